@@ -1,0 +1,22 @@
+using NewsSite.Core.Tags;
+
+namespace NewsSite.Core.Articles;
+
+/// <summary>
+/// Everything stored for one version of an article, derived from its Markdown source: validated front matter,
+/// rendered HTML and the hash that tells an unchanged re-import from a changed one.
+/// </summary>
+/// <param name="RequestedSlug">The slug from the front matter; null lets the store derive one from the title.</param>
+/// <param name="PublishedAt">From the front matter; null keeps the stored date, or means "now" for a new article.</param>
+public sealed record ArticleContent(
+    string Title,
+    string? RequestedSlug,
+    string AuthorName,
+    DateTimeOffset? PublishedAt,
+    DateTimeOffset? UpdatedAt,
+    IReadOnlyList<TagName> Tags,
+    string Summary,
+    bool IsDraft,
+    string BodyHtml,
+    string Markdown,
+    string ContentHash);

@@ -1,0 +1,403 @@
+using System.Data.Common;
+using Dapper;
+using NewsSite.Core.Data;
+using NewsSite.Core.Tags;
+
+namespace NewsSite.Core.Articles;
+
+/// <summary>
+/// All SQL of the article aggregate (articles, their authors, tags and revisions) in one place, each statement
+/// next to the method that runs it. A second database dialect adds a sibling of this class, not a rewrite.
+/// Public reads take "now" so that drafts and future-dated articles stay hidden until their time.
+/// </summary>
+public sealed class ArticleRepository(Database database, TimeProvider clock)
+{
+    public async Task<int> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM articles;");
+    }
+
+    /// <summary>
+    /// Creates or updates the article in one transaction: the article row, its author, its tags and a new revision
+    /// holding the Markdown source. An imported file that has not changed since its last import is left alone.
+    /// With <paramref name="dryRun"/> everything is checked and then rolled back.
+    /// </summary>
+    public async Task<ArticleWriteResult> SaveAsync(
+        ArticleContent content, ArticleOrigin origin, bool dryRun = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(origin);
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+
+        var existing = origin.SourceKey is null ? null : await connection.QuerySingleOrDefaultAsync<StoredArticle>(
+            """
+            SELECT id AS Id, slug AS Slug, content_hash AS ContentHash, revision AS Revision, published_at AS PublishedAt
+            FROM articles
+            WHERE source_key = @SourceKey;
+            """,
+            new { origin.SourceKey }, transaction);
+
+        if (existing is not null && existing.ContentHash == content.ContentHash)
+        {
+            return new ArticleWriteResult(ArticleWriteKind.Unchanged, existing.Id, existing.Slug, (int)existing.Revision);
+        }
+
+        var slug = await ChooseSlugAsync(connection, transaction, content, existing);
+        var authorId = await UpsertAuthorAsync(connection, transaction, content.AuthorName);
+        var publishedAt = content.PublishedAt
+            ?? SqliteDates.FromNullableText(existing?.PublishedAt)
+            ?? (content.IsDraft ? null : now);
+
+        var row = new
+        {
+            Slug = slug,
+            content.Title,
+            content.Summary,
+            AuthorId = authorId,
+            PublishedAt = SqliteDates.ToText(publishedAt),
+            UpdatedAt = SqliteDates.ToText(content.UpdatedAt),
+            IsDraft = content.IsDraft ? 1 : 0,
+            content.BodyHtml,
+            content.ContentHash,
+            origin.SourceKey,
+            Now = SqliteDates.ToText(now),
+        };
+
+        long articleId;
+        int revision;
+        if (existing is null)
+        {
+            articleId = await connection.ExecuteScalarAsync<long>(
+                """
+                INSERT INTO articles (slug, title, summary, author_id, published_at, updated_at, is_draft, body_html,
+                                      content_hash, source_key, revision, created_at, modified_at)
+                VALUES (@Slug, @Title, @Summary, @AuthorId, @PublishedAt, @UpdatedAt, @IsDraft, @BodyHtml,
+                        @ContentHash, @SourceKey, 1, @Now, @Now)
+                RETURNING id;
+                """,
+                row, transaction);
+            revision = 1;
+        }
+        else
+        {
+            articleId = existing.Id;
+            revision = (int)existing.Revision + 1;
+            await connection.ExecuteAsync(
+                """
+                UPDATE articles
+                SET slug = @Slug, title = @Title, summary = @Summary, author_id = @AuthorId,
+                    published_at = @PublishedAt, updated_at = @UpdatedAt, is_draft = @IsDraft, body_html = @BodyHtml,
+                    content_hash = @ContentHash, revision = @Revision, modified_at = @Now
+                WHERE id = @Id;
+                """,
+                new
+                {
+                    row.Slug, row.Title, row.Summary, row.AuthorId, row.PublishedAt, row.UpdatedAt, row.IsDraft,
+                    row.BodyHtml, row.ContentHash, row.Now, Revision = revision, Id = articleId,
+                },
+                transaction);
+        }
+
+        await ReplaceTagsAsync(connection, transaction, articleId, content.Tags);
+
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO revisions (article_id, number, markdown, content_hash, origin, origin_detail, created_at)
+            VALUES (@ArticleId, @Number, @Markdown, @ContentHash, @Origin, @OriginDetail, @Now);
+            """,
+            new
+            {
+                ArticleId = articleId,
+                Number = revision,
+                content.Markdown,
+                content.ContentHash,
+                Origin = origin.Kind == RevisionOrigin.Import ? "import" : "editor",
+                OriginDetail = origin.Detail,
+                row.Now,
+            },
+            transaction);
+
+        if (dryRun)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+        }
+        else
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return new ArticleWriteResult(existing is null ? ArticleWriteKind.Created : ArticleWriteKind.Updated, articleId, slug, revision);
+    }
+
+    public async Task<PublishedArticle?> FindPublishedAsync(string slug, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var results = await connection.QueryMultipleAsync(
+            """
+            SELECT a.id AS Id, a.slug AS Slug, a.title AS Title, a.summary AS Summary, a.body_html AS BodyHtml,
+                   au.display_name AS AuthorName, au.slug AS AuthorSlug,
+                   a.published_at AS PublishedAt, a.updated_at AS UpdatedAt
+            FROM articles a
+            JOIN authors au ON au.id = a.author_id
+            WHERE a.slug = @Slug AND a.is_draft = 0 AND a.published_at <= @Now;
+
+            SELECT t.display_name AS Name, t.slug AS Slug
+            FROM articles a
+            JOIN article_tags at ON at.article_id = a.id
+            JOIN tags t ON t.id = at.tag_id
+            WHERE a.slug = @Slug
+            ORDER BY at.position;
+            """,
+            new { Slug = slug, Now = SqliteDates.ToText(now) });
+
+        var row = await results.ReadSingleOrDefaultAsync<ArticleRow>();
+        var tags = (await results.ReadAsync<TagLink>()).ToList();
+        return row is null ? null : new PublishedArticle(
+            row.Id, row.Slug, row.Title, row.Summary, row.BodyHtml, row.AuthorName, row.AuthorSlug,
+            SqliteDates.FromText(row.PublishedAt), SqliteDates.FromNullableText(row.UpdatedAt), tags);
+    }
+
+    public async Task<PagedList<ArticleTeaser>> ListPublishedAsync(
+        int page, int pageSize, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var results = await connection.QueryMultipleAsync(
+            """
+            SELECT count(*) FROM articles WHERE is_draft = 0 AND published_at <= @Now;
+
+            SELECT a.slug AS Slug, a.title AS Title, a.summary AS Summary,
+                   au.display_name AS AuthorName, au.slug AS AuthorSlug, a.published_at AS PublishedAt
+            FROM articles a
+            JOIN authors au ON au.id = a.author_id
+            WHERE a.is_draft = 0 AND a.published_at <= @Now
+            ORDER BY a.published_at DESC, a.id DESC
+            LIMIT @Limit OFFSET @Offset;
+            """,
+            new { Now = SqliteDates.ToText(now), Limit = pageSize, Offset = Offset(page, pageSize) });
+
+        return await ReadPageAsync(results, page, pageSize);
+    }
+
+    public async Task<TagLink?> FindTagAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<TagLink>(
+            "SELECT display_name AS Name, slug AS Slug FROM tags WHERE slug = @Slug;", new { Slug = slug });
+    }
+
+    public async Task<PagedList<ArticleTeaser>> ListPublishedByTagAsync(
+        string tagSlug, int page, int pageSize, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var results = await connection.QueryMultipleAsync(
+            """
+            SELECT count(*)
+            FROM tags t
+            JOIN article_tags at ON at.tag_id = t.id
+            JOIN articles a ON a.id = at.article_id
+            WHERE t.slug = @TagSlug AND a.is_draft = 0 AND a.published_at <= @Now;
+
+            SELECT a.slug AS Slug, a.title AS Title, a.summary AS Summary,
+                   au.display_name AS AuthorName, au.slug AS AuthorSlug, a.published_at AS PublishedAt
+            FROM tags t
+            JOIN article_tags at ON at.tag_id = t.id
+            JOIN articles a ON a.id = at.article_id
+            JOIN authors au ON au.id = a.author_id
+            WHERE t.slug = @TagSlug AND a.is_draft = 0 AND a.published_at <= @Now
+            ORDER BY a.published_at DESC, a.id DESC
+            LIMIT @Limit OFFSET @Offset;
+            """,
+            new { TagSlug = tagSlug, Now = SqliteDates.ToText(now), Limit = pageSize, Offset = Offset(page, pageSize) });
+
+        return await ReadPageAsync(results, page, pageSize);
+    }
+
+    /// <summary>
+    /// Other published articles sharing tags with this one. Each shared tag counts by its rarity among published
+    /// articles, ln(1 + N / df) (N articles, df of them with the tag), so sharing a rare tag weighs more than sharing
+    /// a common one. Equal scores go to the more recent article.
+    /// </summary>
+    public async Task<IReadOnlyList<RelatedArticle>> FindRelatedAsync(
+        long articleId, DateTimeOffset now, int limit = 5, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<RelatedRow>(
+            """
+            WITH published AS (
+                SELECT id FROM articles WHERE is_draft = 0 AND published_at <= @Now
+            ),
+            tag_weight AS (
+                SELECT at.tag_id,
+                       ln(1.0 + (SELECT count(*) FROM published) * 1.0 / count(*)) AS weight
+                FROM article_tags at
+                JOIN published p ON p.id = at.article_id
+                WHERE at.tag_id IN (SELECT tag_id FROM article_tags WHERE article_id = @ArticleId)
+                GROUP BY at.tag_id
+            )
+            SELECT a.slug AS Slug, a.title AS Title, a.published_at AS PublishedAt, sum(w.weight) AS Score
+            FROM article_tags at
+            JOIN tag_weight w ON w.tag_id = at.tag_id
+            JOIN published p ON p.id = at.article_id
+            JOIN articles a ON a.id = at.article_id
+            WHERE at.article_id <> @ArticleId
+            GROUP BY a.id
+            -- Rounded so that float noise from summing in another order never beats recency.
+            ORDER BY round(sum(w.weight), 9) DESC, a.published_at DESC, a.id DESC
+            LIMIT @Limit;
+            """,
+            new { ArticleId = articleId, Now = SqliteDates.ToText(now), Limit = limit });
+
+        return rows.Select(r => new RelatedArticle(r.Slug, r.Title, SqliteDates.FromText(r.PublishedAt), r.Score)).ToList();
+    }
+
+    public async Task<IReadOnlyList<Revision>> ListRevisionsAsync(long articleId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<RevisionRow>(
+            """
+            SELECT number AS Number, markdown AS Markdown, content_hash AS ContentHash, origin AS Origin,
+                   origin_detail AS OriginDetail, created_at AS CreatedAt
+            FROM revisions
+            WHERE article_id = @ArticleId
+            ORDER BY number;
+            """,
+            new { ArticleId = articleId });
+
+        return rows.Select(r => new Revision(
+            (int)r.Number, r.Markdown, r.ContentHash,
+            r.Origin == "import" ? RevisionOrigin.Import : RevisionOrigin.Editor,
+            r.OriginDetail, SqliteDates.FromText(r.CreatedAt))).ToList();
+    }
+
+    private static async Task<string> ChooseSlugAsync(
+        DbConnection connection, DbTransaction transaction, ArticleContent content, StoredArticle? existing)
+    {
+        async Task<bool> IsTaken(string slug) => await connection.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM articles WHERE slug = @Slug AND id <> @Id);",
+            new { Slug = slug, Id = existing?.Id ?? 0 }, transaction);
+
+        if (content.RequestedSlug is { } requested)
+        {
+            // An explicit slug is a promise about a URL: never silently give it a suffix or take it from another article.
+            if (await IsTaken(requested))
+            {
+                throw new ArticleConflictException(
+                    $"Der Slug „{requested}“ gehört bereits zu einem anderen Artikel. Bitte einen anderen wählen.", "slug");
+            }
+
+            return requested;
+        }
+
+        // Without an explicit slug an article keeps the URL it was first published under, even if the title changes.
+        return existing?.Slug ?? await Slug.MakeUniqueAsync(Slug.FromText(content.Title, fallback: "artikel"), IsTaken);
+    }
+
+    private static Task<long> UpsertAuthorAsync(DbConnection connection, DbTransaction transaction, string displayName) =>
+        // The no-op update makes RETURNING yield the existing row's id; the first spelling of the name stays.
+        connection.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO authors (slug, display_name) VALUES (@Slug, @DisplayName)
+            ON CONFLICT (slug) DO UPDATE SET slug = excluded.slug
+            RETURNING id;
+            """,
+            new { Slug = Slug.FromText(displayName, fallback: "redaktion"), DisplayName = displayName }, transaction);
+
+    private static async Task ReplaceTagsAsync(
+        DbConnection connection, DbTransaction transaction, long articleId, IReadOnlyList<TagName> tags)
+    {
+        await connection.ExecuteAsync(
+            "DELETE FROM article_tags WHERE article_id = @ArticleId;", new { ArticleId = articleId }, transaction);
+
+        for (var position = 0; position < tags.Count; position++)
+        {
+            var tagId = await UpsertTagAsync(connection, transaction, tags[position]);
+            await connection.ExecuteAsync(
+                "INSERT INTO article_tags (article_id, tag_id, position) VALUES (@ArticleId, @TagId, @Position);",
+                new { ArticleId = articleId, TagId = tagId, Position = position }, transaction);
+        }
+    }
+
+    private static async Task<long> UpsertTagAsync(DbConnection connection, DbTransaction transaction, TagName tag)
+    {
+        var id = await connection.ExecuteScalarAsync<long?>(
+            "SELECT id FROM tags WHERE name_key = @Key;", new { tag.Key }, transaction);
+        if (id is { } existing)
+        {
+            return existing;
+        }
+
+        // Different names can share a slug ("C#" and "C"); the later one gets a suffix.
+        var slug = await Slug.MakeUniqueAsync(tag.Slug, async candidate => await connection.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM tags WHERE slug = @Slug);", new { Slug = candidate }, transaction));
+
+        return await connection.ExecuteScalarAsync<long>(
+            "INSERT INTO tags (name_key, display_name, slug) VALUES (@Key, @Display, @Slug) RETURNING id;",
+            new { tag.Key, tag.Display, Slug = slug }, transaction);
+    }
+
+    private static long Offset(int page, int pageSize) => (long)(page - 1) * pageSize;
+
+    private static async Task<PagedList<ArticleTeaser>> ReadPageAsync(SqlMapper.GridReader results, int page, int pageSize)
+    {
+        var total = await results.ReadSingleAsync<int>();
+        var items = (await results.ReadAsync<TeaserRow>())
+            .Select(r => new ArticleTeaser(r.Slug, r.Title, r.Summary, r.AuthorName, r.AuthorSlug, SqliteDates.FromText(r.PublishedAt)))
+            .ToList();
+        return new PagedList<ArticleTeaser>(items, page, pageSize, total);
+    }
+
+    // Dapper rows: SQLite hands back long integers and text dates; the public records get proper types.
+    private sealed class StoredArticle
+    {
+        public long Id { get; init; }
+        public string Slug { get; init; } = "";
+        public string ContentHash { get; init; } = "";
+        public long Revision { get; init; }
+        public string? PublishedAt { get; init; }
+    }
+
+    private sealed class ArticleRow
+    {
+        public long Id { get; init; }
+        public string Slug { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string Summary { get; init; } = "";
+        public string BodyHtml { get; init; } = "";
+        public string AuthorName { get; init; } = "";
+        public string AuthorSlug { get; init; } = "";
+        public string PublishedAt { get; init; } = "";
+        public string? UpdatedAt { get; init; }
+    }
+
+    private sealed class TeaserRow
+    {
+        public string Slug { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string Summary { get; init; } = "";
+        public string AuthorName { get; init; } = "";
+        public string AuthorSlug { get; init; } = "";
+        public string PublishedAt { get; init; } = "";
+    }
+
+    private sealed class RelatedRow
+    {
+        public string Slug { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string PublishedAt { get; init; } = "";
+        public double Score { get; init; }
+    }
+
+    private sealed class RevisionRow
+    {
+        public long Number { get; init; }
+        public string Markdown { get; init; } = "";
+        public string ContentHash { get; init; } = "";
+        public string Origin { get; init; } = "";
+        public string OriginDetail { get; init; } = "";
+        public string CreatedAt { get; init; } = "";
+    }
+}

@@ -1,0 +1,30 @@
+namespace NewsSite.Core.Articles;
+
+public enum RevisionOrigin
+{
+    Import,
+    Editor,
+}
+
+/// <summary>Where a write comes from; kept with the revision.</summary>
+/// <param name="Detail">The imported file's relative path, or the editor's account name.</param>
+/// <param name="SourceKey">Identifies an imported file across imports; null for editor writes.</param>
+public sealed record ArticleOrigin(RevisionOrigin Kind, string Detail, string? SourceKey)
+{
+    public static ArticleOrigin ImportedFile(string relativePath) => new(RevisionOrigin.Import, relativePath, relativePath);
+}
+
+public enum ArticleWriteKind
+{
+    Created,
+    Updated,
+    Unchanged,
+}
+
+public sealed record ArticleWriteResult(ArticleWriteKind Kind, long ArticleId, string Slug, int Revision);
+
+/// <summary>The write contradicts what is stored (a slug already taken); the message is German, for editors.</summary>
+public sealed class ArticleConflictException(string message, string field) : Exception(message)
+{
+    public string Field { get; } = field;
+}

@@ -1,0 +1,12 @@
+namespace NewsSite.Core.Articles;
+
+/// <summary>The fixed shape of an article's YAML front matter; see docs/architecture.md for each field.</summary>
+public sealed record FrontMatter(
+    string Title,
+    string? Slug,
+    string? Author,
+    DateTimeOffset? Date,
+    DateTimeOffset? Updated,
+    IReadOnlyList<string> Tags,
+    string? Summary,
+    bool Draft);

@@ -1,0 +1,375 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ArticleTag = NewsSite.Core.Tags.TagName;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace NewsSite.Core.Articles;
+
+/// <summary>
+/// Reads the YAML front matter between the "---" lines into <see cref="FrontMatter"/>. It walks YamlDotNet's event
+/// stream itself instead of deserializing, so that it can refuse what a deserializer would quietly accept: type tags,
+/// anchors and aliases, duplicate keys, unknown fields, and values of the wrong kind, each with the file's line number.
+/// </summary>
+public static partial class FrontMatterReader
+{
+    public const int MaxTitleLength = 200;
+    public const int MaxAuthorLength = 100;
+    public const int MaxSummaryLength = 500;
+    public const int MaxTags = 20;
+
+    private static readonly string[] KnownFields = ["title", "slug", "author", "date", "updated", "tags", "summary", "draft"];
+
+    public static ArticleSource Read(string sourceName, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = text.Split('\n');
+        if (lines[0].TrimEnd() != "---")
+        {
+            throw new ArticleFormatException(sourceName,
+                "Front Matter fehlt: Die Datei muss mit einer Zeile „---“ beginnen, gefolgt von Feldern wie „title: …“.", 1);
+        }
+
+        var closing = Array.FindIndex(lines, 1, line => line.TrimEnd() is "---" or "...");
+        if (closing < 0)
+        {
+            throw new ArticleFormatException(sourceName,
+                "Front Matter ist nicht abgeschlossen: Die Zeile „---“ nach den Feldern fehlt.", 1);
+        }
+
+        var yaml = string.Join('\n', lines[1..closing]);
+        var fields = ReadFields(sourceName, yaml, firstLine: 2);
+        var body = string.Join('\n', lines[(closing + 1)..]);
+        return new ArticleSource(ToFrontMatter(sourceName, fields, closingLine: closing + 1), body, closing + 2);
+    }
+
+    private sealed record YamlValue(int Line, string? Scalar, bool IsPlain, IReadOnlyList<string>? Sequence);
+
+    private static Dictionary<string, YamlValue> ReadFields(string sourceName, string yaml, int firstLine)
+    {
+        var events = new YamlEvents(sourceName, yaml, firstLine);
+        var fields = new Dictionary<string, YamlValue>(StringComparer.Ordinal);
+
+        events.Expect<StreamStart>();
+        if (events.TryConsume<StreamEnd>())
+        {
+            return fields;
+        }
+
+        events.Expect<DocumentStart>();
+        var root = events.Next();
+        if (root is not MappingStart)
+        {
+            throw events.Error(root, "Front Matter muss aus Feldern der Form „name: Wert“ bestehen.");
+        }
+
+        while (!events.TryConsume<MappingEnd>())
+        {
+            var keyEvent = events.Next();
+            if (keyEvent is not Scalar { Style: ScalarStyle.Plain } key)
+            {
+                throw events.Error(keyEvent, "Feldnamen müssen einfache Wörter sein, z. B. „title“.");
+            }
+
+            var name = key.Value;
+            var line = events.LineOf(key);
+            if (!KnownFields.Contains(name, StringComparer.Ordinal))
+            {
+                throw new ArticleFormatException(sourceName,
+                    $"Unbekanntes Feld. Erlaubt sind: {string.Join(", ", KnownFields)}.", line, name);
+            }
+
+            if (fields.ContainsKey(name))
+            {
+                throw new ArticleFormatException(sourceName, "Das Feld ist doppelt angegeben.", line, name);
+            }
+
+            fields[name] = ReadValue(events, name);
+        }
+
+        events.Expect<DocumentEnd>();
+        if (!events.TryConsume<StreamEnd>())
+        {
+            throw events.Error(events.Next(), "Front Matter darf nur ein YAML-Dokument enthalten.");
+        }
+
+        return fields;
+    }
+
+    private static YamlValue ReadValue(YamlEvents events, string field)
+    {
+        var value = events.Next();
+        var line = events.LineOf(value);
+        switch (value)
+        {
+            case Scalar scalar:
+                var isNull = scalar.Style == ScalarStyle.Plain && scalar.Value is "" or "~" or "null" or "Null" or "NULL";
+                return new YamlValue(line, isNull ? null : scalar.Value, scalar.Style == ScalarStyle.Plain, null);
+
+            case SequenceStart:
+                var items = new List<string>();
+                while (!events.TryConsume<SequenceEnd>())
+                {
+                    var item = events.Next();
+                    if (item is not Scalar itemScalar)
+                    {
+                        throw new ArticleFormatException(events.SourceName,
+                            "Die Liste darf nur einfache Werte enthalten, keine verschachtelten Listen oder Felder.",
+                            events.LineOf(item), field);
+                    }
+
+                    items.Add(itemScalar.Value);
+                }
+
+                return new YamlValue(line, null, false, items);
+
+            default:
+                throw new ArticleFormatException(events.SourceName,
+                    "Hier wird ein einfacher Wert oder eine Liste erwartet, keine verschachtelten Felder.", line, field);
+        }
+    }
+
+    private static FrontMatter ToFrontMatter(string sourceName, Dictionary<string, YamlValue> fields, int closingLine)
+    {
+        var title = CollapseWhitespace(Text(sourceName, fields, "title"));
+        if (string.IsNullOrEmpty(title))
+        {
+            var line = fields.TryGetValue("title", out var given) ? given.Line : closingLine;
+            throw new ArticleFormatException(sourceName, "Der Titel fehlt. Bitte „title: …“ angeben.", line, "title");
+        }
+
+        CheckLength(sourceName, fields, "title", title, MaxTitleLength);
+
+        var slug = Text(sourceName, fields, "slug")?.Trim();
+        if (slug is { Length: 0 })
+        {
+            slug = null;
+        }
+
+        if (slug is not null && !Slug.IsValid(slug))
+        {
+            throw new ArticleFormatException(sourceName,
+                $"„{slug}“ ist kein gültiger Slug: nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche, höchstens {Slug.MaxLength} Zeichen.",
+                fields["slug"].Line, "slug");
+        }
+
+        var author = CollapseWhitespace(Text(sourceName, fields, "author"));
+        CheckLength(sourceName, fields, "author", author, MaxAuthorLength);
+
+        var summary = Text(sourceName, fields, "summary")?.Trim();
+        CheckLength(sourceName, fields, "summary", summary, MaxSummaryLength);
+
+        return new FrontMatter(
+            title,
+            slug,
+            string.IsNullOrEmpty(author) ? null : author,
+            Date(sourceName, fields, "date"),
+            Date(sourceName, fields, "updated"),
+            Tags(sourceName, fields),
+            string.IsNullOrEmpty(summary) ? null : summary,
+            Draft(sourceName, fields));
+    }
+
+    private static string? Text(string sourceName, Dictionary<string, YamlValue> fields, string field)
+    {
+        if (!fields.TryGetValue(field, out var value))
+        {
+            return null;
+        }
+
+        if (value.Sequence is not null)
+        {
+            throw new ArticleFormatException(sourceName, "Hier wird ein Text erwartet, keine Liste.", value.Line, field);
+        }
+
+        return value.Scalar;
+    }
+
+    private static void CheckLength(string sourceName, Dictionary<string, YamlValue> fields, string field, string? text, int max)
+    {
+        if (text is not null && text.Length > max)
+        {
+            throw new ArticleFormatException(sourceName,
+                $"Der Text ist zu lang ({text.Length} Zeichen, höchstens {max}).", fields[field].Line, field);
+        }
+    }
+
+    private static DateTimeOffset? Date(string sourceName, Dictionary<string, YamlValue> fields, string field)
+    {
+        var text = Text(sourceName, fields, field)?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        var line = fields[field].Line;
+        var match = IsoDate().Match(text);
+        if (!match.Success)
+        {
+            throw new ArticleFormatException(sourceName,
+                $"„{text}“ ist kein Datum im Format ISO 8601, z. B. 2025-03-14 oder 2025-03-14T09:30:00.", line, field);
+        }
+
+        var zone = match.Groups["zone"].Value;
+        if (zone.Length > 0)
+        {
+            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var withZone))
+            {
+                return withZone.ToUniversalTime();
+            }
+        }
+        else if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            // Without a zone the newsroom means Berlin time, summer or winter.
+            local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+            if (NewsroomTime.Zone.IsInvalidTime(local))
+            {
+                throw new ArticleFormatException(sourceName,
+                    $"„{text}“ gibt es in deutscher Zeit nicht (Umstellung auf Sommerzeit).", line, field);
+            }
+
+            return new DateTimeOffset(local, NewsroomTime.Zone.GetUtcOffset(local)).ToUniversalTime();
+        }
+
+        throw new ArticleFormatException(sourceName, $"„{text}“ ist kein gültiges Datum.", line, field);
+    }
+
+    private static List<string> Tags(string sourceName, Dictionary<string, YamlValue> fields)
+    {
+        if (!fields.TryGetValue("tags", out var value) || (value.Sequence is null && value.Scalar is null))
+        {
+            return [];
+        }
+
+        if (value.Sequence is null)
+        {
+            throw new ArticleFormatException(sourceName,
+                "Tags müssen eine Liste sein, z. B. „tags: [Köln, Verkehr]“.", value.Line, "tags");
+        }
+
+        var tags = new List<string>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var raw in value.Sequence)
+        {
+            var tag = ArticleTag.TryCreate(raw)
+                ?? throw new ArticleFormatException(sourceName,
+                    $"Das Tag „{raw}“ ist leer oder länger als {ArticleTag.MaxLength} Zeichen.", value.Line, "tags");
+
+            // "Köln" and " köln " in one list are the same tag, kept once.
+            if (keys.Add(tag.Key))
+            {
+                tags.Add(tag.Display);
+            }
+        }
+
+        if (tags.Count > MaxTags)
+        {
+            throw new ArticleFormatException(sourceName,
+                $"Zu viele Tags ({tags.Count}, höchstens {MaxTags}).", value.Line, "tags");
+        }
+
+        return tags;
+    }
+
+    private static bool Draft(string sourceName, Dictionary<string, YamlValue> fields)
+    {
+        if (!fields.TryGetValue("draft", out var value) || (value.Scalar is null && value.Sequence is null))
+        {
+            return false;
+        }
+
+        return (value.IsPlain ? value.Scalar?.ToLowerInvariant() : null) switch
+        {
+            "true" => true,
+            "false" => false,
+            _ => throw new ArticleFormatException(sourceName, "Erlaubt sind nur true oder false.", value.Line, "draft"),
+        };
+    }
+
+    private static string? CollapseWhitespace(string? text) =>
+        text is null ? null : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?)?\s*(?<zone>Z|[+-]\d{2}:?\d{2})?$",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex IsoDate();
+
+    /// <summary>YamlDotNet's event stream with the checks every event must pass and German errors with file lines.</summary>
+    private sealed partial class YamlEvents(string sourceName, string yaml, int firstLine)
+    {
+        private readonly Parser _parser = new(new StringReader(yaml));
+        private ParsingEvent? _peeked;
+
+        public string SourceName => sourceName;
+
+        public int LineOf(ParsingEvent e) => (int)e.Start.Line + firstLine - 1;
+
+        public ParsingEvent Next()
+        {
+            var next = Peek();
+            _peeked = null;
+            return next;
+        }
+
+        public void Expect<T>()
+            where T : ParsingEvent
+        {
+            var next = Next();
+            if (next is not T)
+            {
+                throw Error(next, "Unerwarteter Aufbau des Front Matter.");
+            }
+        }
+
+        public bool TryConsume<T>()
+            where T : ParsingEvent
+        {
+            if (Peek() is not T)
+            {
+                return false;
+            }
+
+            _peeked = null;
+            return true;
+        }
+
+        public ArticleFormatException Error(ParsingEvent at, string reason) =>
+            new(sourceName, reason, LineOf(at));
+
+        private ParsingEvent Peek()
+        {
+            if (_peeked is not null)
+            {
+                return _peeked;
+            }
+
+            try
+            {
+                if (!_parser.MoveNext())
+                {
+                    throw new ArticleFormatException(sourceName, "Front Matter endet unerwartet.");
+                }
+            }
+            catch (YamlException e)
+            {
+                throw new ArticleFormatException(sourceName,
+                    "YAML-Syntaxfehler: " + MarkPrefix().Replace(e.Message, ""), (int)e.Start.Line + firstLine - 1);
+            }
+
+            var current = _parser.Current!;
+            switch (current)
+            {
+                case AnchorAlias:
+                case NodeEvent { Anchor.IsEmpty: false }:
+                    throw Error(current, "YAML-Anker und -Aliase (& und *) sind nicht erlaubt.");
+                case NodeEvent { Tag.IsEmpty: false }:
+                    throw Error(current, "YAML-Typangaben (!…) sind nicht erlaubt.");
+            }
+
+            _peeked = current;
+            return current;
+        }
+
+        [GeneratedRegex(@"^\(Line: .*?\): ", RegexOptions.CultureInvariant)]
+        private static partial Regex MarkPrefix();
+    }
+}

@@ -1,0 +1,248 @@
+using System.Text;
+using Markdig;
+using Markdig.Extensions.SmartyPants;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using NewsSite.Core.Articles;
+
+namespace NewsSite.Core.Markdown;
+
+/// <summary>
+/// The one Markdown pipeline of the site. Extensions are chosen one by one rather than through
+/// UseAdvancedExtensions, which would switch on generic attributes ("{onclick=…}") and raw HTML pass-through.
+/// </summary>
+public sealed class MarkdownRenderer
+{
+    public const int MaxLength = 1_000_000;
+
+    // Real articles nest a list in a quote in a list at most; Markdig's own renderer gives up at 128.
+    public const int MaxNestingDepth = 64;
+
+    private readonly MarkdownPipeline _pipeline = BuildPipeline();
+
+    public RenderedMarkdown Render(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        if (markdown.Length > MaxLength)
+        {
+            throw new UnrenderableMarkdownException(
+                $"Der Text ist zu lang ({markdown.Length:N0} Zeichen, höchstens {MaxLength:N0}).");
+        }
+
+        try
+        {
+            var document = Markdig.Markdown.Parse(markdown, _pipeline);
+            EnsureShallow(document);
+            RemoveUnsafeLinks(document);
+            AssignHeadingIds(document);
+
+            using var writer = new StringWriter();
+            var renderer = new HtmlRenderer(writer);
+            _pipeline.Setup(renderer);
+            renderer.Render(document);
+            writer.Flush();
+            return new RenderedMarkdown(writer.ToString(), FirstParagraph(document));
+        }
+        catch (ArgumentException e) when (e.Message.Contains("depth limit", StringComparison.OrdinalIgnoreCase))
+        {
+            throw TooDeep();
+        }
+    }
+
+    /// <summary>Only web and mail links, and links within the site; never javascript:, data:, vbscript:, file: …</summary>
+    public static bool IsSafeUrl(string? url)
+    {
+        if (string.IsNullOrEmpty(url))
+        {
+            return true;
+        }
+
+        // Browsers ignore whitespace and control characters inside a scheme ("java\tscript:"), so we do too.
+        var compact = new string(url.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray());
+        var colon = compact.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0)
+        {
+            return true;
+        }
+
+        var beforeColon = compact[..colon];
+        if (beforeColon.IndexOfAny(['/', '?', '#']) >= 0)
+        {
+            return true; // a colon in a path, query or fragment: a relative link
+        }
+
+        return beforeColon.ToLowerInvariant() is "http" or "https" or "mailto";
+    }
+
+    private static MarkdownPipeline BuildPipeline()
+    {
+        var quotes = new SmartyPantOptions();
+        quotes.Mapping[SmartyPantType.LeftDoubleQuote] = "&bdquo;";
+        quotes.Mapping[SmartyPantType.RightDoubleQuote] = "&ldquo;";
+
+        return new MarkdownPipelineBuilder()
+            .UsePipeTables()
+            .UseFootnotes()
+            .UseAutoLinks()
+            .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough)
+            .UseSmartyPants(quotes)
+            .DisableHtml()
+            .Build();
+    }
+
+    private static UnrenderableMarkdownException TooDeep() =>
+        new("Der Text ist zu tief verschachtelt (Zitate, Listen oder Hervorhebungen ineinander). Bitte vereinfachen.");
+
+    // Iterative on purpose: a recursive walk over a hostile document is what we are guarding against.
+    private static void EnsureShallow(MarkdownDocument document)
+    {
+        var pending = new Stack<(MarkdownObject Node, int Depth)>();
+        pending.Push((document, 0));
+        while (pending.Count > 0)
+        {
+            var (node, depth) = pending.Pop();
+            if (depth > MaxNestingDepth)
+            {
+                throw TooDeep();
+            }
+
+            switch (node)
+            {
+                case ContainerBlock container:
+                    foreach (var child in container)
+                    {
+                        pending.Push((child, depth + 1));
+                    }
+
+                    break;
+                case LeafBlock { Inline: { } inline }:
+                    pending.Push((inline, depth + 1));
+                    break;
+                case ContainerInline containerInline:
+                    for (var child = containerInline.FirstChild; child is not null; child = child.NextSibling)
+                    {
+                        pending.Push((child, depth + 1));
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static void RemoveUnsafeLinks(MarkdownDocument document)
+    {
+        foreach (var link in document.Descendants<LinkInline>().ToList())
+        {
+            if (IsSafeUrl(link.GetDynamicUrl?.Invoke() ?? link.Url))
+            {
+                continue;
+            }
+
+            if (link.IsImage)
+            {
+                link.ReplaceBy(new LiteralInline(PlainText(link)));
+                continue;
+            }
+
+            // Keep the words of the link, drop the link itself.
+            while (link.FirstChild is { } child)
+            {
+                child.Remove();
+                link.InsertBefore(child);
+            }
+
+            link.Remove();
+        }
+
+        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
+        {
+            if (!IsSafeUrl(autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url))
+            {
+                autolink.ReplaceBy(new LiteralInline(autolink.Url));
+            }
+        }
+    }
+
+    private static void AssignHeadingIds(MarkdownDocument document)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            // The page's title is its only <h1>; a "# " in the body becomes a section heading.
+            heading.Level = Math.Max(2, heading.Level);
+
+            var baseId = Slug.FromText(PlainText(heading.Inline), fallback: "abschnitt");
+            var id = baseId;
+            for (var n = 2; !used.Add(id); n++)
+            {
+                id = $"{baseId}-{n}";
+            }
+
+            heading.GetAttributes().Id = id;
+        }
+    }
+
+    private static string FirstParagraph(MarkdownDocument document) =>
+        document.OfType<ParagraphBlock>().FirstOrDefault() is { } paragraph
+            ? CollapseWhitespace(PlainText(paragraph.Inline))
+            : "";
+
+    private static string PlainText(ContainerInline? container)
+    {
+        var text = new StringBuilder();
+        AppendPlainText(container, text);
+        return text.ToString();
+    }
+
+    private static void AppendPlainText(ContainerInline? container, StringBuilder text)
+    {
+        for (var inline = container?.FirstChild; inline is not null; inline = inline.NextSibling)
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    text.Append(literal.Content.AsSpan());
+                    break;
+                case CodeInline code:
+                    text.Append(code.Content);
+                    break;
+                case HtmlEntityInline entity:
+                    text.Append(entity.Transcoded.AsSpan());
+                    break;
+                case AutolinkInline autolink:
+                    text.Append(autolink.Url);
+                    break;
+                case LineBreakInline:
+                    text.Append(' ');
+                    break;
+                case SmartyPant pant:
+                    text.Append(pant.Type switch
+                    {
+                        SmartyPantType.LeftDoubleQuote => "„",
+                        SmartyPantType.RightDoubleQuote => "“",
+                        SmartyPantType.LeftQuote => "‘",
+                        SmartyPantType.RightQuote => "’",
+                        SmartyPantType.Dash2 => "–",
+                        SmartyPantType.Dash3 => "—",
+                        SmartyPantType.Ellipsis => "…",
+                        SmartyPantType.LeftAngleQuote => "«",
+                        SmartyPantType.RightAngleQuote => "»",
+                        SmartyPantType.Quote => "’",
+                        SmartyPantType.DoubleQuote => "\"",
+                        _ => "",
+                    });
+                    break;
+                case Markdig.Extensions.Footnotes.FootnoteLink:
+                    break;
+                case ContainerInline nested:
+                    AppendPlainText(nested, text);
+                    break;
+            }
+        }
+    }
+
+    private static string CollapseWhitespace(string text) =>
+        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}
