@@ -1,0 +1,67 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using NewsSite.Core.Data;
+using NewsSite.Core.Tests.Support;
+
+namespace NewsSite.Core.Tests.Data;
+
+public class SchemaMigratorTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task EmptyDatabase_GetsTheWholeSchemaAndTheLatestVersion()
+    {
+        var directory = TestDatabase.NewDirectory();
+        var database = Database.InDirectory(Path.Combine(directory, "neu"));
+        var migrator = new SchemaMigrator(database);
+
+        var applied = await migrator.MigrateAsync(Token);
+
+        Assert.Equal(SchemaMigrator.All.Count, applied);
+        Assert.Equal(SchemaMigrator.LatestVersion, await migrator.GetVersionAsync(Token));
+        await using var connection = await database.OpenAsync(Token);
+        var tables = await connection.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name;");
+        Assert.Equal(["article_tags", "articles", "authors", "revisions", "tags"], tables);
+        Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode;"));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("PRAGMA foreign_keys;"));
+        Assert.Equal((int)Database.BusyTimeout.TotalMilliseconds, await connection.ExecuteScalarAsync<int>("PRAGMA busy_timeout;"));
+    }
+
+    [Fact]
+    public async Task SecondRun_AppliesNothing()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+
+        Assert.Equal(0, await new SchemaMigrator(db.Database).MigrateAsync(Token));
+        Assert.Equal(SchemaMigrator.LatestVersion, await new SchemaMigrator(db.Database).GetVersionAsync(Token));
+    }
+
+    [Fact]
+    public async Task DatabaseFromANewerVersion_IsRefused()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using (var connection = await db.Database.OpenAsync(Token))
+        {
+            await connection.ExecuteAsync($"PRAGMA user_version = {SchemaMigrator.LatestVersion + 1};");
+        }
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => new SchemaMigrator(db.Database).MigrateAsync(Token));
+
+        Assert.Contains("neuere Anwendung", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MigrationsAreNumberedWithoutGaps() =>
+        Assert.Equal(Enumerable.Range(1, SchemaMigrator.All.Count), SchemaMigrator.All.Select(m => m.Version));
+
+    [Fact]
+    public async Task ForeignKeysAreEnforced()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var connection = await db.Database.OpenAsync(Token);
+
+        await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync(
+            "INSERT INTO article_tags (article_id, tag_id, position) VALUES (999, 999, 0);"));
+    }
+}
