@@ -1,0 +1,17 @@
+using System.Globalization;
+using NewsSite.Core.Articles;
+
+namespace NewsSite.Web.Infrastructure;
+
+/// <summary>Dates as a German reader expects them: Berlin time, "14. März 2025".</summary>
+public static class GermanFormat
+{
+    public static CultureInfo Culture { get; } = CultureInfo.GetCultureInfo("de-DE");
+
+    public static string Date(DateTimeOffset instant) =>
+        NewsroomTime.ToLocal(instant).ToString("d. MMMM yyyy", Culture);
+
+    /// <summary>For the datetime attribute of &lt;time&gt;: local time with its offset, "2025-03-14T09:30:00+01:00".</summary>
+    public static string MachineDate(DateTimeOffset instant) =>
+        NewsroomTime.ToLocal(instant).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+}

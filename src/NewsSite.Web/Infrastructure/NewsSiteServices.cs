@@ -1,0 +1,57 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
+using NewsSite.Core.Articles;
+using NewsSite.Core.Data;
+using NewsSite.Core.Import;
+using NewsSite.Core.Markdown;
+using Serilog;
+
+namespace NewsSite.Web.Infrastructure;
+
+public static class NewsSiteServices
+{
+    /// <summary>Options, the database and the article pipeline. All of it is stateless and safe to share.</summary>
+    public static WebApplicationBuilder AddNewsSite(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<NewsSiteOptions>()
+            .BindConfiguration(NewsSiteOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // German pages: write "ä" as "ä", not "&#xE4;". Escaping of <, >, & and quotes is unaffected.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => SitePaths.From(
+            sp.GetRequiredService<IOptions<NewsSiteOptions>>(), sp.GetRequiredService<IHostEnvironment>()));
+        builder.Services.AddSingleton(sp => Database.InDirectory(sp.GetRequiredService<SitePaths>().DataDirectory));
+        builder.Services.AddSingleton<SchemaMigrator>();
+        builder.Services.AddSingleton<MarkdownRenderer>();
+        builder.Services.AddSingleton<ArticleParser>();
+        builder.Services.AddSingleton<ArticleRepository>();
+        builder.Services.AddSingleton<ArticleImporter>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Serilog from the "Serilog" configuration section. Configured through the service provider rather than a
+    /// static bootstrap logger, so that several app instances in one test run each get their own pipeline.
+    /// Commands (import) log only warnings: their report is the output.
+    /// </summary>
+    public static WebApplicationBuilder AddNewsSiteLogging(this WebApplicationBuilder builder, bool quiet)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (quiet)
+        {
+            builder.Configuration.AddInMemoryCollection([new("Serilog:MinimumLevel:Default", "Warning")]);
+        }
+
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext());
+        return builder;
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using NewsSite.Core.Articles;
+using NewsSite.Web.Infrastructure;
+
+namespace NewsSite.Web.Pages.Tags;
+
+/// <summary>The published articles carrying one tag, newest first: where rel="tag" links lead.</summary>
+public sealed class TagModel(ArticleRepository articles, TimeProvider clock, IOptions<NewsSiteOptions> options) : PageModel
+{
+    public TagLink Tag { get; private set; } = null!;
+
+    public PagedList<ArticleTeaser> Articles { get; private set; } = null!;
+
+    public Pagination Pagination => new(Articles, $"/thema/{Tag.Slug}");
+
+    public async Task<IActionResult> OnGetAsync(
+        string slug, [FromQuery(Name = PageNumber.QueryName)] string? seite, CancellationToken cancellationToken)
+    {
+        if (!PageNumber.TryParse(seite, out var page))
+        {
+            return BadRequest();
+        }
+
+        var tag = Slug.IsValid(slug) ? await articles.FindTagAsync(slug, cancellationToken) : null;
+        if (tag is null)
+        {
+            return NotFound();
+        }
+
+        Tag = tag;
+        Articles = await articles.ListPublishedByTagAsync(slug, page, options.Value.PageSize, clock.GetUtcNow(), cancellationToken);
+        return page > Articles.TotalPages ? NotFound() : Page();
+    }
+}
