@@ -1,0 +1,103 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NewsSite.Core.Articles;
+using NewsSite.Core.Data;
+using NewsSite.Web.Tests.Support;
+
+namespace NewsSite.Web.Tests.Infrastructure;
+
+public class StartupTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private static string Article(string title) => $"---\ntitle: \"{title}\"\ndate: 2025-01-01\n---\n\nText.\n";
+
+    [Fact]
+    public async Task FirstStart_CreatesTheDatabaseInTheDataDirectoryAndImportsTheContent()
+    {
+        await using var site = new SeededSite();
+        var (response, _) = await site.GetPageAsync("/");
+
+        response.EnsureSuccessStatusCode();
+        var databaseFile = Path.Combine(site.DataDirectory, Database.FileName);
+        Assert.True(File.Exists(databaseFile));
+        Assert.Equal(Directory.GetFiles(Repository.ContentDirectory, "*.md").Length,
+            await site.Services.GetRequiredService<ArticleRepository>().CountAsync(Token));
+        Assert.Equal(SchemaMigrator.LatestVersion, await site.Services.GetRequiredService<SchemaMigrator>().GetVersionAsync(Token));
+    }
+
+    [Fact]
+    public async Task LaterStarts_DoNotImportAgain()
+    {
+        var data = Repository.NewTempDirectory();
+        var content = NewsSiteFactory.ContentFolder(("eins.md", Article("Eins")));
+        await using (var first = new NewsSiteFactory(content, dataDirectory: data))
+        {
+            (await first.GetPageAsync("/")).Response.EnsureSuccessStatusCode();
+        }
+
+        // A file added later is the import command's job, not the next start's.
+        File.WriteAllText(Path.Combine(content, "zwei.md"), Article("Zwei"));
+        await using var second = new NewsSiteFactory(content, dataDirectory: data);
+        var (_, page) = await second.GetPageAsync("/");
+
+        Assert.Equal(["Eins"], page.QuerySelectorAll(".teaser h2").Select(h => h.TextContent));
+    }
+
+    [Fact]
+    public async Task BrokenContentFile_IsSkippedAndTheSiteStillStarts()
+    {
+        var content = NewsSiteFactory.ContentFolder(("gut.md", Article("Gut")), ("kaputt.md", "---\ntitle: [\n---\n"));
+        await using var site = new NewsSiteFactory(content);
+
+        var (response, page) = await site.GetPageAsync("/");
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal(["Gut"], page.QuerySelectorAll(".teaser h2").Select(h => h.TextContent));
+    }
+
+    [Fact]
+    public async Task MissingContentDirectory_StartsWithAnEmptySite()
+    {
+        await using var site = new NewsSiteFactory(Path.Combine(Repository.NewTempDirectory(), "fehlt"));
+
+        var (response, page) = await site.GetPageAsync("/");
+
+        response.EnsureSuccessStatusCode();
+        Assert.Contains("Noch keine Artikel", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConfiguredSiteName_IsShownInTheHeaderAndTitle()
+    {
+        await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder()) { SiteName = "Kölner Tageblatt" };
+
+        var (_, page) = await site.GetPageAsync("/");
+
+        Assert.Equal("Kölner Tageblatt", page.QuerySelector(".site-name")!.TextContent);
+        Assert.Equal("Kölner Tageblatt", page.Title);
+    }
+
+    [Fact]
+    public void InvalidOptions_StopTheStartWithANamedSetting()
+    {
+        using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder(), pageSize: 0);
+
+        var e = Assert.Throws<OptionsValidationException>(() => site.CreateClient());
+
+        Assert.Contains("PageSize", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DatabaseUsesWalAndForeignKeys()
+    {
+        await using var site = new SeededSite();
+        (await site.GetPageAsync("/")).Response.EnsureSuccessStatusCode();
+
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(site.DataDirectory, Database.FileName)}");
+        await connection.OpenAsync(Token);
+        Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode;"));
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace NewsSite.Web.Tests.Support;
+
+/// <summary>
+/// The real app on a real SQLite file in a temporary data folder. By default it imports the repository's content/
+/// on start, as a fresh clone would; a test can instead hand it a folder of its own articles, a page size and a clock.
+/// The environment is not Development, so errors show the German error page as in production.
+/// </summary>
+public class NewsSiteFactory : WebApplicationFactory<Program>
+{
+    private readonly bool _ownsDataDirectory;
+
+    public NewsSiteFactory()
+        : this(Repository.ContentDirectory)
+    {
+    }
+
+    public NewsSiteFactory(string contentDirectory, int pageSize = 10, TimeProvider? clock = null, string? dataDirectory = null)
+    {
+        ContentDirectory = contentDirectory;
+        PageSize = pageSize;
+        Clock = clock;
+        DataDirectory = dataDirectory ?? Repository.NewTempDirectory();
+        _ownsDataDirectory = dataDirectory is null;
+    }
+
+    public string DataDirectory { get; }
+
+    public string ContentDirectory { get; }
+
+    public int PageSize { get; }
+
+    public TimeProvider? Clock { get; }
+
+    public string SiteName { get; init; } = "NewsSite";
+
+    /// <summary>A folder of article files for one test, written as UTF-8.</summary>
+    public static string ContentFolder(params (string FileName, string Text)[] files)
+    {
+        var folder = Repository.NewTempDirectory();
+        foreach (var (fileName, text) in files)
+        {
+            File.WriteAllText(Path.Combine(folder, fileName), text, new UTF8Encoding(false));
+        }
+
+        return folder;
+    }
+
+    public async Task<(HttpResponseMessage Response, IDocument Document)> GetPageAsync(string path)
+    {
+        using var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return (response, await new HtmlParser().ParseDocumentAsync(html, TestContext.Current.CancellationToken));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        builder.UseStaticWebAssets();
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["NewsSite:DataDirectory"] = DataDirectory,
+            ["NewsSite:ContentDirectory"] = ContentDirectory,
+            ["NewsSite:PageSize"] = PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["NewsSite:SiteName"] = SiteName,
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        }));
+
+        if (Clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(Clock));
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            SqliteConnection.ClearAllPools();
+            if (!_ownsDataDirectory)
+            {
+                return;
+            }
+
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temp folder left behind is not worth failing a test over.
+            }
+        }
+    }
+}

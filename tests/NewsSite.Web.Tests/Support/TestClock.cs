@@ -1,0 +1,8 @@
+namespace NewsSite.Web.Tests.Support;
+
+public sealed class TestClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
