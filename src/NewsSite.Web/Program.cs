@@ -14,6 +14,11 @@ builder.Services.AddRazorPages();
 
 var app = builder.Build();
 
+if (!app.Services.HasValidOptions(Console.Error))
+{
+    return 1;
+}
+
 if (command is not null)
 {
     return await command.RunAsync(app.Services, Console.Out);

@@ -36,6 +36,31 @@ public static class NewsSiteServices
     }
 
     /// <summary>
+    /// Reads the options once, so that a bad setting stops the start with a clear message rather than a stack trace
+    /// from deep inside the first request or command.
+    /// </summary>
+    public static bool HasValidOptions(this IServiceProvider services, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(error);
+        try
+        {
+            _ = services.GetRequiredService<IOptions<NewsSiteOptions>>().Value;
+            return true;
+        }
+        catch (OptionsValidationException e)
+        {
+            error.WriteLine("Die Konfiguration ist ungültig:");
+            foreach (var failure in e.Failures)
+            {
+                error.WriteLine("  " + failure);
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
     /// Serilog from the "Serilog" configuration section. Configured through the service provider rather than a
     /// static bootstrap logger, so that several app instances in one test run each get their own pipeline.
     /// Commands (import) log only warnings: their report is the output.

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
@@ -109,21 +108,11 @@ public class ImportCommandTests
         var data = Path.Combine(Repository.NewTempDirectory(), "daten");
         var folder = NewsSiteFactory.ContentFolder(("eins.md", Article("Eins")));
         var elsewhere = Repository.NewTempDirectory();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = elsewhere,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "NewsSite.Web.dll"), "import", folder },
-            Environment = { ["NewsSite__DataDirectory"] = data, ["DOTNET_NOLOGO"] = "1" },
-        };
 
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync(Token);
-        var errors = await process.StandardError.ReadToEndAsync(Token);
-        await process.WaitForExitAsync(Token);
+        var (exitCode, output, errors) = await AppProcess.RunAsync(
+            new Dictionary<string, string> { ["NewsSite__DataDirectory"] = data }, elsewhere, "import", folder);
 
-        Assert.True(process.ExitCode == 0, output + errors);
+        Assert.True(exitCode == 0, output + errors);
         Assert.Contains("1 neu, 0 geändert, 0 unverändert, 0 fehlgeschlagen", output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(data, Database.FileName)));
         Assert.False(Directory.Exists(Path.Combine(elsewhere, "data")));

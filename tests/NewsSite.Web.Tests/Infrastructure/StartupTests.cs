@@ -1,7 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
 using NewsSite.Web.Tests.Support;
@@ -81,13 +80,22 @@ public class StartupTests
     }
 
     [Fact]
-    public void InvalidOptions_StopTheStartWithANamedSetting()
+    public async Task InvalidSettings_StopTheStartWithAGermanMessageAndNoStackTrace()
     {
-        using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder(), pageSize: 0);
+        var (exitCode, output, errors) = await AppProcess.RunAsync(
+            new Dictionary<string, string>
+            {
+                ["NewsSite__DataDirectory"] = Repository.NewTempDirectory(),
+                ["NewsSite__PageSize"] = "0",
+                ["NewsSite__SiteName"] = "",
+            },
+            Repository.NewTempDirectory());
 
-        var e = Assert.Throws<OptionsValidationException>(() => site.CreateClient());
-
-        Assert.Contains("PageSize", e.Message, StringComparison.Ordinal);
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Die Konfiguration ist ungültig:", errors, StringComparison.Ordinal);
+        Assert.Contains("NewsSite:PageSize muss zwischen 1 und 100 liegen.", errors, StringComparison.Ordinal);
+        Assert.Contains("NewsSite:SiteName darf nicht leer sein.", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output + errors, StringComparison.Ordinal);
     }
 
     [Fact]
