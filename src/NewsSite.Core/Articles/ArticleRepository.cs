@@ -52,8 +52,11 @@ public sealed class ArticleRepository(Database database, TimeProvider clock)
             ?? SqliteDates.FromNullableText(existing?.PublishedAt)
             ?? (content.IsDraft ? null : now);
 
+        var articleId = existing?.Id ?? 0;
+        var revision = existing is null ? 1 : (int)existing.Revision + 1;
         var row = new
         {
+            Id = articleId,
             Slug = slug,
             content.Title,
             content.Summary,
@@ -64,11 +67,10 @@ public sealed class ArticleRepository(Database database, TimeProvider clock)
             content.BodyHtml,
             content.ContentHash,
             origin.SourceKey,
+            Revision = revision,
             Now = SqliteDates.ToText(now),
         };
 
-        long articleId;
-        int revision;
         if (existing is null)
         {
             articleId = await connection.ExecuteScalarAsync<long>(
@@ -76,16 +78,13 @@ public sealed class ArticleRepository(Database database, TimeProvider clock)
                 INSERT INTO articles (slug, title, summary, author_id, published_at, updated_at, is_draft, body_html,
                                       content_hash, source_key, revision, created_at, modified_at)
                 VALUES (@Slug, @Title, @Summary, @AuthorId, @PublishedAt, @UpdatedAt, @IsDraft, @BodyHtml,
-                        @ContentHash, @SourceKey, 1, @Now, @Now)
+                        @ContentHash, @SourceKey, @Revision, @Now, @Now)
                 RETURNING id;
                 """,
                 row, transaction);
-            revision = 1;
         }
         else
         {
-            articleId = existing.Id;
-            revision = (int)existing.Revision + 1;
             await connection.ExecuteAsync(
                 """
                 UPDATE articles
@@ -94,12 +93,7 @@ public sealed class ArticleRepository(Database database, TimeProvider clock)
                     content_hash = @ContentHash, revision = @Revision, modified_at = @Now
                 WHERE id = @Id;
                 """,
-                new
-                {
-                    row.Slug, row.Title, row.Summary, row.AuthorId, row.PublishedAt, row.UpdatedAt, row.IsDraft,
-                    row.BodyHtml, row.ContentHash, row.Now, Revision = revision, Id = articleId,
-                },
-                transaction);
+                row, transaction);
         }
 
         await ReplaceTagsAsync(connection, transaction, articleId, content.Tags);

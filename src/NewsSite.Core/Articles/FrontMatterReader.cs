@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ArticleTag = NewsSite.Core.Tags.TagName;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using ArticleTag = NewsSite.Core.Tags.TagName;
 
 namespace NewsSite.Core.Articles;
 
