@@ -110,7 +110,8 @@ public class ImportCommandTests
         var elsewhere = Repository.NewTempDirectory();
 
         var (exitCode, output, errors) = await AppProcess.RunAsync(
-            new Dictionary<string, string> { ["NewsSite__DataDirectory"] = data }, elsewhere, "import", folder);
+            AppProcess.App(AppContext.BaseDirectory, elsewhere, new Dictionary<string, string> { ["NewsSite__DataDirectory"] = data }, "import", folder),
+            TimeSpan.FromMinutes(1));
 
         Assert.True(exitCode == 0, output + errors);
         Assert.Contains("1 neu, 0 geändert, 0 unverändert, 0 fehlgeschlagen", output, StringComparison.Ordinal);

@@ -82,14 +82,15 @@ public class StartupTests
     [Fact]
     public async Task InvalidSettings_StopTheStartWithAGermanMessageAndNoStackTrace()
     {
+        var settings = new Dictionary<string, string>
+        {
+            ["NewsSite__DataDirectory"] = Repository.NewTempDirectory(),
+            ["NewsSite__PageSize"] = "0",
+            ["NewsSite__SiteName"] = "",
+        };
+
         var (exitCode, output, errors) = await AppProcess.RunAsync(
-            new Dictionary<string, string>
-            {
-                ["NewsSite__DataDirectory"] = Repository.NewTempDirectory(),
-                ["NewsSite__PageSize"] = "0",
-                ["NewsSite__SiteName"] = "",
-            },
-            Repository.NewTempDirectory());
+            AppProcess.App(AppContext.BaseDirectory, Repository.NewTempDirectory(), settings), TimeSpan.FromMinutes(1));
 
         Assert.Equal(1, exitCode);
         Assert.Contains("Die Konfiguration ist ungültig:", errors, StringComparison.Ordinal);

@@ -63,6 +63,23 @@ public class PaginationAndVisibilityTests
     }
 
     [Fact]
+    public async Task UpdatedArticle_SaysWhenInTheByline()
+    {
+        var content = NewsSiteFactory.ContentFolder(
+            ("neu.md", Article("Nachgetragen", "2025-03-01T10:00:00", "[]", "updated: 2025-03-02T08:15:00")),
+            ("alt.md", Article("Unverändert", "2025-03-01T10:00:00", "[]")));
+        await using var site = new NewsSiteFactory(content);
+
+        var (_, updated) = await site.GetPageAsync("/artikel/nachgetragen");
+        var (_, unchanged) = await site.GetPageAsync("/artikel/unveraendert");
+
+        var times = updated.QuerySelectorAll("article header .byline time");
+        Assert.Equal(["2025-03-01T10:00:00+01:00", "2025-03-02T08:15:00+01:00"], times.Select(t => t.GetAttribute("datetime")));
+        Assert.Contains("Aktualisiert am 2. März 2025", updated.QuerySelector(".byline")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Aktualisiert", unchanged.QuerySelector(".byline")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EmptySite_SaysSoInGerman()
     {
         await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder());

@@ -2,34 +2,34 @@ using System.Diagnostics;
 
 namespace NewsSite.Web.Tests.Support;
 
-/// <summary>Runs the built app the way an operator does: dotnet NewsSite.Web.dll …, from a folder of its own.</summary>
+/// <summary>Runs the app (or the dotnet CLI) as a separate process, the way an operator does.</summary>
 public static class AppProcess
 {
-    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(
-        IReadOnlyDictionary<string, string> environment, string workingDirectory, params string[] args)
+    /// <summary>dotnet NewsSite.Web.dll …, started in <paramref name="workingDirectory"/>.</summary>
+    public static ProcessStartInfo App(string appFolder, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NewsSite.Web.dll"));
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory };
+        start.ArgumentList.Add(Path.Combine(appFolder, "NewsSite.Web.dll"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["DOTNET_NOLOGO"] = "1";
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
         }
 
+        return start;
+    }
+
+    /// <summary>Runs to the end (killed after <paramref name="limit"/>) and returns the exit code and both outputs.</summary>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(ProcessStartInfo start, TimeSpan limit)
+    {
+        using var process = Start(start);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(1));
-        using var process = Process.Start(start)!;
+        timeout.CancelAfter(limit);
         var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var errors = process.StandardError.ReadToEndAsync(timeout.Token);
         try
@@ -43,5 +43,15 @@ public static class AppProcess
         }
 
         return (process.ExitCode, await output, await errors);
+    }
+
+    /// <summary>Starts with both outputs redirected; the caller reads them and ends the process.</summary>
+    public static Process Start(ProcessStartInfo start)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        return Process.Start(start)!;
     }
 }

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
+using NewsSite.Core.Data;
+using NewsSite.Web.Tests.Support;
+
+namespace NewsSite.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The published app as an operator runs it: dotnet publish, then dotnet NewsSite.Web.dll from an unrelated folder,
+/// with both folders given by environment variables and the address by --urls.
+/// </summary>
+public partial class PublishedAppTests
+{
+    [Fact]
+    public async Task PublishedApp_StartedFromAnotherFolder_ServesPagesStylesAndTheConfiguredContent()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var publish = Path.Combine(Repository.NewTempDirectory(), "publish");
+        var (published, publishOutput, publishErrors) = await AppProcess.RunAsync(
+            new ProcessStartInfo("dotnet")
+            {
+                WorkingDirectory = Repository.Root,
+                ArgumentList = { "publish", "src/NewsSite.Web", "-c", "Release", "-o", publish, "--nologo" },
+            },
+            TimeSpan.FromMinutes(5));
+        Assert.True(published == 0, publishOutput + publishErrors);
+
+        var data = Path.Combine(Repository.NewTempDirectory(), "daten");
+        var content = NewsSiteFactory.ContentFolder(("nur-hier.md", "---\ntitle: \"Nur in diesem Ordner\"\ndate: 2025-01-01\n---\n\nText.\n"));
+        var start = AppProcess.App(
+            publish,
+            Repository.NewTempDirectory(),
+            new Dictionary<string, string> { ["NewsSite__DataDirectory"] = data, ["NewsSite__ContentDirectory"] = content },
+            "--urls", "http://127.0.0.1:0");
+
+        using var server = AppProcess.Start(start);
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
+            timeout.CancelAfter(TimeSpan.FromSeconds(60));
+            string? address = null;
+            while (address is null && await server.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                address = ListeningOn().Match(line) is { Success: true } match ? match.Groups[1].Value : null;
+            }
+
+            Assert.NotNull(address);
+            using var client = new HttpClient { BaseAddress = new Uri(address) };
+            var home = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(new Uri("/", UriKind.Relative), token), token);
+            Assert.Equal(["Nur in diesem Ordner"], home.QuerySelectorAll(".teaser h2").Select(h => h.TextContent));
+
+            var stylesheet = home.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
+            using var css = await client.GetAsync(new Uri(stylesheet, UriKind.Relative), token);
+            Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
+            Assert.Contains(".article__title", await css.Content.ReadAsStringAsync(token), StringComparison.Ordinal);
+
+            Assert.True(File.Exists(Path.Combine(data, Database.FileName)));
+            Assert.False(File.Exists(Path.Combine(publish, "appsettings.Development.json")));
+            Assert.True(File.Exists(Path.Combine(publish, "content", "kreml-lehnt-internationale-truppen-in-ukraine-strikt-ab.md")));
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync(token);
+        }
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    private static partial Regex ListeningOn();
+}
