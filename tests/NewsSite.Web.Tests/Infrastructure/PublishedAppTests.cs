@@ -63,6 +63,7 @@ public partial class PublishedAppTests
         {
             server.Kill(entireProcessTree: true);
             await server.WaitForExitAsync(token);
+            Directory.Delete(Path.GetDirectoryName(publish)!, recursive: true);
         }
     }
 
