@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using NewsSite.Core.Markdown;
-using NewsSite.Core.Tags;
 
 namespace NewsSite.Core.Articles;
 
@@ -36,7 +35,7 @@ public sealed class ArticleParser(MarkdownRenderer renderer)
             front.Author ?? DefaultAuthor,
             front.Date,
             front.Updated,
-            front.Tags.Select(tag => TagName.TryCreate(tag)!).ToList(),
+            front.Tags,
             front.Summary ?? Shorten(rendered.FirstParagraph, DerivedSummaryLength),
             front.Draft,
             rendered.Html,

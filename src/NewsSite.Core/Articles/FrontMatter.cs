@@ -1,3 +1,5 @@
+using NewsSite.Core.Tags;
+
 namespace NewsSite.Core.Articles;
 
 /// <summary>The fixed shape of an article's YAML front matter; see docs/architecture.md for each field.</summary>
@@ -7,6 +9,6 @@ public sealed record FrontMatter(
     string? Author,
     DateTimeOffset? Date,
     DateTimeOffset? Updated,
-    IReadOnlyList<string> Tags,
+    IReadOnlyList<TagName> Tags,
     string? Summary,
     bool Draft);

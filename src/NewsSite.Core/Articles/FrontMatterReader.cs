@@ -234,7 +234,7 @@ public static partial class FrontMatterReader
         throw new ArticleFormatException(sourceName, $"„{text}“ ist kein gültiges Datum.", line, field);
     }
 
-    private static List<string> Tags(string sourceName, Dictionary<string, YamlValue> fields)
+    private static List<ArticleTag> Tags(string sourceName, Dictionary<string, YamlValue> fields)
     {
         if (!fields.TryGetValue("tags", out var value) || (value.Sequence is null && value.Scalar is null))
         {
@@ -247,7 +247,7 @@ public static partial class FrontMatterReader
                 "Tags müssen eine Liste sein, z. B. „tags: [Köln, Verkehr]“.", value.Line, "tags");
         }
 
-        var tags = new List<string>();
+        var tags = new List<ArticleTag>();
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var raw in value.Sequence)
         {
@@ -258,7 +258,7 @@ public static partial class FrontMatterReader
             // "Köln" and " köln " in one list are the same tag, kept once.
             if (keys.Add(tag.Key))
             {
-                tags.Add(tag.Display);
+                tags.Add(tag);
             }
         }
 

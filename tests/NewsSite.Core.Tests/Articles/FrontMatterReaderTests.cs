@@ -32,7 +32,7 @@ public class FrontMatterReaderTests
         Assert.Equal("administrator", front.Author);
         Assert.Equal(new DateTimeOffset(2025, 3, 14, 8, 30, 0, TimeSpan.Zero), front.Date);
         Assert.Equal(new DateTimeOffset(2025, 3, 15, 10, 0, 0, TimeSpan.Zero), front.Updated);
-        Assert.Equal(["Russland", "Ukraine", "Naher Osten"], front.Tags);
+        Assert.Equal(["Russland", "Ukraine", "Naher Osten"], front.Tags.Select(t => t.Display));
         Assert.Equal("Kurz gesagt.", front.Summary);
         Assert.True(front.Draft);
         Assert.Equal("## Erste Überschrift\n\nText.", source.Body);
@@ -57,7 +57,7 @@ public class FrontMatterReaderTests
     {
         var front = Read("title: T\ntags:\n  - Köln\n  - Verkehr").FrontMatter;
 
-        Assert.Equal(["Köln", "Verkehr"], front.Tags);
+        Assert.Equal(["Köln", "Verkehr"], front.Tags.Select(t => t.Display));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public class FrontMatterReaderTests
     {
         var front = Read("title: T\ntags: [Köln, \"köln \", KÖLN, Bonn]").FrontMatter;
 
-        Assert.Equal(["Köln", "Bonn"], front.Tags);
+        Assert.Equal(["Köln", "Bonn"], front.Tags.Select(t => t.Display));
     }
 
     [Theory]
