@@ -10,7 +10,7 @@ namespace NewsSite.Core.Articles;
 /// next to the method that runs it. A second database dialect adds a sibling of this class, not a rewrite.
 /// Public reads take "now" so that drafts and future-dated articles stay hidden until their time.
 /// </summary>
-public sealed class ArticleRepository(Database database, TimeProvider clock)
+public sealed partial class ArticleRepository(Database database, TimeProvider clock)
 {
     public async Task<int> CountAsync(CancellationToken cancellationToken = default)
     {
@@ -19,9 +19,9 @@ public sealed class ArticleRepository(Database database, TimeProvider clock)
     }
 
     /// <summary>
-    /// Creates or updates the article in one transaction: the article row, its author, its tags and a new revision
-    /// holding the Markdown source. An imported file that has not changed since its last import is left alone.
-    /// With <paramref name="dryRun"/> everything is checked and then rolled back.
+    /// The importer's write: the file's path below the content folder identifies the article, so importing a changed
+    /// file updates the article it created before, and an unchanged file is left alone. One transaction; with
+    /// <paramref name="dryRun"/> everything is checked and then rolled back.
     /// </summary>
     public async Task<ArticleWriteResult> SaveAsync(
         ArticleContent content, ArticleOrigin origin, bool dryRun = false, CancellationToken cancellationToken = default)
@@ -31,22 +31,94 @@ public sealed class ArticleRepository(Database database, TimeProvider clock)
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-
         var existing = origin.SourceKey is null ? null : await connection.QuerySingleOrDefaultAsync<StoredArticle>(
-            """
-            SELECT id AS Id, slug AS Slug, content_hash AS ContentHash, revision AS Revision, published_at AS PublishedAt
-            FROM articles
-            WHERE source_key = @SourceKey;
-            """,
-            new { origin.SourceKey }, transaction);
+            StoredArticle.Select + " WHERE source_key = @SourceKey;", new { origin.SourceKey }, transaction);
 
         if (existing is not null && existing.ContentHash == content.ContentHash)
         {
             return new ArticleWriteResult(ArticleWriteKind.Unchanged, existing.Id, existing.Slug, (int)existing.Revision);
         }
 
-        var slug = await ChooseSlugAsync(connection, transaction, content, existing);
+        var result = await WriteAsync(connection, transaction, existing, content, origin, suffixDerivedSlug: true);
+        await FinishAsync(transaction, dryRun, cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// A new article from an editor (written in the admin or uploaded). Its address must be free: a slug that
+    /// belongs to another article, now or formerly, is refused rather than suffixed, so that uploading the same
+    /// file twice never yields a silent duplicate.
+    /// </summary>
+    public async Task<ArticleWriteResult> CreateAsync(
+        ArticleContent content, ArticleOrigin origin, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(origin);
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await WriteAsync(connection, transaction, existing: null, content, origin, suffixDerivedSlug: false);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// An editor's save of an existing article. <paramref name="expectedRevision"/> is the revision the editor
+    /// started from: if someone saved in between, nothing is written and <see cref="ArticleConcurrencyException"/>
+    /// says who, so that no update is lost. Saving the unchanged source writes no revision.
+    /// </summary>
+    public async Task<ArticleWriteResult> UpdateAsync(
+        long articleId, int expectedRevision, ArticleContent content, ArticleOrigin origin, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(origin);
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+
+        // BEGIN IMMEDIATE (the default here) takes the write lock first, so the revision read below cannot go stale.
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var existing = await connection.QuerySingleOrDefaultAsync<StoredArticle>(
+            StoredArticle.Select + " WHERE id = @Id;", new { Id = articleId }, transaction)
+            ?? throw new ArticleNotFoundException(articleId);
+
+        if (existing.Revision != expectedRevision)
+        {
+            var latest = await connection.QuerySingleAsync<(string Detail, string CreatedAt)>(
+                "SELECT origin_detail, created_at FROM revisions WHERE article_id = @Id ORDER BY number DESC LIMIT 1;",
+                new { Id = articleId }, transaction);
+            throw new ArticleConcurrencyException((int)existing.Revision, latest.Detail, SqliteDates.FromText(latest.CreatedAt));
+        }
+
+        if (existing.ContentHash == content.ContentHash)
+        {
+            return new ArticleWriteResult(ArticleWriteKind.Unchanged, existing.Id, existing.Slug, (int)existing.Revision);
+        }
+
+        var result = await WriteAsync(connection, transaction, existing, content, origin, suffixDerivedSlug: true);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>Moves an article to the trash or back. The row, its tags and revisions stay; only visibility changes.</summary>
+    /// <returns>False when there is no such article.</returns>
+    public async Task<bool> SetTrashedAsync(long articleId, bool trashed, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var now = SqliteDates.ToText(clock.GetUtcNow());
+        var changed = await connection.ExecuteAsync(
+            trashed
+                ? "UPDATE articles SET trashed_at = coalesce(trashed_at, @Now), modified_at = @Now WHERE id = @Id;"
+                : "UPDATE articles SET trashed_at = NULL, modified_at = @Now WHERE id = @Id;",
+            new { Id = articleId, Now = now });
+        return changed == 1;
+    }
+
+    private async Task<ArticleWriteResult> WriteAsync(
+        DbConnection connection, DbTransaction transaction, StoredArticle? existing, ArticleContent content,
+        ArticleOrigin origin, bool suffixDerivedSlug)
+    {
+        var now = clock.GetUtcNow();
+        var slug = await ChooseSlugAsync(connection, transaction, content, existing, suffixDerivedSlug);
         var authorId = await UpsertAuthorAsync(connection, transaction, content.AuthorName);
         var publishedAt = content.PublishedAt
             ?? SqliteDates.FromNullableText(existing?.PublishedAt)
@@ -94,6 +166,7 @@ public sealed class ArticleRepository(Database database, TimeProvider clock)
                 WHERE id = @Id;
                 """,
                 row, transaction);
+            await KeepOldSlugAsync(connection, transaction, articleId, existing.Slug, slug, row.Now);
         }
 
         await ReplaceTagsAsync(connection, transaction, articleId, content.Tags);
@@ -115,6 +188,28 @@ public sealed class ArticleRepository(Database database, TimeProvider clock)
             },
             transaction);
 
+        return new ArticleWriteResult(existing is null ? ArticleWriteKind.Created : ArticleWriteKind.Updated, articleId, slug, revision);
+    }
+
+    /// <summary>The old address keeps answering (with a redirect); taking back an old address makes it live again.</summary>
+    private static async Task KeepOldSlugAsync(
+        DbConnection connection, DbTransaction transaction, long articleId, string oldSlug, string newSlug, string now)
+    {
+        if (oldSlug == newSlug)
+        {
+            return;
+        }
+
+        await connection.ExecuteAsync(
+            """
+            DELETE FROM slug_redirects WHERE slug = @NewSlug AND article_id = @ArticleId;
+            INSERT INTO slug_redirects (slug, article_id, created_at) VALUES (@OldSlug, @ArticleId, @Now);
+            """,
+            new { ArticleId = articleId, OldSlug = oldSlug, NewSlug = newSlug, Now = now }, transaction);
+    }
+
+    private static async Task FinishAsync(DbTransaction transaction, bool dryRun, CancellationToken cancellationToken)
+    {
         if (dryRun)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -123,8 +218,6 @@ public sealed class ArticleRepository(Database database, TimeProvider clock)
         {
             await transaction.CommitAsync(cancellationToken);
         }
-
-        return new ArticleWriteResult(existing is null ? ArticleWriteKind.Created : ArticleWriteKind.Updated, articleId, slug, revision);
     }
 
     public async Task<PublishedArticle?> FindPublishedAsync(string slug, DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -137,7 +230,7 @@ public sealed class ArticleRepository(Database database, TimeProvider clock)
                    a.published_at AS PublishedAt, a.updated_at AS UpdatedAt
             FROM articles a
             JOIN authors au ON au.id = a.author_id
-            WHERE a.slug = @Slug AND a.is_draft = 0 AND a.published_at <= @Now;
+            WHERE a.slug = @Slug AND a.is_draft = 0 AND a.trashed_at IS NULL AND a.published_at <= @Now;
 
             SELECT t.display_name AS Name, t.slug AS Slug
             FROM articles a
@@ -161,13 +254,13 @@ public sealed class ArticleRepository(Database database, TimeProvider clock)
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(
             """
-            SELECT count(*) FROM articles WHERE is_draft = 0 AND published_at <= @Now;
+            SELECT count(*) FROM articles WHERE is_draft = 0 AND trashed_at IS NULL AND published_at <= @Now;
 
             SELECT a.slug AS Slug, a.title AS Title, a.summary AS Summary,
                    au.display_name AS AuthorName, au.slug AS AuthorSlug, a.published_at AS PublishedAt
             FROM articles a
             JOIN authors au ON au.id = a.author_id
-            WHERE a.is_draft = 0 AND a.published_at <= @Now
+            WHERE a.is_draft = 0 AND a.trashed_at IS NULL AND a.published_at <= @Now
             ORDER BY a.published_at DESC, a.id DESC
             LIMIT @Limit OFFSET @Offset;
             """,
@@ -193,7 +286,7 @@ public sealed class ArticleRepository(Database database, TimeProvider clock)
             FROM tags t
             JOIN article_tags at ON at.tag_id = t.id
             JOIN articles a ON a.id = at.article_id
-            WHERE t.slug = @TagSlug AND a.is_draft = 0 AND a.published_at <= @Now;
+            WHERE t.slug = @TagSlug AND a.is_draft = 0 AND a.trashed_at IS NULL AND a.published_at <= @Now;
 
             SELECT a.slug AS Slug, a.title AS Title, a.summary AS Summary,
                    au.display_name AS AuthorName, au.slug AS AuthorSlug, a.published_at AS PublishedAt
@@ -201,7 +294,7 @@ public sealed class ArticleRepository(Database database, TimeProvider clock)
             JOIN article_tags at ON at.tag_id = t.id
             JOIN articles a ON a.id = at.article_id
             JOIN authors au ON au.id = a.author_id
-            WHERE t.slug = @TagSlug AND a.is_draft = 0 AND a.published_at <= @Now
+            WHERE t.slug = @TagSlug AND a.is_draft = 0 AND a.trashed_at IS NULL AND a.published_at <= @Now
             ORDER BY a.published_at DESC, a.id DESC
             LIMIT @Limit OFFSET @Offset;
             """,
@@ -222,7 +315,7 @@ public sealed class ArticleRepository(Database database, TimeProvider clock)
         var rows = await connection.QueryAsync<RelatedRow>(
             """
             WITH published AS (
-                SELECT id FROM articles WHERE is_draft = 0 AND published_at <= @Now
+                SELECT id FROM articles WHERE is_draft = 0 AND trashed_at IS NULL AND published_at <= @Now
             ),
             tag_weight AS (
                 SELECT at.tag_id,
@@ -261,17 +354,23 @@ public sealed class ArticleRepository(Database database, TimeProvider clock)
             """,
             new { ArticleId = articleId });
 
-        return rows.Select(r => new Revision(
-            (int)r.Number, r.Markdown, r.ContentHash,
-            r.Origin == "import" ? RevisionOrigin.Import : RevisionOrigin.Editor,
-            r.OriginDetail, SqliteDates.FromText(r.CreatedAt))).ToList();
+        return rows.Select(ToRevision).ToList();
     }
 
+    private static Revision ToRevision(RevisionRow r) => new(
+        (int)r.Number, r.Markdown, r.ContentHash,
+        r.Origin == "import" ? RevisionOrigin.Import : RevisionOrigin.Editor,
+        r.OriginDetail, SqliteDates.FromText(r.CreatedAt));
+
     private static async Task<string> ChooseSlugAsync(
-        DbConnection connection, DbTransaction transaction, ArticleContent content, StoredArticle? existing)
+        DbConnection connection, DbTransaction transaction, ArticleContent content, StoredArticle? existing, bool suffixDerivedSlug)
     {
+        // A slug is taken by another article's current address and by its former ones, which still redirect to it.
         async Task<bool> IsTaken(string slug) => await connection.ExecuteScalarAsync<bool>(
-            "SELECT EXISTS (SELECT 1 FROM articles WHERE slug = @Slug AND id <> @Id);",
+            """
+            SELECT EXISTS (SELECT 1 FROM articles WHERE slug = @Slug AND id <> @Id)
+                OR EXISTS (SELECT 1 FROM slug_redirects WHERE slug = @Slug AND article_id <> @Id);
+            """,
             new { Slug = slug, Id = existing?.Id ?? 0 }, transaction);
 
         if (content.RequestedSlug is { } requested)
@@ -287,7 +386,20 @@ public sealed class ArticleRepository(Database database, TimeProvider clock)
         }
 
         // Without an explicit slug an article keeps the URL it was first published under, even if the title changes.
-        return existing?.Slug ?? await Slug.MakeUniqueAsync(Slug.FromText(content.Title, fallback: "artikel"), IsTaken);
+        if (existing is not null)
+        {
+            return existing.Slug;
+        }
+
+        var derived = Slug.FromText(content.Title, fallback: "artikel");
+        if (!suffixDerivedSlug && await IsTaken(derived))
+        {
+            throw new ArticleConflictException(
+                $"Es gibt schon einen Artikel unter der Adresse „/artikel/{derived}“. Um ihn zu ändern, bitte ihn im Editor öffnen; " +
+                "für einen neuen Artikel einen anderen Titel oder einen eigenen Slug („slug: …“) angeben.", "slug");
+        }
+
+        return await Slug.MakeUniqueAsync(derived, IsTaken);
     }
 
     private static Task<long> UpsertAuthorAsync(DbConnection connection, DbTransaction transaction, string displayName) =>
@@ -347,6 +459,9 @@ public sealed class ArticleRepository(Database database, TimeProvider clock)
     // Dapper rows: SQLite hands back long integers and text dates; the public records get proper types.
     private sealed class StoredArticle
     {
+        public const string Select =
+            "SELECT id AS Id, slug AS Slug, content_hash AS ContentHash, revision AS Revision, published_at AS PublishedAt FROM articles";
+
         public long Id { get; init; }
         public string Slug { get; init; } = "";
         public string ContentHash { get; init; } = "";

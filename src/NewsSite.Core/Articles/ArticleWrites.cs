@@ -28,3 +28,19 @@ public sealed class ArticleConflictException(string message, string field) : Exc
 {
     public string Field { get; } = field;
 }
+
+/// <summary>Someone saved the article after the editor opened it; nothing was written.</summary>
+public sealed class ArticleConcurrencyException(int currentRevision, string changedBy, DateTimeOffset changedAt)
+    : Exception($"Der Artikel wurde inzwischen geändert (Version {currentRevision}, von {changedBy}). Ihre Fassung wurde nicht gespeichert.")
+{
+    public int CurrentRevision { get; } = currentRevision;
+
+    public string ChangedBy { get; } = changedBy;
+
+    public DateTimeOffset ChangedAt { get; } = changedAt;
+}
+
+public sealed class ArticleNotFoundException(long articleId) : Exception($"Den Artikel {articleId} gibt es nicht.")
+{
+    public long ArticleId { get; } = articleId;
+}

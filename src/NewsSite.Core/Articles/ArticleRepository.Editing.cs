@@ -1,0 +1,148 @@
+using Dapper;
+using NewsSite.Core.Data;
+
+namespace NewsSite.Core.Articles;
+
+/// <summary>The admin's reads: every article whatever its status, its source and its history.</summary>
+public sealed partial class ArticleRepository
+{
+    // One definition of the status, used by the list, the filter and the edit page alike.
+    private const string StatusSql =
+        """
+        CASE WHEN a.trashed_at IS NOT NULL THEN 'Trashed'
+             WHEN a.is_draft = 1 THEN 'Draft'
+             WHEN a.published_at > @Now THEN 'Scheduled'
+             ELSE 'Published' END
+        """;
+
+    public async Task<PagedList<EditorArticleSummary>> ListForEditorsAsync(
+        EditorArticleFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var text = string.IsNullOrWhiteSpace(filter.Text) ? null : filter.Text.Trim();
+        var parameters = new
+        {
+            Now = SqliteDates.ToText(clock.GetUtcNow()),
+            Status = filter.Status?.ToString(),
+            ExcludeTrash = filter.ExcludeTrash ? 1 : 0,
+            Pattern = text is null ? null : "%" + EscapeLike(text) + "%",
+            Limit = pageSize,
+            Offset = Offset(page, pageSize),
+        };
+
+        // The matching set is defined once and used for the count and the page.
+        var matching =
+            $"""
+            FROM articles a
+            JOIN authors au ON au.id = a.author_id
+            WHERE (@Status IS NULL OR {StatusSql} = @Status)
+              AND (@ExcludeTrash = 0 OR a.trashed_at IS NULL)
+              AND (@Pattern IS NULL
+                   OR a.title LIKE @Pattern ESCAPE '\' OR a.slug LIKE @Pattern ESCAPE '\'
+                   OR au.display_name LIKE @Pattern ESCAPE '\'
+                   OR EXISTS (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id
+                              WHERE at.article_id = a.id AND t.display_name LIKE @Pattern ESCAPE '\'))
+            """;
+
+        await using var results = await connection.QueryMultipleAsync(
+            $"""
+            SELECT count(*) {matching};
+
+            SELECT a.id AS Id, a.slug AS Slug, a.title AS Title, au.display_name AS AuthorName, {StatusSql} AS Status,
+                   a.published_at AS PublishedAt, a.modified_at AS ModifiedAt, a.revision AS Revision,
+                   (SELECT group_concat(t.display_name, char(31)) FROM
+                       (SELECT t.display_name FROM article_tags at JOIN tags t ON t.id = at.tag_id
+                        WHERE at.article_id = a.id ORDER BY at.position) t) AS Tags
+            {matching}
+            ORDER BY a.modified_at DESC, a.id DESC
+            LIMIT @Limit OFFSET @Offset;
+            """,
+            parameters);
+
+        var total = await results.ReadSingleAsync<int>();
+        var items = (await results.ReadAsync<EditorListRow>())
+            .Select(r => new EditorArticleSummary(
+                r.Id, r.Slug, r.Title, r.AuthorName, Enum.Parse<ArticleStatus>(r.Status),
+                SqliteDates.FromNullableText(r.PublishedAt), SqliteDates.FromText(r.ModifiedAt),
+                r.Tags is null ? [] : r.Tags.Split('\u001f'), (int)r.Revision))
+            .ToList();
+        return new PagedList<EditorArticleSummary>(items, page, pageSize, total);
+    }
+
+    public async Task<EditableArticle?> FindForEditingAsync(long articleId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<EditableRow>(
+            $"""
+            SELECT a.id AS Id, a.slug AS Slug, a.title AS Title, {StatusSql} AS Status, a.published_at AS PublishedAt,
+                   a.modified_at AS ModifiedAt, a.revision AS Revision, r.markdown AS Markdown
+            FROM articles a
+            JOIN revisions r ON r.article_id = a.id AND r.number = a.revision
+            WHERE a.id = @Id;
+            """,
+            new { Id = articleId, Now = SqliteDates.ToText(clock.GetUtcNow()) });
+
+        return row is null ? null : new EditableArticle(
+            row.Id, row.Slug, row.Title, Enum.Parse<ArticleStatus>(row.Status), SqliteDates.FromNullableText(row.PublishedAt),
+            SqliteDates.FromText(row.ModifiedAt), (int)row.Revision, row.Markdown);
+    }
+
+    public async Task<Revision?> FindRevisionAsync(long articleId, int number, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<RevisionRow>(
+            """
+            SELECT number AS Number, markdown AS Markdown, content_hash AS ContentHash, origin AS Origin,
+                   origin_detail AS OriginDetail, created_at AS CreatedAt
+            FROM revisions
+            WHERE article_id = @ArticleId AND number = @Number;
+            """,
+            new { ArticleId = articleId, Number = number });
+        return row is null ? null : ToRevision(row);
+    }
+
+    /// <summary>The current slug of the public article that was once reachable under <paramref name="oldSlug"/>.</summary>
+    public async Task<string?> FindRedirectAsync(string oldSlug, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<string>(
+            """
+            SELECT a.slug
+            FROM slug_redirects r
+            JOIN articles a ON a.id = r.article_id
+            WHERE r.slug = @Slug AND a.is_draft = 0 AND a.trashed_at IS NULL AND a.published_at <= @Now;
+            """,
+            new { Slug = oldSlug, Now = SqliteDates.ToText(now) });
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace(@"\", @"\\", StringComparison.Ordinal)
+            .Replace("%", @"\%", StringComparison.Ordinal)
+            .Replace("_", @"\_", StringComparison.Ordinal);
+
+    private sealed class EditorListRow
+    {
+        public long Id { get; init; }
+        public string Slug { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string AuthorName { get; init; } = "";
+        public string Status { get; init; } = "";
+        public string? PublishedAt { get; init; }
+        public string ModifiedAt { get; init; } = "";
+        public long Revision { get; init; }
+        public string? Tags { get; init; }
+    }
+
+    private sealed class EditableRow
+    {
+        public long Id { get; init; }
+        public string Slug { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string Status { get; init; } = "";
+        public string? PublishedAt { get; init; }
+        public string ModifiedAt { get; init; } = "";
+        public long Revision { get; init; }
+        public string Markdown { get; init; } = "";
+    }
+}

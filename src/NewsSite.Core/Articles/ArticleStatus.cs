@@ -1,0 +1,10 @@
+namespace NewsSite.Core.Articles;
+
+/// <summary>What a reader can see of an article, as the admin shows it. Derived, never stored.</summary>
+public enum ArticleStatus
+{
+    Published,
+    Scheduled,
+    Draft,
+    Trashed,
+}

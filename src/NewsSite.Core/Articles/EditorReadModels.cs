@@ -1,0 +1,29 @@
+namespace NewsSite.Core.Articles;
+
+/// <summary>A row of the admin's article list.</summary>
+public sealed record EditorArticleSummary(
+    long Id,
+    string Slug,
+    string Title,
+    string AuthorName,
+    ArticleStatus Status,
+    DateTimeOffset? PublishedAt,
+    DateTimeOffset ModifiedAt,
+    IReadOnlyList<string> Tags,
+    int Revision);
+
+/// <summary>An article as the edit page opens it: the current revision's Markdown and the revision to save against.</summary>
+public sealed record EditableArticle(
+    long Id,
+    string Slug,
+    string Title,
+    ArticleStatus Status,
+    DateTimeOffset? PublishedAt,
+    DateTimeOffset ModifiedAt,
+    int Revision,
+    string Markdown);
+
+/// <param name="Status">Null for every status.</param>
+/// <param name="Text">Matched against title, slug, author and tags; null or blank for all.</param>
+/// <param name="ExcludeTrash">With no status given: everything but the trash.</param>
+public sealed record EditorArticleFilter(ArticleStatus? Status, string? Text, bool ExcludeTrash = false);

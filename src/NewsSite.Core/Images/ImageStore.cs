@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+
+namespace NewsSite.Core.Images;
+
+public sealed record StoredImage(string FileName, string ContentType, long Length);
+
+/// <summary>An image that cannot be accepted; the message is German, for the editor.</summary>
+public sealed class ImageRejectedException(string message) : Exception(message);
+
+/// <summary>
+/// Pictures for articles, kept in one folder under names made from their content's SHA-256: the same picture
+/// uploaded twice is stored once, and a name never points at other bytes, so browsers may cache it for a year.
+/// The type is decided by the file's first bytes, never by its name or the browser's claim; SVG is not accepted
+/// because it can carry script.
+/// </summary>
+public sealed class ImageStore(string folder, long maxBytes)
+{
+    public string Folder { get; } = Path.GetFullPath(folder);
+
+    public long MaxBytes { get; } = maxBytes;
+
+    public async Task<StoredImage> SaveAsync(Stream upload, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+
+        // Read at most one byte past the limit: enough to know it is too big, never the whole of a huge upload.
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await upload.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBytes)
+            {
+                throw new ImageRejectedException(
+                    $"Das Bild ist zu groß (höchstens {MaxBytes / (1024 * 1024.0):0.#} MB). Bitte verkleinern und erneut hochladen.");
+            }
+        }
+
+        if (buffer.Length == 0)
+        {
+            throw new ImageRejectedException("Die Bilddatei ist leer.");
+        }
+
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        var (extension, contentType) = Sniff(bytes)
+            ?? throw new ImageRejectedException("Das ist kein Bild im Format PNG, JPEG, WebP oder GIF.");
+
+        var fileName = Convert.ToHexStringLower(SHA256.HashData(bytes))[..32] + extension;
+        var path = Path.Combine(Folder, fileName);
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Folder);
+
+            // Written beside and renamed: a reader never sees half a file under the final name.
+            var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            await File.WriteAllBytesAsync(temporary, buffer.ToArray(), cancellationToken);
+            File.Move(temporary, path, overwrite: true);
+        }
+
+        return new StoredImage(fileName, contentType, buffer.Length);
+    }
+
+    /// <summary>The format by its magic bytes, or null for anything else.</summary>
+    public static (string Extension, string ContentType)? Sniff(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]))
+        {
+            return (".png", "image/png");
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]))
+        {
+            return (".jpg", "image/jpeg");
+        }
+
+        if (bytes.StartsWith("GIF87a"u8) || bytes.StartsWith("GIF89a"u8))
+        {
+            return (".gif", "image/gif");
+        }
+
+        if (bytes.Length >= 12 && bytes.StartsWith("RIFF"u8) && bytes[8..12].SequenceEqual("WEBP"u8))
+        {
+            return (".webp", "image/webp");
+        }
+
+        return null;
+    }
+}
