@@ -1,3 +1,4 @@
+using NewsSite.Web.Accounts;
 using NewsSite.Web.Infrastructure;
 using Serilog;
 
@@ -10,7 +11,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 builder.AddNewsSiteLogging(quiet: command is not null);
 builder.AddNewsSite();
-builder.Services.AddRazorPages();
+builder.AddNewsSiteAccounts();
+builder.Services.AddRazorPages(AdminArea.Conventions);
 
 var app = builder.Build();
 
@@ -21,12 +23,15 @@ if (!app.Services.HasValidOptions(Console.Error))
 
 if (command is not null)
 {
-    return await command.RunAsync(app.Services, Console.Out);
+    return await command.RunAsync(app.Services, Console.In, Console.Out);
 }
 
 app.UseGermanErrorPages();
 app.UseSerilogRequestLogging();
 app.MapStaticAssets();
+app.UseArticleImages();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapRazorPages().WithStaticAssets();
 
 await app.Services.PrepareDatabaseAsync();

@@ -1,15 +1,27 @@
+using NewsSite.Core.Accounts;
 using NewsSite.Core.Data;
 using NewsSite.Core.Import;
+using NewsSite.Web.Accounts;
 
 namespace NewsSite.Web.Infrastructure;
 
 /// <summary>
-/// The operator's commands, run by the same app as the site: dotnet run --project src/NewsSite.Web -- import content.
-/// They share the site's configuration (appsettings, NewsSite__* environment variables) and so its database.
+/// The operator's commands, run by the same app as the site: dotnet run --project src/NewsSite.Web -- import content,
+/// or -- user add anna --role editor. They share the site's configuration (appsettings, NewsSite__* environment
+/// variables) and so its database. Exit codes: 0 done, 1 refused or failed, 2 wrong usage.
 /// </summary>
 public sealed class CommandLine
 {
     private const string ImportUsage = "Aufruf: import <ordner> [--dry-run]";
+
+    private const string UserUsage =
+        """
+        Aufruf:
+          user add <name> --role admin|editor   legt ein Konto an; das Passwort kommt als eine Zeile von der Standardeingabe
+          user passwd <name>                    setzt ein neues Passwort (von der Standardeingabe) und beendet alle Sitzungen
+          user list                             zeigt alle Konten
+          user remove <name>                    löscht ein Konto und beendet seine Sitzungen
+        """;
 
     private readonly string[] _args;
 
@@ -17,12 +29,21 @@ public sealed class CommandLine
 
     /// <summary>Null when the arguments are for the web server rather than a command.</summary>
     public static CommandLine? Parse(string[] args) =>
-        args is ["import", ..] ? new CommandLine(args) : null;
+        args is ["import", ..] or ["user", ..] ? new CommandLine(args) : null;
 
-    public async Task<int> RunAsync(IServiceProvider services, TextWriter output)
+    public async Task<int> RunAsync(IServiceProvider services, TextReader input, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
+        await services.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        return _args[0] == "import"
+            ? await ImportAsync(services, output)
+            : await UserAsync(services.GetRequiredService<AccountService>(), input, output);
+    }
+
+    private async Task<int> ImportAsync(IServiceProvider services, TextWriter output)
+    {
         var rest = _args[1..];
         var dryRun = rest.Contains("--dry-run", StringComparer.Ordinal);
         var folders = rest.Where(a => a != "--dry-run").ToList();
@@ -32,7 +53,6 @@ public sealed class CommandLine
             return 2;
         }
 
-        await services.GetRequiredService<SchemaMigrator>().MigrateAsync();
         ImportReport report;
         try
         {
@@ -46,6 +66,101 @@ public sealed class CommandLine
 
         await WriteReportAsync(report, output);
         return report.Failed > 0 ? 1 : 0;
+    }
+
+    private async Task<int> UserAsync(AccountService accounts, TextReader input, TextWriter output)
+    {
+        try
+        {
+            switch (_args[1..])
+            {
+                case ["add", var name, "--role", var roleText]:
+                    var role = AccountService.ParseRole(roleText);
+                    if (role is null)
+                    {
+                        await output.WriteLineAsync("Die Rolle muss „admin“ oder „editor“ sein.");
+                        return 2;
+                    }
+
+                    var created = await accounts.CreateAsync(name, role.Value, await ReadPasswordAsync(input, name));
+                    await output.WriteLineAsync($"Konto „{created.Name}“ ({roleText.ToLowerInvariant()}) angelegt. Anmelden unter {AdminAuthentication.LoginPath}");
+                    return 0;
+
+                case ["passwd", var name]:
+                    await accounts.ChangePasswordAsync(name, await ReadPasswordAsync(input, name));
+                    await output.WriteLineAsync($"Neues Passwort für „{name.Trim().ToLowerInvariant()}“ gesetzt; alle Sitzungen des Kontos sind beendet.");
+                    return 0;
+
+                case ["list"]:
+                    var all = await accounts.ListAsync();
+                    if (all.Count == 0)
+                    {
+                        await output.WriteLineAsync("Es gibt noch kein Konto. Anlegen mit: user add <name> --role admin");
+                    }
+
+                    foreach (var account in all)
+                    {
+                        await output.WriteLineAsync(
+                            $"{account.Name,-30} {(account.Role == UserRole.Admin ? "admin" : "editor"),-7} angelegt {GermanFormat.Date(account.CreatedAt)}");
+                    }
+
+                    return 0;
+
+                case ["remove", var name]:
+                    await accounts.RemoveAsync(name);
+                    await output.WriteLineAsync($"Konto „{name.Trim().ToLowerInvariant()}“ gelöscht.");
+                    return 0;
+
+                default:
+                    await output.WriteLineAsync(UserUsage);
+                    return 2;
+            }
+        }
+        catch (AccountInputException e)
+        {
+            await output.WriteLineAsync(e.Message);
+            return 1;
+        }
+    }
+
+    /// <summary>
+    /// One line from standard input, so that scripts can pipe it in. Typed at a terminal, the password is not echoed
+    /// and is asked for twice.
+    /// </summary>
+    private static async Task<string> ReadPasswordAsync(TextReader input, string name)
+    {
+        if (input != Console.In || Console.IsInputRedirected)
+        {
+            return await input.ReadLineAsync() ?? throw new AccountInputException("Kein Passwort auf der Standardeingabe.");
+        }
+
+        var first = ReadHidden($"Passwort für „{name}“: ");
+        var second = ReadHidden("Passwort wiederholen: ");
+        return first == second ? first : throw new AccountInputException("Die beiden Passwörter stimmen nicht überein.");
+    }
+
+    private static string ReadHidden(string prompt)
+    {
+        Console.Error.Write(prompt);
+        var password = new System.Text.StringBuilder();
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Enter)
+            {
+                Console.Error.WriteLine();
+                return password.ToString();
+            }
+
+            if (key.Key == ConsoleKey.Backspace)
+            {
+                password.Length = Math.Max(0, password.Length - 1);
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                password.Append(key.KeyChar);
+            }
+        }
     }
 
     private static async Task WriteReportAsync(ImportReport report, TextWriter output)

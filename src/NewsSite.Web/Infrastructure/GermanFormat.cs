@@ -14,4 +14,8 @@ public static class GermanFormat
     /// <summary>For the datetime attribute of &lt;time&gt;: local time with its offset, "2025-03-14T09:30:00+01:00".</summary>
     public static string MachineDate(DateTimeOffset instant) =>
         NewsroomTime.ToLocal(instant).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    /// <summary>"14. März 2025, 09:30 Uhr": for the admin, where the time of day matters.</summary>
+    public static string DateTime(DateTimeOffset instant) =>
+        NewsroomTime.ToLocal(instant).ToString("d. MMMM yyyy, HH:mm 'Uhr'", Culture);
 }

@@ -2,8 +2,12 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
+using NewsSite.Core.Editing;
+using NewsSite.Core.Images;
 using NewsSite.Core.Import;
 using NewsSite.Core.Markdown;
 using Serilog;
@@ -32,7 +36,33 @@ public static class NewsSiteServices
         builder.Services.AddSingleton<ArticleParser>();
         builder.Services.AddSingleton<ArticleRepository>();
         builder.Services.AddSingleton<ArticleImporter>();
+        builder.Services.AddSingleton<ArticleDraft>();
+        builder.Services.AddSingleton<ArticleUploader>();
+        builder.Services.AddSingleton(sp => new ImageStore(
+            ArticleImages.Folder(sp.GetRequiredService<SitePaths>()), sp.GetRequiredService<IOptions<NewsSiteOptions>>().Value.MaxImageBytes));
+
+        // One limit for request bodies, read from the options, for Kestrel and for multipart forms alike.
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<NewsSiteOptions>>((kestrel, site) =>
+            kestrel.Limits.MaxRequestBodySize = ValidOrNull(site)?.MaxRequestBytes ?? kestrel.Limits.MaxRequestBodySize);
+        builder.Services.AddOptions<FormOptions>().Configure<IOptions<NewsSiteOptions>>((form, site) =>
+            form.MultipartBodyLengthLimit = site.Value.MaxRequestBytes);
         return builder;
+    }
+
+    /// <summary>
+    /// Kestrel reads its options while the app is built, before <see cref="HasValidOptions"/> can report a bad setting
+    /// in German; so here a bad setting leaves Kestrel's default and the check right after the build stops the app.
+    /// </summary>
+    private static NewsSiteOptions? ValidOrNull(IOptions<NewsSiteOptions> options)
+    {
+        try
+        {
+            return options.Value;
+        }
+        catch (OptionsValidationException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

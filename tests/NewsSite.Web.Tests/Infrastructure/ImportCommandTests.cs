@@ -15,7 +15,7 @@ public class ImportCommandTests
     private static async Task<(int ExitCode, string Output)> Run(IServiceProvider services, params string[] args)
     {
         using var output = new StringWriter();
-        var exitCode = await CommandLine.Parse(args)!.RunAsync(services, output);
+        var exitCode = await CommandLine.Parse(args)!.RunAsync(services, TextReader.Null, output);
         return (exitCode, output.ToString());
     }
 

@@ -28,11 +28,17 @@ public partial class PublishedAppTests
 
         var data = Path.Combine(Repository.NewTempDirectory(), "daten");
         var content = NewsSiteFactory.ContentFolder(("nur-hier.md", "---\ntitle: \"Nur in diesem Ordner\"\ndate: 2025-01-01\n---\n\nText.\n"));
-        var start = AppProcess.App(
-            publish,
-            Repository.NewTempDirectory(),
-            new Dictionary<string, string> { ["NewsSite__DataDirectory"] = data, ["NewsSite__ContentDirectory"] = content },
-            "--urls", "http://127.0.0.1:0");
+        var environment = new Dictionary<string, string> { ["NewsSite__DataDirectory"] = data, ["NewsSite__ContentDirectory"] = content };
+
+        // The README's first step on a server: an account, its password piped in on one line.
+        var (added, addOutput, addErrors) = await AppProcess.RunAsync(
+            AppProcess.App(publish, Repository.NewTempDirectory(), environment, "user", "add", "redakteurin", "--role", "admin"),
+            TimeSpan.FromMinutes(1),
+            input: "ein-sehr-geheimes-passwort\n");
+        Assert.True(added == 0, addOutput + addErrors);
+        Assert.Contains("Konto „redakteurin“ (admin) angelegt", addOutput, StringComparison.Ordinal);
+
+        var start = AppProcess.App(publish, Repository.NewTempDirectory(), environment, "--urls", "http://127.0.0.1:0");
 
         using var server = AppProcess.Start(start);
         try
@@ -56,6 +62,20 @@ public partial class PublishedAppTests
             Assert.Contains(".article__title", await css.Content.ReadAsStringAsync(token), StringComparison.Ordinal);
 
             Assert.True(File.Exists(Path.Combine(data, Database.FileName)));
+
+            // The account made by the command logs in to the served site.
+            using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
+            var loginPage = await new HtmlParser().ParseDocumentAsync(
+                await browser.GetStringAsync(new Uri("/admin/anmelden", UriKind.Relative), token), token);
+            using var credentials = new FormUrlEncodedContent(
+            [
+                new("__RequestVerificationToken", loginPage.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
+                new("name", "redakteurin"),
+                new("password", "ein-sehr-geheimes-passwort"),
+            ]);
+            using var login = await browser.PostAsync(new Uri("/admin/anmelden", UriKind.Relative), credentials, token);
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, login.StatusCode);
+            Assert.Equal("/admin", login.Headers.Location!.OriginalString);
             Assert.False(File.Exists(Path.Combine(publish, "appsettings.Development.json")));
             Assert.True(File.Exists(Path.Combine(publish, "content", "kreml-lehnt-internationale-truppen-in-ukraine-strikt-ab.md")));
         }

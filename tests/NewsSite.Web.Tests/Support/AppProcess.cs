@@ -24,10 +24,21 @@ public static class AppProcess
         return start;
     }
 
-    /// <summary>Runs to the end (killed after <paramref name="limit"/>) and returns the exit code and both outputs.</summary>
-    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(ProcessStartInfo start, TimeSpan limit)
+    /// <summary>
+    /// Runs to the end (killed after <paramref name="limit"/>) and returns the exit code and both outputs.
+    /// <paramref name="input"/>, when given, is piped to standard input, which is then closed.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(ProcessStartInfo start, TimeSpan limit, string? input = null)
     {
+        ArgumentNullException.ThrowIfNull(start);
+        start.RedirectStandardInput = input is not null;
         using var process = Start(start);
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+            process.StandardInput.Close();
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(limit);
         var output = process.StandardOutput.ReadToEndAsync(timeout.Token);

@@ -43,6 +43,9 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
 
     public string SiteName { get; init; } = "NewsSite";
 
+    /// <summary>Further configuration, e.g. ["NewsSite:MaxMarkdownFileBytes"] = "2048".</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
     /// <summary>A folder of article files for one test, written as UTF-8.</summary>
     public static string ContentFolder(params (string FileName, string Text)[] files)
     {
@@ -75,7 +78,7 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
             ["NewsSite:PageSize"] = PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["NewsSite:SiteName"] = SiteName,
             ["Serilog:MinimumLevel:Default"] = "Warning",
-        }));
+        }).AddInMemoryCollection(Settings));
 
         if (Clock is not null)
         {

@@ -4,7 +4,10 @@ using NewsSite.Core.Articles;
 
 namespace NewsSite.Web.Pages.Articles;
 
-/// <summary>One published article with its related articles. Drafts and future articles answer 404 like unknown ones.</summary>
+/// <summary>
+/// One published article with its related articles. Drafts, trashed and future articles answer 404 like unknown ones;
+/// a former slug answers 301 to the current one.
+/// </summary>
 public sealed class ArticleModel(ArticleRepository articles, TimeProvider clock) : PageModel
 {
     public const int RelatedCount = 5;
@@ -25,7 +28,9 @@ public sealed class ArticleModel(ArticleRepository articles, TimeProvider clock)
         var article = await articles.FindPublishedAsync(slug, now, cancellationToken);
         if (article is null)
         {
-            return NotFound();
+            // An address the article had before its slug changed: send readers and search engines on, for good.
+            var current = await articles.FindRedirectAsync(slug, now, cancellationToken);
+            return current is null ? NotFound() : RedirectPermanent("/artikel/" + current);
         }
 
         Article = article;

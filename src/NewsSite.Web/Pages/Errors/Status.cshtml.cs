@@ -19,12 +19,15 @@ public sealed class StatusModel : PageModel
 
     public string RequestId => HttpContext.TraceIdentifier;
 
-    public IActionResult OnGet(int statusCode) => Show(statusCode);
+    // The code comes from the route, not from a handler parameter: binding parameters would read the form of a
+    // re-executed POST, and a form too large to read (the 413 case) would fail a second time here.
+    public IActionResult OnGet() => Show();
 
-    public IActionResult OnPost(int statusCode) => Show(statusCode);
+    public IActionResult OnPost() => Show();
 
-    private PageResult Show(int statusCode)
+    private PageResult Show()
     {
+        var statusCode = int.TryParse(RouteData.Values["statusCode"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : 0;
         var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null
             || HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null;
 
@@ -33,8 +36,12 @@ public sealed class StatusModel : PageModel
         (Heading, Explanation) = Code switch
         {
             404 => ("Seite nicht gefunden", "Die gesuchte Seite gibt es nicht oder nicht mehr. Vielleicht hilft ein Blick auf die Startseite."),
-            400 => ("Ungültige Anfrage", "Die Anfrage enthält einen ungültigen Wert, zum Beispiel eine Seitenzahl, die keine positive Zahl ist."),
+            400 => ("Ungültige Anfrage", "Die Anfrage enthält einen ungültigen Wert, zum Beispiel eine Seitenzahl, die keine positive Zahl ist, "
+                + "oder ein Formular ohne gültiges Sicherheitsmerkmal. Bitte die Seite neu laden und erneut senden; es wurde nichts gespeichert."),
+            403 => ("Kein Zugriff", "Ihr Konto darf diese Seite nicht öffnen. Konten verwalten nur Administratoren."),
             405 => ("Nicht erlaubt", "Diese Aktion ist für diese Adresse nicht vorgesehen."),
+            413 => ("Zu große Datenmenge", "Die gesendeten Dateien sind zusammen zu groß. Bitte weniger oder kleinere Dateien auf einmal hochladen."),
+            429 => ("Zu viele Anfragen", "Bitte warten Sie einige Minuten und versuchen Sie es dann erneut."),
             >= 500 => ("Ein Fehler ist aufgetreten", "Das hätte nicht passieren dürfen. Bitte versuchen Sie es in einigen Minuten noch einmal."),
             _ => ("Anfrage nicht möglich", "Diese Anfrage kann nicht beantwortet werden."),
         };

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NewsSite.Web.Infrastructure;
+
+namespace NewsSite.Web.Accounts;
+
+/// <summary>
+/// Access to /admin is decided here, for whole folders, never page by page: a page added to Pages/Admin later is
+/// protected without anyone remembering to. Only the login page is open.
+/// </summary>
+public static class AdminArea
+{
+    public static void Conventions(RazorPagesOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Conventions.AuthorizeFolder("/Admin", AdminPolicies.Editor);
+        options.Conventions.AuthorizeFolder("/Admin/Accounts", AdminPolicies.Admin);
+        options.Conventions.AllowAnonymousToPage("/Admin/Login");
+        options.Conventions.AddPageRoute("/Admin/Articles/Edit", "/admin/artikel/neu");
+        options.Conventions.ConfigureFilter(new TypeFilterAttribute(typeof(AntiforgeryFailurePages)));
+    }
+}

@@ -1,0 +1,25 @@
+using NewsSite.Core.Articles;
+
+namespace NewsSite.Web.Pages.Admin;
+
+/// <summary>German words for the admin's states, in one place so that list, filter and edit page agree.</summary>
+public static class AdminText
+{
+    public static string Status(ArticleStatus status) => status switch
+    {
+        ArticleStatus.Published => "Veröffentlicht",
+        ArticleStatus.Scheduled => "Geplant",
+        ArticleStatus.Draft => "Entwurf",
+        _ => "Papierkorb",
+    };
+
+    /// <summary>The ?status= values of the admin list.</summary>
+    public static IReadOnlyList<(string Value, string Label, ArticleStatus? Status)> StatusFilters { get; } =
+    [
+        ("", "Alle außer Papierkorb", null),
+        ("veroeffentlicht", "Veröffentlicht", ArticleStatus.Published),
+        ("geplant", "Geplant", ArticleStatus.Scheduled),
+        ("entwurf", "Entwurf", ArticleStatus.Draft),
+        ("papierkorb", "Papierkorb", ArticleStatus.Trashed),
+    ];
+}

@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NewsSite.Core.Articles;
+using NewsSite.Core.Editing;
+using NewsSite.Web.Accounts;
+
+namespace NewsSite.Web.Pages.Admin.Articles;
+
+/// <summary>
+/// Every saved version of an article, a line diff between any two, and restore: the old source is saved again as
+/// the newest revision, so restoring loses nothing either.
+/// </summary>
+public sealed class RevisionsModel(ArticleRepository articles, ArticleParser parser, ILogger<RevisionsModel> logger) : PageModel
+{
+    public EditableArticle Article { get; private set; } = null!;
+
+    public IReadOnlyList<Revision> Revisions { get; private set; } = [];
+
+    public int From { get; private set; }
+
+    public int To { get; private set; }
+
+    public IReadOnlyList<DiffLine>? Diff { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, int? von, int? bis, CancellationToken cancellationToken)
+    {
+        // ?von=abc is a bad request, not "no choice".
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
+
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        // Without a choice: what the latest save changed.
+        To = bis ?? Article.Revision;
+        From = von ?? Math.Max(1, To - 1);
+        var from = Revisions.FirstOrDefault(r => r.Number == From);
+        var to = Revisions.FirstOrDefault(r => r.Number == To);
+        if (from is null || to is null)
+        {
+            return NotFound();
+        }
+
+        Diff = LineDiff.Compare(from.Markdown, to.Markdown);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRestoreAsync(long id, int number, int revision, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var old = Revisions.FirstOrDefault(r => r.Number == number);
+        if (old is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            var content = parser.Parse(ArticleDraft.SourceName, old.Markdown);
+            var origin = new ArticleOrigin(RevisionOrigin.Editor, $"{User.AccountName()} (wiederhergestellt: Version {number})", SourceKey: null);
+            var written = await articles.UpdateAsync(id, revision, content, origin, cancellationToken);
+            logger.LogInformation("{Account} hat Version {Number} von Artikel {ArticleId} wiederhergestellt", User.AccountName(), number, id);
+            TempData["Message"] = written.Kind == ArticleWriteKind.Unchanged
+                ? $"Version {number} entspricht schon der aktuellen Fassung; nichts geändert."
+                : $"Version {number} ist wiederhergestellt und jetzt die aktuelle Fassung (Version {written.Revision}).";
+            return Redirect($"/admin/artikel/{id}");
+        }
+        catch (ArticleConcurrencyException e)
+        {
+            return await ShowErrorAsync(id, StatusCodes.Status409Conflict,
+                $"Der Artikel wurde inzwischen geändert (Version {e.CurrentRevision} von {e.ChangedBy}). Bitte die Liste prüfen und erneut wiederherstellen.",
+                cancellationToken);
+        }
+        catch (Exception e) when (e is ArticleFormatException or ArticleConflictException)
+        {
+            // An old source can clash with today's articles, e.g. a slug another article has taken since.
+            return await ShowErrorAsync(id, StatusCodes.Status422UnprocessableEntity,
+                $"Version {number} kann nicht wiederhergestellt werden: {e.Message}", cancellationToken);
+        }
+    }
+
+    private async Task<IActionResult> ShowErrorAsync(long id, int status, string message, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        Error = message;
+        To = Article.Revision;
+        From = Math.Max(1, To - 1);
+        Diff = LineDiff.Compare(Revisions.First(r => r.Number == From).Markdown, Revisions.First(r => r.Number == To).Markdown);
+        Response.StatusCode = status;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
+    {
+        var article = await articles.FindForEditingAsync(id, cancellationToken);
+        if (article is null)
+        {
+            return false;
+        }
+
+        Article = article;
+        Revisions = await articles.ListRevisionsAsync(id, cancellationToken);
+        return true;
+    }
+}

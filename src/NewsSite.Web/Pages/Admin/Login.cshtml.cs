@@ -1,0 +1,58 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NewsSite.Web.Accounts;
+
+namespace NewsSite.Web.Pages.Admin;
+
+/// <summary>
+/// The one open page of the admin area. An unknown name and a wrong password get the same answer after the same
+/// work; repeated failures for a name or from an address are refused with 429 until the window passes.
+/// </summary>
+public sealed class LoginModel(AccountService accounts, LoginThrottle throttle, ILogger<LoginModel> logger) : PageModel
+{
+    public const string Failed = "Name oder Passwort ist falsch.";
+
+    public string? Name { get; private set; }
+
+    public string ReturnUrl { get; private set; } = "/admin";
+
+    public string? Error { get; private set; }
+
+    public void OnGet(string? returnUrl) => ReturnUrl = LocalOrAdmin(returnUrl);
+
+    public async Task<IActionResult> OnPostAsync(string? name, string? password, string? returnUrl, CancellationToken cancellationToken)
+    {
+        Name = name?.Trim();
+        ReturnUrl = LocalOrAdmin(returnUrl);
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unbekannt";
+        var accountName = (Name ?? "")[..Math.Min(Name?.Length ?? 0, 100)];
+
+        if (throttle.RetryAfter(accountName, address) is { } wait)
+        {
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            logger.LogWarning("Anmeldung für {Account} von {Address} gesperrt, noch {Seconds} s", accountName, address, seconds);
+            Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Error = $"Zu viele fehlgeschlagene Anmeldeversuche. Bitte in {Math.Max(1, (seconds + 59) / 60)} Minuten erneut versuchen.";
+            return Page();
+        }
+
+        var account = await accounts.VerifyAsync(accountName, password, cancellationToken);
+        if (account is null)
+        {
+            throttle.RecordFailure(accountName, address);
+            logger.LogWarning("Anmeldung fehlgeschlagen für {Account} von {Address}", accountName, address);
+            Error = Failed;
+            return Page();
+        }
+
+        throttle.RecordSuccess(accountName);
+        await AdminAuthentication.SignInAsync(HttpContext, account);
+        logger.LogInformation("{Account} hat sich angemeldet", account.Name);
+        return LocalRedirect(ReturnUrl);
+    }
+
+    // Only paths on this site: "//evil.example" and "https://evil.example" fall back to the admin's start page.
+    private string LocalOrAdmin(string? returnUrl) => Url.IsLocalUrl(returnUrl) ? returnUrl! : "/admin";
+}

@@ -1,0 +1,27 @@
+using NewsSite.Core.Articles;
+
+namespace NewsSite.Web.Pages;
+
+/// <summary>
+/// The model of _ArticleView: the article as readers see it. The public page and the editor's preview both render
+/// through it, so the preview is the page, not an imitation of it.
+/// </summary>
+public sealed record ArticleView(string Title, Byline Byline, string BodyHtml, IReadOnlyList<TagLink> Tags)
+{
+    public static ArticleView Of(PublishedArticle article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return new ArticleView(article.Title, Byline.Of(article), article.BodyHtml, article.Tags);
+    }
+
+    /// <summary>An unsaved article; without a date it shows the moment of the preview.</summary>
+    public static ArticleView Preview(ArticleContent content, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return new ArticleView(
+            content.Title,
+            new Byline(content.AuthorName, content.PublishedAt ?? now, content.UpdatedAt),
+            content.BodyHtml,
+            content.Tags.Select(t => new TagLink(t.Display, t.Slug)).ToList());
+    }
+}

@@ -1,0 +1,292 @@
+using System.Net;
+using AngleSharp.Dom;
+using NewsSite.Web.Tests.Support;
+
+namespace NewsSite.Web.Tests.Admin;
+
+/// <summary>Writing and editing through the real edit form: preview, publish, schedule, unpublish, trash, conflicts, slugs.</summary>
+public class EditTests
+{
+    private const string Form = "form#editor";
+
+    private static readonly DateTimeOffset Now = new(2025, 6, 1, 10, 0, 0, TimeSpan.Zero);
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private static string Source(string title, string body = "Erster Absatz.\n\n## Mehr dazu\n\nZweiter Absatz.", string extra = "") =>
+        $"---\ntitle: \"{title}\"\nauthor: Erika Muster\ntags: [Verkehr, Köln]\n{extra}---\n\n{body}\n";
+
+    private static NewsSiteFactory Site(TestClock? clock = null) => new(NewsSiteFactory.ContentFolder(), clock: clock ?? new TestClock(Now));
+
+    /// <summary>Writes a new article through the form and returns its edit page address.</summary>
+    private static async Task<string> CreateAsync(AdminClient editor, string markdown, string button = "Veröffentlichen")
+    {
+        var (saved, _) = await editor.SubmitAsync("/admin/artikel/neu", Form, new() { ["Markdown"] = markdown }, button);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        return saved.Headers.Location!.OriginalString;
+    }
+
+    private static string Notice(IDocument page) => page.QuerySelector(".notice")?.TextContent.Trim() ?? "";
+
+    [Fact]
+    public async Task NewArticle_Published_AppearsWithItsDateInTheSource()
+    {
+        await using var site = Site();
+        using var editor = await AdminClient.LoginAsync(site);
+
+        var editUrl = await CreateAsync(editor, Source("Neue Radwege"));
+        var (_, editPage) = await editor.GetAsync(editUrl);
+
+        Assert.Matches(@"^/admin/artikel/\d+$", editUrl);
+        Assert.Contains("Veröffentlicht (Version 1) unter /artikel/neue-radwege", Notice(editPage), StringComparison.Ordinal);
+        Assert.Contains("date: 2025-06-01T12:00:00+02:00", editPage.QuerySelector("#markdown")!.TextContent, StringComparison.Ordinal);
+        var (response, article) = await site.GetPageAsync("/artikel/neue-radwege");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Erika Muster", article.QuerySelector(".byline__author")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Preview_RendersExactlyThePublicArticle_AndSavesNothing()
+    {
+        await using var site = Site();
+        using var editor = await AdminClient.LoginAsync(site);
+        var markdown = Source("Vorschau-Test", "Ein *Absatz* mit [Link](https://example.org).\n\n## Teil „zwei“\n\n| a | b |\n|---|---|\n| 1 | 2 |");
+
+        var (preview, page) = await editor.SubmitAsync("/admin/artikel/neu", Form, new() { ["Markdown"] = markdown }, "Vorschau");
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        var previewHtml = page.QuerySelector(".preview article")!.OuterHtml;
+        Assert.Equal(HttpStatusCode.NotFound, (await site.GetPageAsync("/artikel/vorschau-test")).Response.StatusCode);
+
+        var (published, _) = await editor.SubmitAsync(page, "/admin/artikel/neu", Form, button: "Veröffentlichen");
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        var (_, article) = await site.GetPageAsync("/artikel/vorschau-test");
+
+        Assert.Equal(article.QuerySelector("main article")!.OuterHtml, previewHtml);
+    }
+
+    [Fact]
+    public async Task ChangedField_WinsOverTheSource_UnchangedFieldLeavesTheSourcesEdit()
+    {
+        await using var site = Site();
+        using var editor = await AdminClient.LoginAsync(site);
+        var editUrl = await CreateAsync(editor, Source("Alter Titel"));
+        var (_, page) = await editor.GetAsync(editUrl);
+        var source = page.QuerySelector("#markdown")!.TextContent;
+
+        // The title is changed in the field, the author in the source; both edits must survive.
+        var (saved, _) = await editor.SubmitAsync(page, editUrl, Form, new()
+        {
+            ["Fields.Title"] = "Neuer Titel",
+            ["Markdown"] = source.Replace("author: Erika Muster", "author: Max Mustermann", StringComparison.Ordinal),
+        }, "Änderungen veröffentlichen");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (_, article) = await site.GetPageAsync("/artikel/alter-titel");
+        Assert.Equal("Neuer Titel", article.QuerySelector("h1")!.TextContent);
+        Assert.Equal("Max Mustermann", article.QuerySelector(".byline__author")!.TextContent);
+    }
+
+    [Fact]
+    public async Task TagsField_TakesCommaSeparatedTags_AndAFieldTitleOf2000CharactersIsRefused()
+    {
+        await using var site = Site();
+        using var editor = await AdminClient.LoginAsync(site);
+        var editUrl = await CreateAsync(editor, Source("Mit Feldern"));
+
+        var (tooLong, longPage) = await editor.SubmitAsync(editUrl, Form, new() { ["Fields.Title"] = new string('T', 2000) }, "Änderungen veröffentlichen");
+        var (saved, _) = await editor.SubmitAsync(editUrl, Form, new() { ["Fields.Tags"] = "Umwelt, umwelt , Bahn" }, "Änderungen veröffentlichen");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooLong.StatusCode);
+        Assert.Contains("Feld „title“: Der Text ist zu lang (2000 Zeichen, höchstens 200)", longPage.QuerySelector("#edit-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(new string('T', 2000), longPage.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#title")!.Value);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (_, article) = await site.GetPageAsync("/artikel/mit-feldern");
+        Assert.Equal(["Umwelt", "Bahn"], article.QuerySelectorAll(".tag-list a").Select(a => a.TextContent));
+    }
+
+    [Fact]
+    public async Task BadSource_GivesTheFormBackWithTheReason_AndTheTextIntact()
+    {
+        await using var site = Site();
+        using var editor = await AdminClient.LoginAsync(site);
+        const string broken = "---\ntitle: \"Kaputt\ndate: 2025-01-01\n---\n\nMein wertvoller Text.";
+
+        var (response, page) = await editor.SubmitAsync("/admin/artikel/neu", Form, new() { ["Markdown"] = broken }, "Veröffentlichen");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("YAML-Syntaxfehler", page.QuerySelector("#edit-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(broken, page.QuerySelector("#markdown")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Schedule_ThenTimePasses_ThenItIsPublic()
+    {
+        var clock = new TestClock(Now);
+        await using var site = Site(clock);
+        using var editor = await AdminClient.LoginAsync(site);
+        await CreateAsync(editor, Source("Schon da"));
+
+        var (saved, _) = await editor.SubmitAsync("/admin/artikel/neu", Form, new()
+        {
+            ["Markdown"] = Source("Kommt morgen"),
+            ["Fields.Date"] = "2025-06-02T08:00",
+        }, "Veröffentlichen");
+        var (_, editPage) = await editor.FollowAsync(saved);
+
+        Assert.Contains("Geplant (Version 1): erscheint am 2. Juni 2025, 08:00 Uhr", Notice(editPage), StringComparison.Ordinal);
+        Assert.Equal("Geplant", editPage.QuerySelector("h1 .status")!.TextContent);
+        Assert.Equal(HttpStatusCode.NotFound, (await site.GetPageAsync("/artikel/kommt-morgen")).Response.StatusCode);
+        Assert.DoesNotContain("Kommt morgen", (await site.GetPageAsync("/")).Document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kommt morgen", (await site.GetPageAsync("/thema/verkehr")).Document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kommt morgen", (await site.GetPageAsync("/artikel/schon-da")).Document.Body!.TextContent, StringComparison.Ordinal);
+
+        clock.Now = new DateTimeOffset(2025, 6, 2, 6, 0, 1, TimeSpan.Zero); // 08:00:01 in Berlin
+        Assert.Equal(HttpStatusCode.OK, (await site.GetPageAsync("/artikel/kommt-morgen")).Response.StatusCode);
+        Assert.Contains("Kommt morgen", (await site.GetPageAsync("/artikel/schon-da")).Document.QuerySelector(".related")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unpublish_MakesItADraft_PublishBringsItBack()
+    {
+        await using var site = Site();
+        using var editor = await AdminClient.LoginAsync(site);
+        var editUrl = await CreateAsync(editor, Source("Hin und her"));
+
+        var (unpublished, _) = await editor.SubmitAsync(editUrl, Form, button: "Zurückziehen");
+        var (_, afterUnpublish) = await editor.FollowAsync(unpublished);
+        Assert.Equal("Entwurf", afterUnpublish.QuerySelector("h1 .status")!.TextContent);
+        Assert.Contains("draft: true", afterUnpublish.QuerySelector("#markdown")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await site.GetPageAsync("/artikel/hin-und-her")).Response.StatusCode);
+
+        var (published, _) = await editor.SubmitAsync(editUrl, Form, button: "Veröffentlichen");
+        var (_, afterPublish) = await editor.FollowAsync(published);
+        Assert.Equal("Veröffentlicht", afterPublish.QuerySelector("h1 .status")!.TextContent);
+        Assert.DoesNotContain("draft:", afterPublish.QuerySelector("#markdown")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await site.GetPageAsync("/artikel/hin-und-her")).Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Trash_HidesEverywhere_RestoreBringsItBack()
+    {
+        await using var site = Site();
+        using var editor = await AdminClient.LoginAsync(site);
+        var editUrl = await CreateAsync(editor, Source("Wegwerfen"));
+
+        var (trashed, _) = await editor.SubmitAsync(editUrl, "form.editor__trash");
+        Assert.Equal(HttpStatusCode.Redirect, trashed.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await site.GetPageAsync("/artikel/wegwerfen")).Response.StatusCode);
+        Assert.Empty((await site.GetPageAsync("/")).Document.QuerySelectorAll(".teasers > li"));
+        var (_, trashList) = await editor.GetAsync("/admin?status=papierkorb");
+        Assert.Equal(["Wegwerfen"], trashList.QuerySelectorAll(".admin-table tbody td:first-child a").Select(a => a.TextContent));
+        var (_, defaultList) = await editor.GetAsync("/admin");
+        Assert.Empty(defaultList.QuerySelectorAll(".admin-table tbody tr"));
+
+        var (restored, _) = await editor.SubmitAsync(editUrl, "form.editor__trash");
+        Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await site.GetPageAsync("/artikel/wegwerfen")).Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task TwoEditorsSavingTheSameArticle_TheSecondIsToldAndLosesNothing()
+    {
+        await using var site = Site();
+        using var anna = await AdminClient.LoginAsync(site, "anna");
+        using var bernd = await AdminClient.LoginAsync(site, "bernd");
+        var editUrl = await CreateAsync(anna, Source("Gemeinsam"));
+        var (_, annasForm) = await anna.GetAsync(editUrl);
+        var (_, berndsForm) = await bernd.GetAsync(editUrl);
+
+        var (first, _) = await anna.SubmitAsync(annasForm, editUrl, Form, new() { ["Fields.Title"] = "Annas Titel" }, "Änderungen veröffentlichen");
+        var (second, conflictPage) = await bernd.SubmitAsync(berndsForm, editUrl, Form, new() { ["Fields.Title"] = "Bernds Titel" }, "Änderungen veröffentlichen");
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Contains("inzwischen von anna geändert (Version 2", conflictPage.QuerySelector("#edit-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Bernds Titel", conflictPage.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#title")!.Value);
+        Assert.Equal("Annas Titel", (await site.GetPageAsync("/artikel/gemeinsam")).Document.QuerySelector("h1")!.TextContent);
+
+        // Having seen the warning, Bernd saves again on purpose; Annas version stays in the history.
+        var (third, _) = await bernd.SubmitAsync(conflictPage, editUrl, Form, button: "Änderungen veröffentlichen");
+        Assert.Equal(HttpStatusCode.Redirect, third.StatusCode);
+        Assert.Equal("Bernds Titel", (await site.GetPageAsync("/artikel/gemeinsam")).Document.QuerySelector("h1")!.TextContent);
+        var (_, revisions) = await bernd.GetAsync(editUrl + "/versionen");
+        Assert.Equal(3, revisions.QuerySelectorAll(".admin-table tbody tr").Length);
+    }
+
+    [Fact]
+    public async Task ChangedSlug_OldAddressAnswers301ToTheNewOne()
+    {
+        await using var site = Site();
+        using var editor = await AdminClient.LoginAsync(site);
+        var editUrl = await CreateAsync(editor, Source("Umzug"));
+
+        var (saved, _) = await editor.SubmitAsync(editUrl, Form, new() { ["Fields.Slug"] = "neue-adresse" }, "Änderungen veröffentlichen");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var (old, _) = await site.GetPageAsync("/artikel/umzug");
+        Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
+        Assert.Equal("/artikel/neue-adresse", old.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await site.GetPageAsync("/artikel/neue-adresse")).Response.StatusCode);
+
+        // The old address stays reserved for this article: nobody else can take it over.
+        var (taken, takenPage) = await editor.SubmitAsync("/admin/artikel/neu", Form, new() { ["Markdown"] = Source("Umzug") }, "Veröffentlichen");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, taken.StatusCode);
+        Assert.Contains("/artikel/umzug", takenPage.QuerySelector("#edit-error")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EditWithoutAntiforgeryToken_ChangesNothing()
+    {
+        await using var site = Site();
+        using var editor = await AdminClient.LoginAsync(site);
+        var editUrl = await CreateAsync(editor, Source("Geschützt"));
+
+        using var forged = new FormUrlEncodedContent([new("Markdown", Source("Gefälscht")), new("Revision", "1")]);
+        var response = await editor.Http.PostAsync(new Uri(editUrl + "?handler=Publish", UriKind.Relative), forged, Token);
+        using var trash = new FormUrlEncodedContent([]);
+        var trashResponse = await editor.Http.PostAsync(new Uri(editUrl + "?handler=Trash", UriKind.Relative), trash, Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, trashResponse.StatusCode);
+        var (page, article) = await site.GetPageAsync("/artikel/geschuetzt");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("Geschützt", article.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task UnknownArticle_Is404_NotAnError()
+    {
+        await using var site = Site();
+        using var editor = await AdminClient.LoginAsync(site);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync("/admin/artikel/999999")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync("/admin/artikel/abc")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync("/admin/artikel/99999999999999999999999")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync("/admin/artikel/999999/versionen")).Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AdminList_FiltersByStatusAndText_AndPages()
+    {
+        await using var site = Site();
+        using var editor = await AdminClient.LoginAsync(site);
+        await CreateAsync(editor, Source("Radweg am Rhein"));
+        await CreateAsync(editor, Source("Entwurf über Brücken"), "Als Entwurf speichern");
+        await CreateAsync(editor, Source("Prozent_100%"));
+
+        static async Task<List<string>> Titles(AdminClient client, string query) =>
+            (await client.GetAsync("/admin" + query)).Document.QuerySelectorAll(".admin-table tbody td:first-child a").Select(a => a.TextContent).ToList();
+
+        Assert.Equal(3, (await Titles(editor, "")).Count);
+        Assert.Equal(["Entwurf über Brücken"], await Titles(editor, "?status=entwurf"));
+        Assert.Equal(["Radweg am Rhein"], await Titles(editor, "?q=rhein"));
+        Assert.Equal(["Prozent_100%"], await Titles(editor, "?q=" + Uri.EscapeDataString("_100%")));
+        Assert.Equal(["Prozent_100%"], await Titles(editor, "?q=" + Uri.EscapeDataString("%"))); // a literal %, no wildcard
+        Assert.Empty(await Titles(editor, "?q=" + Uri.EscapeDataString("Rad_eg")));
+        Assert.Equal(3, (await Titles(editor, "?q=" + Uri.EscapeDataString("Köln"))).Count); // by tag
+        Assert.Equal(HttpStatusCode.BadRequest, (await editor.GetAsync("/admin?status=gibtsnicht")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await editor.GetAsync("/admin?seite=0")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync("/admin?seite=2")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync("/admin?q=" + new string('x', 5000))).Response.StatusCode);
+    }
+}
