@@ -88,15 +88,16 @@ public static class LineDiff
                 x++;
                 y++;
             }
-            else if (y < b.Length && (x == a.Length || lengths[x, y + 1] >= lengths[x + 1, y]))
+            else if (x < a.Length && (y == b.Length || lengths[x + 1, y] >= lengths[x, y + 1]))
             {
-                result.Add(new DiffLine(DiffKind.Added, b[y], null, offset + y + 1));
-                y++;
+                // On a tie the removal comes first: "-old +new" reads as a replacement.
+                result.Add(new DiffLine(DiffKind.Removed, a[x], offset + x + 1, null));
+                x++;
             }
             else
             {
-                result.Add(new DiffLine(DiffKind.Removed, a[x], offset + x + 1, null));
-                x++;
+                result.Add(new DiffLine(DiffKind.Added, b[y], null, offset + y + 1));
+                y++;
             }
         }
     }

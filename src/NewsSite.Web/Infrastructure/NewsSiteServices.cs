@@ -1,9 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
 using NewsSite.Core.Editing;

@@ -1,6 +1,6 @@
 using System.Net;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using NewsSite.Core.Accounts;
 using NewsSite.Web.Accounts;

@@ -23,8 +23,12 @@ public sealed class FieldsForm
         ArgumentNullException.ThrowIfNull(fields);
         return new FieldsForm
         {
-            Title = fields.Title, Slug = fields.Slug, Author = fields.Author,
-            Date = fields.Date, Tags = fields.Tags, Summary = fields.Summary,
+            Title = fields.Title,
+            Slug = fields.Slug,
+            Author = fields.Author,
+            Date = fields.Date,
+            Tags = fields.Tags,
+            Summary = fields.Summary,
         };
     }
 
