@@ -16,7 +16,9 @@ public enum UploadOutcome
 }
 
 /// <param name="Name">The file's name; for a file inside a zip, "archiv.zip/ordner/datei.md".</param>
-public sealed record UploadResult(string Name, UploadOutcome Outcome, long? ArticleId, string? Slug, DateTimeOffset? PublishedAt, string? Reason);
+/// <param name="Title">The stored article's title; null when rejected.</param>
+public sealed record UploadResult(
+    string Name, UploadOutcome Outcome, long? ArticleId, string? Title, string? Slug, DateTimeOffset? PublishedAt, string? Reason);
 
 /// <summary>
 /// New articles from uploaded Markdown files, or from .zip archives of them. Every file is checked and stored on its
@@ -138,7 +140,7 @@ public sealed class ArticleUploader(ArticleParser parser, ArticleRepository repo
             var outcome = content.IsDraft ? UploadOutcome.Draft
                 : content.PublishedAt > clock.GetUtcNow() ? UploadOutcome.Scheduled
                 : UploadOutcome.Published;
-            return new UploadResult(name, outcome, written.ArticleId, written.Slug, content.PublishedAt, null);
+            return new UploadResult(name, outcome, written.ArticleId, content.Title, written.Slug, content.PublishedAt, null);
         }
         catch (ArticleFormatException e)
         {
@@ -186,5 +188,5 @@ public sealed class ArticleUploader(ArticleParser parser, ArticleRepository repo
 
     private static string Kilobytes(long bytes) => $"{Math.Ceiling(bytes / 1024.0):N0} KB";
 
-    private static UploadResult Rejected(string name, string reason) => new(name, UploadOutcome.Rejected, null, null, null, reason);
+    private static UploadResult Rejected(string name, string reason) => new(name, UploadOutcome.Rejected, null, null, null, null, reason);
 }

@@ -18,4 +18,9 @@ public static class GermanFormat
     /// <summary>"14. März 2025, 09:30 Uhr": for the admin, where the time of day matters.</summary>
     public static string DateTime(DateTimeOffset instant) =>
         NewsroomTime.ToLocal(instant).ToString("d. MMMM yyyy, HH:mm 'Uhr'", Culture);
+
+    /// <summary>"1 MB", "512 KB": limits as an editor reads them.</summary>
+    public static string Size(long bytes) => bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0
+        ? (bytes / (1024 * 1024)).ToString("N0", Culture) + " MB"
+        : Math.Ceiling(bytes / 1024.0).ToString("N0", Culture) + " KB";
 }

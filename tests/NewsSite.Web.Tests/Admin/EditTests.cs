@@ -290,3 +290,96 @@ public class EditTests
         Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync("/admin?q=" + new string('x', 5000))).Response.StatusCode);
     }
 }
+
+public class AdminFormTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task EveryPostForm_OnEveryAdminPage_CarriesAnAntiforgeryToken()
+    {
+        await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder(("a.md", "---\ntitle: A\ntags: [X]\n---\n\nText.")));
+        using var admin = await AdminClient.LoginAsync(site, "chefin", NewsSite.Core.Accounts.UserRole.Admin);
+        var id = (await admin.GetAsync("/admin")).Document.QuerySelector(".admin-table tbody a")!.GetAttribute("href")!;
+        string[] pages = ["/admin", "/admin/artikel/neu", id, id + "/versionen", "/admin/hochladen", "/admin/konto", "/admin/konten", "/admin/abmelden"];
+
+        var forms = 0;
+        foreach (var path in pages)
+        {
+            var (response, page) = await admin.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            foreach (var form in page.QuerySelectorAll("form").Where(f => f.GetAttribute("method") == "post"))
+            {
+                forms++;
+                Assert.True(form.QuerySelector("input[name=__RequestVerificationToken]") is not null, $"{path}: {form.OuterHtml[..Math.Min(200, form.OuterHtml.Length)]}");
+            }
+        }
+
+        Assert.True(forms >= 10, $"nur {forms} Formulare gefunden");
+    }
+
+    [Fact]
+    public async Task OverHttps_TheSessionCookieIsSecure()
+    {
+        await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder());
+        await AdminClient.EnsureAccountAsync(site, "anna");
+        using var browser = new AdminClient(site);
+        browser.Http.BaseAddress = new Uri("https://localhost");
+
+        var (login, _) = await browser.SubmitAsync("/admin/anmelden", "form", new() { ["name"] = "anna", ["password"] = AdminClient.Password });
+
+        var cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("newssite_auth=", StringComparison.Ordinal));
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task EachLogin_IsANewSession()
+    {
+        await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder());
+        await AdminClient.EnsureAccountAsync(site, "anna");
+        using var browser = new AdminClient(site);
+
+        static string SessionCookie(HttpResponseMessage response) =>
+            response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("newssite_auth=", StringComparison.Ordinal)).Split(';')[0];
+
+        var (first, _) = await browser.SubmitAsync("/admin/anmelden", "form", new() { ["name"] = "anna", ["password"] = AdminClient.Password });
+        var (second, _) = await browser.SubmitAsync("/admin/anmelden", "form", new() { ["name"] = "anna", ["password"] = AdminClient.Password });
+
+        Assert.NotEqual(SessionCookie(first), SessionCookie(second));
+    }
+
+    [Fact]
+    public async Task AdminList_IsPaginated()
+    {
+        var files = Enumerable.Range(1, 30).Select(i => ($"a{i:D2}.md", $"---\ntitle: Artikel {i:D2}\ndate: 2025-01-{(i % 28) + 1:D2}\n---\n\nText.")).ToArray();
+        await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder(files));
+        using var editor = await AdminClient.LoginAsync(site);
+
+        var (_, first) = await editor.GetAsync("/admin");
+        var next = first.QuerySelector("a[rel=next]")!.GetAttribute("href")!;
+        var (_, second) = await editor.GetAsync(next);
+
+        Assert.Equal(NewsSite.Web.Pages.Admin.IndexModel.PageSize, first.QuerySelectorAll(".admin-table tbody tr").Length);
+        Assert.Equal("/admin?seite=2", next);
+        Assert.Equal(30 - NewsSite.Web.Pages.Admin.IndexModel.PageSize, second.QuerySelectorAll(".admin-table tbody tr").Length);
+        Assert.Null(second.QuerySelector("a[rel=next]"));
+        Assert.Contains("Seite 2 von 2", second.QuerySelector(".pagination")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Preview_OfHostileMarkdown_ShowsNothingActive()
+    {
+        await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder());
+        using var editor = await AdminClient.LoginAsync(site);
+        const string hostile = "---\ntitle: \"<script>alert(1)</script>\"\n---\n\n<script>alert(2)</script>\n\n[x](javascript:alert(3)) <img src=x onerror=alert(4)>";
+
+        var (response, page) = await editor.SubmitAsync("/admin/artikel/neu", "form#editor", new() { ["Markdown"] = hostile }, "Vorschau");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var preview = page.QuerySelector(".preview")!;
+        Assert.Empty(preview.QuerySelectorAll("script, img"));
+        Assert.Equal("<script>alert(1)</script>", preview.QuerySelector("h1")!.TextContent);
+        Assert.DoesNotContain(preview.QuerySelectorAll("a"), a => (a.GetAttribute("href") ?? "").Contains("javascript", StringComparison.OrdinalIgnoreCase));
+        Assert.Empty(page.QuerySelectorAll("script"));
+    }
+}

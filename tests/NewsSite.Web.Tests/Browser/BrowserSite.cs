@@ -10,11 +10,15 @@ namespace NewsSite.Web.Tests.Browser;
 /// The seeded site on a real 127.0.0.1 port, plus Debian's Chromium driven by Playwright. Playwright cannot download
 /// browsers here, so it is pointed at the system's Chromium (CHROMIUM_PATH overrides /usr/bin/chromium).
 /// </summary>
-public sealed class BrowserSite : NewsSiteFactory, IAsyncLifetime
+public class BrowserSite : NewsSiteFactory, IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
     public BrowserSite() => UseKestrel(0);
+
+    /// <summary>A site that starts from the given articles instead of the repository's content/.</summary>
+    protected BrowserSite(string contentDirectory)
+        : base(contentDirectory) => UseKestrel(0);
 
     public string BaseUrl { get; private set; } = "";
 
@@ -50,6 +54,7 @@ public sealed class BrowserSite : NewsSiteFactory, IAsyncLifetime
 
         _playwright?.Dispose();
         await base.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>Where screenshots go for a person to look at: bin/.../screenshots, never committed.</summary>

@@ -212,9 +212,10 @@ public sealed class EditModel(
 
             logger.LogInformation("{Account} hat Artikel {ArticleId} gespeichert ({Kind}, Version {Revision}, {Intent})",
                 User.AccountName(), written.ArticleId, written.Kind, written.Revision, intent);
-            TempData["Message"] = written.Kind == ArticleWriteKind.Unchanged
+            TempData["Message"] = (written.Kind == ArticleWriteKind.Unchanged
                 ? "Keine Änderungen – es wurde nichts gespeichert."
-                : Outcome(content, written, now);
+                : Outcome(content, written, now))
+                + (Article?.Status == ArticleStatus.Trashed ? " Der Artikel liegt weiter im Papierkorb und bleibt verborgen, bis er wiederhergestellt wird." : "");
             return Redirect($"/admin/artikel/{written.ArticleId}");
         }
         catch (ArticleFormatException e)
