@@ -186,7 +186,7 @@ public sealed class ArticleUploader(ArticleParser parser, ArticleRepository repo
     private static bool IsMarkdownName(string name) =>
         name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
 
-    private static string Kilobytes(long bytes) => $"{Math.Ceiling(bytes / 1024.0):N0} KB";
+    private static string Kilobytes(long bytes) => ByteSize.Format(bytes);
 
     private static UploadResult Rejected(string name, string reason) => new(name, UploadOutcome.Rejected, null, null, null, null, reason);
 }

@@ -33,7 +33,7 @@ public sealed class ImageStore(string folder, long maxBytes)
             if (buffer.Length > MaxBytes)
             {
                 throw new ImageRejectedException(
-                    $"Das Bild ist zu groß (höchstens {MaxBytes / (1024 * 1024.0):0.#} MB). Bitte verkleinern und erneut hochladen.");
+                    $"Das Bild ist zu groß (höchstens {ByteSize.Format(MaxBytes)}). Bitte verkleinern und erneut hochladen.");
             }
         }
 

@@ -50,7 +50,7 @@ public sealed class ArticleImporter(ArticleParser parser, ArticleRepository repo
             var size = new FileInfo(fullPath).Length;
             if (size > MaxFileBytes)
             {
-                return Failed($"{relativePath}: Die Datei ist zu groß ({size / 1024:N0} KB, höchstens {MaxFileBytes / 1024:N0} KB).");
+                return Failed($"{relativePath}: Die Datei ist zu groß ({ByteSize.Format(size)}, höchstens {ByteSize.Format(MaxFileBytes)}).");
             }
 
             var bytes = await File.ReadAllBytesAsync(fullPath, cancellationToken);

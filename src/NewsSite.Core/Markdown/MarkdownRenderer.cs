@@ -28,7 +28,8 @@ public sealed class MarkdownRenderer
         if (markdown.Length > MaxLength)
         {
             throw new UnrenderableMarkdownException(
-                $"Der Text ist zu lang ({markdown.Length:N0} Zeichen, höchstens {MaxLength:N0}).");
+                string.Create(System.Globalization.CultureInfo.GetCultureInfo("de-DE"),
+                    $"Der Text ist zu lang ({markdown.Length:N0} Zeichen, höchstens {MaxLength:N0})."));
         }
 
         try

@@ -20,7 +20,5 @@ public static class GermanFormat
         NewsroomTime.ToLocal(instant).ToString("d. MMMM yyyy, HH:mm 'Uhr'", Culture);
 
     /// <summary>"1 MB", "512 KB": limits as an editor reads them.</summary>
-    public static string Size(long bytes) => bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0
-        ? (bytes / (1024 * 1024)).ToString("N0", Culture) + " MB"
-        : Math.Ceiling(bytes / 1024.0).ToString("N0", Culture) + " KB";
+    public static string Size(long bytes) => NewsSite.Core.ByteSize.Format(bytes);
 }

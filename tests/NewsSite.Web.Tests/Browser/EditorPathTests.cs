@@ -64,6 +64,7 @@ public class EditorPathTests(EmptyBrowserSite site) : IClassFixture<EmptyBrowser
 
         // Edit one from the admin list: a new title in the field, previewed, then published.
         await page.GotoAsync($"{site.BaseUrl}/admin");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.ScreenshotPath("admin-list.png") });
         await page.GetByRole(AriaRole.Link, new() { Name = "Solarpflicht für neue Dächer" }).ClickAsync();
         await page.GetByLabel("Titel", new() { Exact = true }).FillAsync("Solarpflicht kommt später");
         await page.GetByRole(AriaRole.Button, new() { Name = "Vorschau" }).ClickAsync();

@@ -151,7 +151,7 @@ public sealed class EditModel(
 
         if (image.Length > images.MaxBytes)
         {
-            return Invalid($"Das Bild ist zu groß ({image.Length / 1024:N0} KB, höchstens {images.MaxBytes / 1024:N0} KB).");
+            return Invalid($"Das Bild ist zu groß ({GermanFormat.Size(image.Length)}, höchstens {GermanFormat.Size(images.MaxBytes)}).");
         }
 
         try
