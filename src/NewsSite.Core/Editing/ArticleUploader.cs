@@ -168,19 +168,7 @@ public sealed class ArticleUploader(ArticleParser parser, ArticleRepository repo
     private static async Task<byte[]?> ReadBoundedAsync(Func<Stream> open, long maxBytes, CancellationToken cancellationToken)
     {
         await using var stream = open();
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > maxBytes)
-            {
-                return null;
-            }
-        }
-
-        return buffer.ToArray();
+        return await UploadReader.ReadAtMostAsync(stream, maxBytes, cancellationToken);
     }
 
     private static bool IsMarkdownName(string name) =>

@@ -23,26 +23,15 @@ public sealed class ImageStore(string folder, long maxBytes)
     {
         ArgumentNullException.ThrowIfNull(upload);
 
-        // Read at most one byte past the limit: enough to know it is too big, never the whole of a huge upload.
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await upload.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBytes)
-            {
-                throw new ImageRejectedException(
-                    $"Das Bild ist zu groß (höchstens {ByteSize.Format(MaxBytes)}). Bitte verkleinern und erneut hochladen.");
-            }
-        }
+        var bytes = await UploadReader.ReadAtMostAsync(upload, MaxBytes, cancellationToken)
+            ?? throw new ImageRejectedException(
+                $"Das Bild ist zu groß (höchstens {ByteSize.Format(MaxBytes)}). Bitte verkleinern und erneut hochladen.");
 
-        if (buffer.Length == 0)
+        if (bytes.Length == 0)
         {
             throw new ImageRejectedException("Die Bilddatei ist leer.");
         }
 
-        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
         var (extension, contentType) = Sniff(bytes)
             ?? throw new ImageRejectedException("Das ist kein Bild im Format PNG, JPEG, WebP oder GIF.");
 
@@ -54,11 +43,11 @@ public sealed class ImageStore(string folder, long maxBytes)
 
             // Written beside and renamed: a reader never sees half a file under the final name.
             var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            await File.WriteAllBytesAsync(temporary, buffer.ToArray(), cancellationToken);
+            await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
             File.Move(temporary, path, overwrite: true);
         }
 
-        return new StoredImage(fileName, contentType, buffer.Length);
+        return new StoredImage(fileName, contentType, bytes.Length);
     }
 
     /// <summary>The format by its magic bytes, or null for anything else.</summary>

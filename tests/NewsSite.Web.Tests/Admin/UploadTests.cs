@@ -152,7 +152,8 @@ public class UploadTests
         {
             { "empty", [], "Die Datei ist leer" },
             { "latin1", Encoding.Latin1.GetBytes(Article("Über Köln")), "nicht in UTF-8 kodiert" },
-            { "binary", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D], "" },
+            { "binary", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D], "nicht in UTF-8 kodiert" },
+            { "binary-utf8", Utf8("\0\u0001\u0002ELF\0\0"), "Steuerzeichen U+0000" },
             { "nul", Utf8(article.Replace("Ein Absatz.", "Ein\0Absatz.", StringComparison.Ordinal)), "Steuerzeichen U+0000" },
             { "control", Utf8(article.Replace("Ein Absatz.", "Ein\u001bAbsatz.", StringComparison.Ordinal)), "Steuerzeichen U+001B" },
             { "no-front-matter", Utf8("# Titel\n\nText"), "Front Matter fehlt" },

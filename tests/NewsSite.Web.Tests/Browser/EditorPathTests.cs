@@ -84,5 +84,18 @@ public class EditorPathTests(EmptyBrowserSite site) : IClassFixture<EmptyBrowser
         await Expect(page.Locator(".notice--success")).ToContainTextAsync("Version 1 ist wiederhergestellt");
         await page.GotoAsync($"{site.BaseUrl}/artikel/solarpflicht-fuer-neue-daecher");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Solarpflicht für neue Dächer");
+
+        // A new article written in the form and scheduled: hidden until its date.
+        await page.GotoAsync($"{site.BaseUrl}/admin");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Neuer Artikel" }).First.ClickAsync();
+        await page.GetByLabel("Titel", new() { Exact = true }).FillAsync("Haushalt für 2031");
+        await page.GetByLabel("Tags").FillAsync("Stadtrat, Haushalt");
+        await page.GetByLabel("Erscheinungsdatum").FillAsync("2031-01-05T07:00");
+        await page.GetByLabel("Markdown-Quelltext mit Front Matter").FillAsync("Der Stadtrat berät den Haushalt.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Veröffentlichen" }).ClickAsync();
+        await Expect(page.Locator(".notice--success")).ToContainTextAsync("Geplant (Version 1): erscheint am 5. Januar 2031, 07:00 Uhr");
+        await Expect(page.Locator("h1 .status")).ToHaveTextAsync("Geplant");
+        var hidden = await page.GotoAsync($"{site.BaseUrl}/artikel/haushalt-fuer-2031");
+        Assert.Equal(404, hidden!.Status);
     }
 }
