@@ -16,6 +16,10 @@ public static class AdminArea
         options.Conventions.AuthorizeFolder("/Admin", AdminPolicies.Editor);
         options.Conventions.AuthorizeFolder("/Admin/Accounts", AdminPolicies.Admin);
         options.Conventions.AllowAnonymousToPage("/Admin/Login");
+
+        // Pages behind a login must not stay in a shared or back-button cache after logout.
+        options.Conventions.AddFolderApplicationModelConvention("/Admin", model =>
+            model.Filters.Add(new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None }));
         options.Conventions.AddPageRoute("/Admin/Articles/Edit", "/admin/artikel/neu");
         options.Conventions.ConfigureFilter(new TypeFilterAttribute(typeof(AntiforgeryFailurePages)));
     }

@@ -33,6 +33,7 @@ public class LoginTests
 
         var (upload, page) = await browser.FollowAsync(login);
         Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        Assert.True(upload.Headers.CacheControl!.NoStore);
         Assert.Equal("Markdown hochladen", page.QuerySelector("h1")!.TextContent);
     }
 
