@@ -69,6 +69,15 @@ public sealed class AccountService
             ?? throw new AccountInputException($"Es gibt kein Konto „{normalized}“.");
     }
 
+    /// <summary>Also ends the account's sessions: they carry the old role.</summary>
+    public async Task ChangeRoleAsync(string name, UserRole role, CancellationToken cancellationToken = default)
+    {
+        if (!await _users.SetRoleAsync(ValidName(name), role, cancellationToken))
+        {
+            throw new AccountInputException($"Es gibt kein Konto „{name}“.");
+        }
+    }
+
     public Task<UserAccount?> FindByNameAsync(string name, CancellationToken cancellationToken = default) =>
         _users.FindByNameAsync(AccountName.Normalize(name) ?? "", cancellationToken);
 

@@ -19,6 +19,7 @@ public sealed class CommandLine
         Aufruf:
           user add <name> --role admin|editor   legt ein Konto an; das Passwort kommt als eine Zeile von der Standardeingabe
           user passwd <name>                    setzt ein neues Passwort (von der Standardeingabe) und beendet alle Sitzungen
+          user role <name> admin|editor         ändert die Rolle und beendet die Sitzungen des Kontos
           user list                             zeigt alle Konten
           user remove <name>                    löscht ein Konto und beendet seine Sitzungen
         """;
@@ -89,6 +90,18 @@ public sealed class CommandLine
                 case ["passwd", var name]:
                     await accounts.ChangePasswordAsync(name, await ReadPasswordAsync(input, name));
                     await output.WriteLineAsync($"Neues Passwort für „{name.Trim().ToLowerInvariant()}“ gesetzt; alle Sitzungen des Kontos sind beendet.");
+                    return 0;
+
+                case ["role", var name, var roleText]:
+                    var newRole = AccountService.ParseRole(roleText);
+                    if (newRole is null)
+                    {
+                        await output.WriteLineAsync("Die Rolle muss „admin“ oder „editor“ sein.");
+                        return 2;
+                    }
+
+                    await accounts.ChangeRoleAsync(name, newRole.Value);
+                    await output.WriteLineAsync($"„{name.Trim().ToLowerInvariant()}“ ist jetzt {roleText.ToLowerInvariant()}; seine Sitzungen sind beendet.");
                     return 0;
 
                 case ["list"]:

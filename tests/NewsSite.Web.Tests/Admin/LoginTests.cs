@@ -195,6 +195,24 @@ public class LoginTests
     }
 
     [Fact]
+    public async Task PasswordChange_WithAWrongCurrentPassword_IsRefused_AndThrottled()
+    {
+        await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder());
+        using var browser = await AdminClient.LoginAsync(site);
+        var attempt = new Dictionary<string, string> { ["current"] = "nicht-das-passwort", ["password"] = "ein-neues-langes-passwort", ["repeat"] = "ein-neues-langes-passwort" };
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i <= LoginThrottle.MaxFailures; i++)
+        {
+            statuses.Add((await browser.SubmitAsync("/admin/konto", "main form", attempt)).Response.StatusCode);
+        }
+
+        Assert.All(statuses.Take(LoginThrottle.MaxFailures), s => Assert.Equal(HttpStatusCode.UnprocessableEntity, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        Assert.NotNull(await site.Services.GetRequiredService<AccountService>().VerifyAsync("anna", AdminClient.Password, Token));
+    }
+
+    [Fact]
     public async Task RemovedAccount_LosesItsSessionAtOnce()
     {
         await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder());

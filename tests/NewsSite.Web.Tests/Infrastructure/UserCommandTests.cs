@@ -38,6 +38,10 @@ public class UserCommandTests
         Assert.Null(await accounts.VerifyAsync("anna", "erstes-langes-passwort", Token));
         Assert.NotNull(await accounts.VerifyAsync("anna", "zweites-langes-passwort", Token));
 
+        var (demoted, _) = await Run(site.Services, "", "user", "role", "anna", "editor");
+        Assert.Equal(0, demoted);
+        Assert.Equal(UserRole.Editor, (await accounts.FindByNameAsync("anna", Token))!.Role);
+
         var (removed, _) = await Run(site.Services, "", "user", "remove", "anna");
         Assert.Equal(0, removed);
         Assert.Null(await accounts.FindByNameAsync("anna", Token));
@@ -66,6 +70,8 @@ public class UserCommandTests
     [InlineData("", new[] { "user", "remove", "niemand" }, 1, "Es gibt kein Konto")]
     [InlineData("ein-langes-passwort\n", new[] { "user", "passwd", "niemand" }, 1, "Es gibt kein Konto")]
     [InlineData("", new[] { "user" }, 2, "Aufruf:")]
+    [InlineData("", new[] { "user", "role", "niemand", "admin" }, 1, "Es gibt kein Konto")]
+    [InlineData("", new[] { "user", "role", "niemand", "chef" }, 2, "„admin“ oder „editor“")]
     public async Task Mistakes_AreExplainedInGerman_WithAnExitCode(string input, string[] args, int exitCode, string message)
     {
         await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder());

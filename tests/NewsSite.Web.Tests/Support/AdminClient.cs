@@ -15,11 +15,9 @@ public sealed class AdminClient : IDisposable
 {
     public const string Password = "ein-langes-test-passwort";
 
-    private readonly NewsSiteFactory _site;
-
     public AdminClient(NewsSiteFactory site)
     {
-        _site = site;
+        ArgumentNullException.ThrowIfNull(site);
         Http = site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
     }
 
@@ -92,6 +90,4 @@ public sealed class AdminClient : IDisposable
 
     private static async Task<IDocument> ParseAsync(HttpResponseMessage response) =>
         await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync(Token), Token);
-
-    internal NewsSiteFactory Site => _site;
 }

@@ -5,7 +5,7 @@ using NewsSite.Web.Accounts;
 namespace NewsSite.Web.Pages.Admin;
 
 /// <summary>One's own password. Changing it ends every other session of the account; this one continues.</summary>
-public sealed class AccountModel(AccountService accounts, ILogger<AccountModel> logger) : PageModel
+public sealed class AccountModel(AccountService accounts, LoginThrottle throttle, ILogger<AccountModel> logger) : PageModel
 {
     public string? Error { get; private set; }
 
@@ -16,8 +16,20 @@ public sealed class AccountModel(AccountService accounts, ILogger<AccountModel> 
     public async Task<IActionResult> OnPostAsync(string? current, string? password, string? repeat, CancellationToken cancellationToken)
     {
         var name = User.AccountName();
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unbekannt";
+
+        // A borrowed session must not become a way to guess the password: same limit as the login.
+        if (throttle.RetryAfter(name, address) is { } wait)
+        {
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Error = "Zu viele falsche Passwörter. Bitte später erneut versuchen.";
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
+
         if (await accounts.VerifyAsync(name, current, cancellationToken) is null)
         {
+            throttle.RecordFailure(name, address);
             return Invalid("Das bisherige Passwort stimmt nicht.");
         }
 
