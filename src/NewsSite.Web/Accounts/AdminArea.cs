@@ -22,5 +22,6 @@ public static class AdminArea
             model.Filters.Add(new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None }));
         options.Conventions.AddPageRoute("/Admin/Articles/Edit", "/admin/artikel/neu");
         options.Conventions.ConfigureFilter(new TypeFilterAttribute(typeof(AntiforgeryFailurePages)));
+        options.Conventions.ConfigureFilter(new UnknownPostHandlers());
     }
 }

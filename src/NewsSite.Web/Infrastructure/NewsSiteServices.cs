@@ -45,7 +45,13 @@ public static class NewsSiteServices
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<NewsSiteOptions>>((kestrel, site) =>
             kestrel.Limits.MaxRequestBodySize = ValidOrNull(site)?.MaxRequestBytes ?? kestrel.Limits.MaxRequestBodySize);
         builder.Services.AddOptions<FormOptions>().Configure<IOptions<NewsSiteOptions>>((form, site) =>
-            form.MultipartBodyLengthLimit = site.Value.MaxRequestBytes);
+        {
+            form.MultipartBodyLengthLimit = site.Value.MaxRequestBytes;
+
+            // A pasted article longer than the framework's 4 MB per field should reach the parser, which says
+            // "zu lang" in German, rather than fail while the form is read.
+            form.ValueLengthLimit = (int)Math.Min(int.MaxValue, site.Value.MaxRequestBytes);
+        });
         return builder;
     }
 

@@ -383,3 +383,49 @@ public class AdminFormTests
         Assert.Empty(page.QuerySelectorAll("script"));
     }
 }
+
+public class AdminOddRequestTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task OddRequests_GetA4xxWithAGermanPage_NeverA500()
+    {
+        await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder(("a.md", "---\ntitle: A\n---\n\nText.")));
+        using var editor = await AdminClient.LoginAsync(site);
+        var editUrl = (await editor.GetAsync("/admin")).Document.QuerySelector(".admin-table tbody a")!.GetAttribute("href")!;
+
+        var editPage = (await editor.GetAsync(editUrl)).Document;
+        using var unknownContent = new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", editPage.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
+            new("Markdown", "---\ntitle: B\n---\n\nx"),
+        ]);
+        var unknownHandler = await editor.Http.PostAsync(new Uri(editUrl + "?handler=Gibtsnicht", UriKind.Relative), unknownContent, Token);
+        var (huge, hugePage) = await editor.SubmitAsync(editUrl, "form#editor",
+            new() { ["Markdown"] = "---\ntitle: Riesig\n---\n\n" + new string('x', 5_000_000) }, "Änderungen veröffentlichen");
+        var (badVersion, _) = await editor.GetAsync(editUrl + "/versionen?von=-1&bis=1");
+        var versionsPage = (await editor.GetAsync(editUrl + "/versionen")).Document;
+        using var restoreNonsense = new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", versionsPage.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
+            new("number", "abc"),
+            new("revision", "1"),
+        ]);
+        var badRestore = await editor.Http.PostAsync(new Uri(editUrl + "/versionen?handler=Restore", UriKind.Relative), restoreNonsense, Token);
+        using var notAFile = new MultipartFormDataContent();
+        var uploadPage = (await editor.GetAsync("/admin/hochladen")).Document;
+        notAFile.Add(new StringContent(uploadPage.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken");
+        notAFile.Add(new StringContent("kein Upload"), "files");
+        var upload = await editor.Http.PostAsync(new Uri("/admin/hochladen", UriKind.Relative), notAFile, Token);
+        var (control, _) = await editor.GetAsync("/admin?q=%00%1B%E2%80%AE");
+
+        Assert.Equal(HttpStatusCode.NotFound, unknownHandler.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, huge.StatusCode);
+        Assert.Contains("zu lang", hugePage.QuerySelector("#edit-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, badVersion.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, badRestore.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, upload.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, control.StatusCode);
+    }
+}
