@@ -56,10 +56,13 @@ public sealed class ArticleDraft(ArticleParser parser)
 {
     public const string SourceName = "Editor";
 
+    /// <param name="storedPublishedAt">When the article first appeared, if it did; publishing a source without a date
+    /// writes this date rather than "now", so that editing an old article does not make it new.</param>
     /// <returns>The source to save and what it parses to.</returns>
     /// <exception cref="ArticleFormatException">With a German message naming line and field.</exception>
     public (string Markdown, ArticleContent Content) Compose(
-        string markdown, EditorFields posted, EditorFields original, PublishIntent intent, DateTimeOffset now)
+        string markdown, EditorFields posted, EditorFields original, PublishIntent intent, DateTimeOffset now,
+        DateTimeOffset? storedPublishedAt = null)
     {
         ArgumentNullException.ThrowIfNull(markdown);
         ArgumentNullException.ThrowIfNull(posted);
@@ -98,7 +101,7 @@ public sealed class ArticleDraft(ArticleParser parser)
         // revision) says when it appeared.
         if (intent == PublishIntent.Publish && content.PublishedAt is null)
         {
-            text = FrontMatterEditor.Apply(text, [new("date", YamlText.Instant(TruncateToSecond(now)))]);
+            text = FrontMatterEditor.Apply(text, [new("date", YamlText.Instant(storedPublishedAt ?? TruncateToSecond(now)))]);
             content = parser.Parse(SourceName, text);
         }
 

@@ -84,6 +84,18 @@ public class ArticleDraftTests
     }
 
     [Fact]
+    public void Publish_WithoutADate_KeepsTheDateTheArticleFirstAppeared()
+    {
+        const string undated = "---\ntitle: Altes Stück\n---\n\nText.";
+        var firstAppeared = new DateTimeOffset(2024, 11, 3, 7, 15, 0, TimeSpan.Zero);
+
+        var (text, content) = Drafts.Compose(undated, Fields(undated), Fields(undated), PublishIntent.Publish, Now, firstAppeared);
+
+        Assert.Contains("date: 2024-11-03T08:15:00+01:00", text, StringComparison.Ordinal);
+        Assert.Equal(firstAppeared, content.PublishedAt);
+    }
+
+    [Fact]
     public void PlainMarkdownWithFields_BecomesAnArticle()
     {
         var posted = EditorFields.Empty with { Title = "Nur Felder", Tags = "A" };

@@ -429,3 +429,23 @@ public class AdminOddRequestTests
         Assert.Equal(HttpStatusCode.OK, control.StatusCode);
     }
 }
+
+public class ImportedArticleEditTests
+{
+    [Fact]
+    public async Task EditingAnUndatedImportedArticle_KeepsItsPlaceInTime()
+    {
+        var clock = new TestClock(new DateTimeOffset(2025, 1, 10, 9, 0, 0, TimeSpan.Zero));
+        await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder(("alt.md", "---\ntitle: Alt\n---\n\nText.")), clock: clock);
+        await AdminClient.EnsureAccountAsync(site, "anna"); // starts the site: the file is imported today
+
+        clock.Advance(TimeSpan.FromDays(30));
+        using var editor = await AdminClient.LoginAsync(site);
+        var editUrl = (await editor.GetAsync("/admin")).Document.QuerySelector(".admin-table tbody a")!.GetAttribute("href")!;
+        var (saved, _) = await editor.SubmitAsync(editUrl, "form#editor", new() { ["Fields.Summary"] = "Neu zusammengefasst." }, "Änderungen veröffentlichen");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (_, article) = await site.GetPageAsync("/artikel/alt");
+        Assert.Contains("10. Januar 2025", article.QuerySelector(".byline")!.TextContent, StringComparison.Ordinal);
+    }
+}

@@ -204,7 +204,7 @@ public sealed class EditModel(
         var now = clock.GetUtcNow();
         try
         {
-            var (_, content) = drafts.Compose(Markdown ?? "", Fields.ToFields(), Original.ToFields(), intent, now);
+            var (_, content) = drafts.Compose(Markdown ?? "", Fields.ToFields(), Original.ToFields(), intent, now, Article?.PublishedAt);
             var origin = new ArticleOrigin(RevisionOrigin.Editor, User.AccountName(), SourceKey: null);
             var written = id is null
                 ? await articles.CreateAsync(content, origin, cancellationToken)
