@@ -98,4 +98,21 @@ public class EditorPathTests(EmptyBrowserSite site) : IClassFixture<EmptyBrowser
         var hidden = await page.GotoAsync($"{site.BaseUrl}/artikel/haushalt-fuer-2031");
         Assert.Equal(404, hidden!.Status);
     }
+
+    [Fact]
+    public async Task EditPage_FitsAPhone_WithoutSidewaysScrolling()
+    {
+        await site.Services.GetRequiredService<AccountService>().CreateAsync("mobil", UserRole.Editor, Password, TestContext.Current.CancellationToken);
+        await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 375, Height = 800 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{site.BaseUrl}/admin/artikel/neu");
+        await page.GetByLabel("Name").FillAsync("mobil");
+        await page.GetByLabel("Passwort").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Neuer Artikel");
+        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.ScreenshotPath("admin-edit-375.png"), FullPage = true });
+        Assert.True(scrollWidth <= 375, $"Seite ist {scrollWidth}px breit");
+    }
 }
