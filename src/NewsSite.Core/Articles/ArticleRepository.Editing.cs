@@ -88,6 +88,21 @@ public sealed partial class ArticleRepository
             SqliteDates.FromText(row.ModifiedAt), (int)row.Revision, row.Markdown);
     }
 
+    /// <summary>The history without the sources: a long-edited article's list stays small.</summary>
+    public async Task<IReadOnlyList<RevisionInfo>> ListHistoryAsync(long articleId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<RevisionRow>(
+            """
+            SELECT number AS Number, origin AS Origin, origin_detail AS OriginDetail, created_at AS CreatedAt
+            FROM revisions
+            WHERE article_id = @ArticleId
+            ORDER BY number;
+            """,
+            new { ArticleId = articleId });
+        return rows.Select(r => new RevisionInfo((int)r.Number, ToOrigin(r.Origin), r.OriginDetail, SqliteDates.FromText(r.CreatedAt))).ToList();
+    }
+
     public async Task<Revision?> FindRevisionAsync(long articleId, int number, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -358,9 +358,9 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
     }
 
     private static Revision ToRevision(RevisionRow r) => new(
-        (int)r.Number, r.Markdown, r.ContentHash,
-        r.Origin == "import" ? RevisionOrigin.Import : RevisionOrigin.Editor,
-        r.OriginDetail, SqliteDates.FromText(r.CreatedAt));
+        (int)r.Number, r.Markdown, r.ContentHash, ToOrigin(r.Origin), r.OriginDetail, SqliteDates.FromText(r.CreatedAt));
+
+    private static RevisionOrigin ToOrigin(string origin) => origin == "import" ? RevisionOrigin.Import : RevisionOrigin.Editor;
 
     private static async Task<string> ChooseSlugAsync(
         DbConnection connection, DbTransaction transaction, ArticleContent content, StoredArticle? existing, bool suffixDerivedSlug)

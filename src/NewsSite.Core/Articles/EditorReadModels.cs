@@ -27,3 +27,6 @@ public sealed record EditableArticle(
 /// <param name="Text">Matched against title, slug, author and tags; null or blank for all.</param>
 /// <param name="ExcludeTrash">With no status given: everything but the trash.</param>
 public sealed record EditorArticleFilter(ArticleStatus? Status, string? Text, bool ExcludeTrash = false);
+
+/// <summary>A line of an article's history: who saved which revision when, without its text.</summary>
+public sealed record RevisionInfo(int Number, RevisionOrigin Origin, string OriginDetail, DateTimeOffset CreatedAt);

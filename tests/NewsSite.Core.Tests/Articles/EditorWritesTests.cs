@@ -158,6 +158,9 @@ public class EditorWritesTests
         Assert.Equal(changed.Markdown, editable.Markdown);
         Assert.Equal(changed.Markdown, (await db.Articles.FindRevisionAsync(created.ArticleId, 2, Token))!.Markdown);
         Assert.Null(await db.Articles.FindRevisionAsync(created.ArticleId, 3, Token));
+        var history = await db.Articles.ListHistoryAsync(created.ArticleId, Token);
+        Assert.Equal([1, 2], history.Select(r => r.Number));
+        Assert.All(history, r => Assert.Equal(("anna", RevisionOrigin.Editor), (r.OriginDetail, r.Origin)));
     }
 
     [Fact]

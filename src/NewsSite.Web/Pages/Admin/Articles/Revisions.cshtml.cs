@@ -14,7 +14,7 @@ public sealed class RevisionsModel(ArticleRepository articles, ArticleParser par
 {
     public EditableArticle Article { get; private set; } = null!;
 
-    public IReadOnlyList<Revision> Revisions { get; private set; } = [];
+    public IReadOnlyList<RevisionInfo> Revisions { get; private set; } = [];
 
     public int From { get; private set; }
 
@@ -40,15 +40,7 @@ public sealed class RevisionsModel(ArticleRepository articles, ArticleParser par
         // Without a choice: what the latest save changed.
         To = bis ?? Article.Revision;
         From = von ?? Math.Max(1, To - 1);
-        var from = Revisions.FirstOrDefault(r => r.Number == From);
-        var to = Revisions.FirstOrDefault(r => r.Number == To);
-        if (from is null || to is null)
-        {
-            return NotFound();
-        }
-
-        Diff = LineDiff.Compare(from.Markdown, to.Markdown);
-        return Page();
+        return await CompareAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostRestoreAsync(long id, int number, int revision, CancellationToken cancellationToken)
@@ -58,7 +50,7 @@ public sealed class RevisionsModel(ArticleRepository articles, ArticleParser par
             return NotFound();
         }
 
-        var old = Revisions.FirstOrDefault(r => r.Number == number);
+        var old = await articles.FindRevisionAsync(id, number, cancellationToken);
         if (old is null)
         {
             return NotFound();
@@ -95,9 +87,23 @@ public sealed class RevisionsModel(ArticleRepository articles, ArticleParser par
         Error = message;
         To = Article.Revision;
         From = Math.Max(1, To - 1);
-        Diff = LineDiff.Compare(Revisions.First(r => r.Number == From).Markdown, Revisions.First(r => r.Number == To).Markdown);
+        await CompareAsync(id, cancellationToken);
         Response.StatusCode = status;
         return Page();
+    }
+
+    /// <summary>Loads only the two sources compared.</summary>
+    private async Task<bool> CompareAsync(long id, CancellationToken cancellationToken)
+    {
+        var from = await articles.FindRevisionAsync(id, From, cancellationToken);
+        var to = await articles.FindRevisionAsync(id, To, cancellationToken);
+        if (from is null || to is null)
+        {
+            return false;
+        }
+
+        Diff = LineDiff.Compare(from.Markdown, to.Markdown);
+        return true;
     }
 
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
@@ -109,7 +115,7 @@ public sealed class RevisionsModel(ArticleRepository articles, ArticleParser par
         }
 
         Article = article;
-        Revisions = await articles.ListRevisionsAsync(id, cancellationToken);
+        Revisions = await articles.ListHistoryAsync(id, cancellationToken);
         return true;
     }
 }
