@@ -19,6 +19,24 @@ public sealed class LoginThrottle(TimeProvider clock)
 
     private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _failures = new(StringComparer.Ordinal);
 
+    /// <summary>The address failures are counted for: the connection's (see docs/editing.md on reverse proxies).</summary>
+    public static string ClientAddress(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Connection.RemoteIpAddress?.ToString() ?? "unbekannt";
+    }
+
+    /// <summary>Marks the response 429 with Retry-After in whole seconds.</summary>
+    /// <returns>The wait in whole minutes, at least 1, for the German message.</returns>
+    public static int Refuse(HttpResponse response, TimeSpan wait)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Math.Max(1, (seconds + 59) / 60);
+    }
+
     /// <returns>How long until another attempt is allowed; null when one is allowed now.</returns>
     public TimeSpan? RetryAfter(string accountName, string clientAddress)
     {

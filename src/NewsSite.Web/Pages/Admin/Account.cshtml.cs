@@ -16,14 +16,12 @@ public sealed class AccountModel(AccountService accounts, LoginThrottle throttle
     public async Task<IActionResult> OnPostAsync(string? current, string? password, string? repeat, CancellationToken cancellationToken)
     {
         var name = User.AccountName();
-        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unbekannt";
+        var address = LoginThrottle.ClientAddress(HttpContext);
 
         // A borrowed session must not become a way to guess the password: same limit as the login.
         if (throttle.RetryAfter(name, address) is { } wait)
         {
-            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            Error = "Zu viele falsche Passwörter. Bitte später erneut versuchen.";
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Error = $"Zu viele falsche Passwörter. Bitte in {LoginThrottle.Refuse(Response, wait)} Minuten erneut versuchen.";
             return Page();
         }
 

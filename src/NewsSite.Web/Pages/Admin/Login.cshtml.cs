@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NewsSite.Web.Accounts;
@@ -25,16 +24,13 @@ public sealed class LoginModel(AccountService accounts, LoginThrottle throttle, 
     {
         Name = name?.Trim();
         ReturnUrl = LocalOrAdmin(returnUrl);
-        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unbekannt";
+        var address = LoginThrottle.ClientAddress(HttpContext);
         var accountName = (Name ?? "")[..Math.Min(Name?.Length ?? 0, 100)];
 
         if (throttle.RetryAfter(accountName, address) is { } wait)
         {
-            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
-            logger.LogWarning("Anmeldung für {Account} von {Address} gesperrt, noch {Seconds} s", accountName, address, seconds);
-            Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Error = $"Zu viele fehlgeschlagene Anmeldeversuche. Bitte in {Math.Max(1, (seconds + 59) / 60)} Minuten erneut versuchen.";
+            logger.LogWarning("Anmeldung für {Account} von {Address} gesperrt, noch {Seconds} s", accountName, address, (int)wait.TotalSeconds);
+            Error = $"Zu viele fehlgeschlagene Anmeldeversuche. Bitte in {LoginThrottle.Refuse(Response, wait)} Minuten erneut versuchen.";
             return Page();
         }
 

@@ -170,27 +170,21 @@ public sealed class EditModel(
         }
     }
 
-    public async Task<IActionResult> OnPostTrashAsync(long id, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostTrashAsync(long id, CancellationToken cancellationToken) =>
+        SetTrashedAsync(id, trashed: true, "Der Artikel liegt im Papierkorb und ist nicht mehr öffentlich. Er lässt sich jederzeit wiederherstellen.", cancellationToken);
+
+    public Task<IActionResult> OnPostRestoreAsync(long id, CancellationToken cancellationToken) =>
+        SetTrashedAsync(id, trashed: false, "Der Artikel ist wiederhergestellt und hat wieder seinen vorherigen Status.", cancellationToken);
+
+    private async Task<IActionResult> SetTrashedAsync(long id, bool trashed, string message, CancellationToken cancellationToken)
     {
-        if (!await articles.SetTrashedAsync(id, trashed: true, cancellationToken))
+        if (!await articles.SetTrashedAsync(id, trashed, cancellationToken))
         {
             return NotFound();
         }
 
-        logger.LogInformation("{Account} hat Artikel {ArticleId} in den Papierkorb gelegt", User.AccountName(), id);
-        TempData["Message"] = "Der Artikel liegt im Papierkorb und ist nicht mehr öffentlich. Er lässt sich jederzeit wiederherstellen.";
-        return Redirect($"/admin/artikel/{id}");
-    }
-
-    public async Task<IActionResult> OnPostRestoreAsync(long id, CancellationToken cancellationToken)
-    {
-        if (!await articles.SetTrashedAsync(id, trashed: false, cancellationToken))
-        {
-            return NotFound();
-        }
-
-        logger.LogInformation("{Account} hat Artikel {ArticleId} aus dem Papierkorb geholt", User.AccountName(), id);
-        TempData["Message"] = "Der Artikel ist wiederhergestellt und hat wieder seinen vorherigen Status.";
+        logger.LogInformation("{Account} hat Artikel {ArticleId} {Action}", User.AccountName(), id, trashed ? "in den Papierkorb gelegt" : "aus dem Papierkorb geholt");
+        TempData["Message"] = message;
         return Redirect($"/admin/artikel/{id}");
     }
 
@@ -218,11 +212,7 @@ public sealed class EditModel(
                 + (Article?.Status == ArticleStatus.Trashed ? " Der Artikel liegt weiter im Papierkorb und bleibt verborgen, bis er wiederhergestellt wird." : "");
             return Redirect($"/admin/artikel/{written.ArticleId}");
         }
-        catch (ArticleFormatException e)
-        {
-            return Invalid(e.Message);
-        }
-        catch (ArticleConflictException e)
+        catch (Exception e) when (e is ArticleFormatException or ArticleConflictException)
         {
             return Invalid(e.Message);
         }
