@@ -43,3 +43,64 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize
 
     public bool HasNext => Page < TotalPages;
 }
+
+public sealed record AuthorLink(string Name, string Slug);
+
+/// <summary>An article as a feed carries it: everything of the page, plus what identifies it for good.</summary>
+/// <param name="CreatedAt">When the row was first written; with <paramref name="Id"/> it makes a feed id that never changes.</param>
+public sealed record FeedArticle(
+    long Id,
+    string Slug,
+    string Title,
+    string Summary,
+    string BodyHtml,
+    string AuthorName,
+    string AuthorSlug,
+    DateTimeOffset PublishedAt,
+    DateTimeOffset? UpdatedAt,
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<TagLink> Tags)
+{
+    /// <summary>The article's own "last changed": the declared update when later than publication, else publication.</summary>
+    public DateTimeOffset LastChangedAt => UpdatedAt is { } updated && updated > PublishedAt ? updated : PublishedAt;
+}
+
+/// <summary>Which articles a listing or feed covers: all of the site, one tag's, or one author's.</summary>
+public sealed record ArticleScope(ArticleScopeKind Kind, string? Slug)
+{
+    public static ArticleScope Site { get; } = new(ArticleScopeKind.Site, null);
+
+    public static ArticleScope ForTag(string slug) => new(ArticleScopeKind.Tag, slug);
+
+    public static ArticleScope ForAuthor(string slug) => new(ArticleScopeKind.Author, slug);
+}
+
+public enum ArticleScopeKind
+{
+    Site,
+    Tag,
+    Author,
+}
+
+/// <summary>
+/// What public pages, feeds and sitemaps are derived from, at one moment. <paramref name="Stamp"/> changes with every
+/// write to an article and whenever a scheduled article comes due; <paramref name="LastChange"/> is the later of the
+/// last write and the last publication, null while there is no article at all.
+/// </summary>
+public sealed record ContentVersion(DateTimeOffset? LastChange, string Stamp);
+
+/// <summary>A page of the sitemap (an article, a tag's page, an author's page) and when its content last changed.</summary>
+public sealed record SitemapEntry(SitemapPageKind Kind, string Slug, DateTimeOffset LastModified);
+
+public enum SitemapPageKind
+{
+    Article,
+    Tag,
+    Author,
+}
+
+/// <summary>An article in the Google News sitemap.</summary>
+public sealed record NewsSitemapEntry(long Id, string Slug, string Title, DateTimeOffset PublishedAt);
+
+/// <summary>How many sitemap entries there are: the articles, and the listing pages (tags and authors with articles).</summary>
+public sealed record SitemapCounts(int Articles, int ListingPages);
