@@ -1,5 +1,6 @@
 # NewsSite: build with the SDK, run on the ASP.NET runtime as a non-root user.
-# docker build -t newssite . && docker run -p 8080:8080 -v newssite-data:/app/data newssite
+# docker build -t newssite .
+# docker run -e NewsSite__BaseUrl=https://nachrichten.example.de -p 8080:8080 -v newssite-data:/app/data newssite
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src

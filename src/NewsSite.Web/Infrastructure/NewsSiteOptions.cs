@@ -19,6 +19,14 @@ public sealed class NewsSiteOptions
     [StringLength(100, ErrorMessage = "NewsSite:SiteName darf höchstens 100 Zeichen lang sein.")]
     public string SiteName { get; set; } = "NewsSite";
 
+    /// <summary>
+    /// The site's public address, e.g. https://nachrichten.example.de. Every absolute URL (feeds, sitemaps, canonical
+    /// links, sharing tags) is built from it and never from the request's Host header, which a client can forge.
+    /// No default: a feed pointing at the wrong host is worse than a start that asks for the setting.
+    /// </summary>
+    [PublicSiteAddress]
+    public string? BaseUrl { get; set; }
+
     [Range(1, 100, ErrorMessage = "NewsSite:PageSize muss zwischen 1 und 100 liegen.")]
     public int PageSize { get; set; } = 10;
 
@@ -33,4 +41,36 @@ public sealed class NewsSiteOptions
     /// <summary>Largest request body at all (an upload of several files or a zip); larger ones are refused unread.</summary>
     [Range(64 * 1024, 1024L * 1024 * 1024, ErrorMessage = "NewsSite:MaxRequestBytes muss zwischen 64 KB und 1 GB liegen.")]
     public long MaxRequestBytes { get; set; } = 32 * 1024 * 1024;
+}
+
+/// <summary>
+/// A site's public address: http or https with a host, nothing after it but "/". Links in pages are root-relative
+/// ("/artikel/…"), so the site must live at the root of its host. An attribute rather than IValidatableObject, so that
+/// its message comes together with those of the other settings.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class PublicSiteAddressAttribute : ValidationAttribute
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
+    {
+        ArgumentNullException.ThrowIfNull(validationContext);
+        string[] member = [validationContext.MemberName ?? nameof(NewsSiteOptions.BaseUrl)];
+        var text = value as string;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new ValidationResult(
+                "NewsSite:BaseUrl fehlt: die öffentliche Adresse der Website, z. B. https://nachrichten.example.de " +
+                "(Umgebungsvariable NewsSite__BaseUrl). Feeds, Sitemaps und geteilte Links brauchen sie.", member);
+        }
+
+        var valid = Uri.TryCreate(text, UriKind.Absolute, out var uri)
+            && uri.Scheme is "http" or "https"
+            && string.IsNullOrEmpty(uri.UserInfo)
+            && uri.AbsolutePath == "/"
+            && string.IsNullOrEmpty(uri.Query)
+            && string.IsNullOrEmpty(uri.Fragment);
+        return valid ? ValidationResult.Success : new ValidationResult(
+            $"NewsSite:BaseUrl „{text}“ ist keine gültige Adresse: erwartet wird http:// oder https:// mit Hostname, " +
+            "ohne Pfad, Anfrage oder Anker, z. B. https://nachrichten.example.de.", member);
+    }
 }

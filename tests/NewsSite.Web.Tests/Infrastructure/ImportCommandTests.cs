@@ -110,7 +110,7 @@ public class ImportCommandTests
         var elsewhere = Repository.NewTempDirectory();
 
         var (exitCode, output, errors) = await AppProcess.RunAsync(
-            AppProcess.App(AppContext.BaseDirectory, elsewhere, new Dictionary<string, string> { ["NewsSite__DataDirectory"] = data }, "import", folder),
+            AppProcess.App(AppContext.BaseDirectory, elsewhere, new Dictionary<string, string> { ["NewsSite__DataDirectory"] = data, ["NewsSite__BaseUrl"] = "https://nachrichten.example" }, "import", folder),
             TimeSpan.FromMinutes(1));
 
         Assert.True(exitCode == 0, output + errors);

@@ -28,7 +28,12 @@ public partial class PublishedAppTests
 
         var data = Path.Combine(Repository.NewTempDirectory(), "daten");
         var content = NewsSiteFactory.ContentFolder(("nur-hier.md", "---\ntitle: \"Nur in diesem Ordner\"\ndate: 2025-01-01\n---\n\nText.\n"));
-        var environment = new Dictionary<string, string> { ["NewsSite__DataDirectory"] = data, ["NewsSite__ContentDirectory"] = content };
+        var environment = new Dictionary<string, string>
+        {
+            ["NewsSite__DataDirectory"] = data,
+            ["NewsSite__ContentDirectory"] = content,
+            ["NewsSite__BaseUrl"] = "https://nachrichten.example",
+        };
 
         // The README's first step on a server: an account, its password piped in on one line.
         var (added, addOutput, addErrors) = await AppProcess.RunAsync(

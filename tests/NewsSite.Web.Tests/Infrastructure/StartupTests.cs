@@ -96,7 +96,29 @@ public class StartupTests
         Assert.Contains("Die Konfiguration ist ungültig:", errors, StringComparison.Ordinal);
         Assert.Contains("NewsSite:PageSize muss zwischen 1 und 100 liegen.", errors, StringComparison.Ordinal);
         Assert.Contains("NewsSite:SiteName darf nicht leer sein.", errors, StringComparison.Ordinal);
+        Assert.Contains("NewsSite:BaseUrl fehlt: die öffentliche Adresse der Website", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output + errors, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("nachrichten.example")]
+    [InlineData("ftp://nachrichten.example")]
+    [InlineData("https://nachrichten.example/news")]
+    [InlineData("https://nachrichten.example/?a=1")]
+    [InlineData("https://user:pass@nachrichten.example")]
+    public async Task BaseUrlThatIsNotAPlainHttpAddress_StopsTheStart(string baseUrl)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["NewsSite__DataDirectory"] = Repository.NewTempDirectory(),
+            ["NewsSite__BaseUrl"] = baseUrl,
+        };
+
+        var (exitCode, _, errors) = await AppProcess.RunAsync(
+            AppProcess.App(AppContext.BaseDirectory, Repository.NewTempDirectory(), settings), TimeSpan.FromMinutes(1));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"NewsSite:BaseUrl „{baseUrl}“ ist keine gültige Adresse", errors, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -43,6 +43,9 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
 
     public string SiteName { get; init; } = "NewsSite";
 
+    /// <summary>The configured public address; tests send requests to "localhost", as a proxy would, and expect this.</summary>
+    public string PublicBaseUrl { get; init; } = "https://nachrichten.example";
+
     /// <summary>Further configuration, e.g. ["NewsSite:MaxMarkdownFileBytes"] = "2048".</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
@@ -77,6 +80,7 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
             ["NewsSite:ContentDirectory"] = ContentDirectory,
             ["NewsSite:PageSize"] = PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["NewsSite:SiteName"] = SiteName,
+            ["NewsSite:BaseUrl"] = PublicBaseUrl,
             ["Serilog:MinimumLevel:Default"] = "Warning",
         }).AddInMemoryCollection(Settings));
 
