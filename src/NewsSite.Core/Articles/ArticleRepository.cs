@@ -410,7 +410,7 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
             ON CONFLICT (slug) DO UPDATE SET slug = excluded.slug
             RETURNING id;
             """,
-            new { Slug = Slug.FromText(displayName, fallback: "redaktion"), DisplayName = displayName }, transaction);
+            new { Slug = Slug.ForAuthor(displayName), DisplayName = displayName }, transaction);
 
     private static async Task ReplaceTagsAsync(
         DbConnection connection, DbTransaction transaction, long articleId, IReadOnlyList<TagName> tags)

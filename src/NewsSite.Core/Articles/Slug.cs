@@ -7,6 +7,9 @@ namespace NewsSite.Core.Articles;
 /// <summary>URL path segments made from German text: "Gespräche über Köln" becomes "gespraeche-ueber-koeln".</summary>
 public static partial class Slug
 {
+    /// <summary>An author's slug, for their page: from the display name, "redaktion" when nothing usable is left.</summary>
+    public static string ForAuthor(string displayName) => FromText(displayName, fallback: "redaktion");
+
     public const int MaxLength = 80;
 
     public static string FromText(string text, string fallback)

@@ -14,13 +14,16 @@ public sealed record ArticleView(string Title, Byline Byline, string BodyHtml, I
         return new ArticleView(article.Title, Byline.Of(article), article.BodyHtml, article.Tags);
     }
 
-    /// <summary>An unsaved article; without a date it shows the moment of the preview.</summary>
+    /// <summary>
+    /// An unsaved article; without a date it shows the moment of the preview. The author link is the one the
+    /// published article will have (a new author's page exists once the article is saved).
+    /// </summary>
     public static ArticleView Preview(ArticleContent content, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(content);
         return new ArticleView(
             content.Title,
-            new Byline(content.AuthorName, content.PublishedAt ?? now, content.UpdatedAt),
+            new Byline(content.AuthorName, Slug.ForAuthor(content.AuthorName), content.PublishedAt ?? now, content.UpdatedAt),
             content.BodyHtml,
             content.Tags.Select(t => new TagLink(t.Display, t.Slug)).ToList());
     }

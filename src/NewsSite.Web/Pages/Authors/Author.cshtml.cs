@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using NewsSite.Core.Articles;
+using NewsSite.Web.Infrastructure;
+
+namespace NewsSite.Web.Pages.Authors;
+
+/// <summary>An author's published articles, newest first: where the byline leads.</summary>
+public sealed class AuthorModel(ArticleRepository articles, TimeProvider clock, IOptions<NewsSiteOptions> options) : PageModel
+{
+    public AuthorLink Author { get; private set; } = null!;
+
+    public PagedList<ArticleTeaser> Articles { get; private set; } = null!;
+
+    public Pagination Pagination => new(Articles, SiteUrls.AuthorPath(Author.Slug));
+
+    public async Task<IActionResult> OnGetAsync(
+        string slug, [FromQuery(Name = PageNumber.QueryName)] string? seite, CancellationToken cancellationToken)
+    {
+        if (!PageNumber.TryParse(seite, out var page))
+        {
+            return BadRequest();
+        }
+
+        var author = Slug.IsValid(slug) ? await articles.FindAuthorAsync(slug, cancellationToken) : null;
+        if (author is null)
+        {
+            return NotFound();
+        }
+
+        Author = author;
+        Articles = await articles.ListPublishedByAuthorAsync(slug, page, options.Value.PageSize, clock.GetUtcNow(), cancellationToken);
+        return page > Articles.TotalPages ? NotFound() : Page();
+    }
+}
