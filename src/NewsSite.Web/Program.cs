@@ -1,5 +1,6 @@
 using NewsSite.Web.Accounts;
 using NewsSite.Web.Infrastructure;
+using NewsSite.Web.Syndication;
 using Serilog;
 
 var command = CommandLine.Parse(args);
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddNewsSiteLogging(quiet: command is not null);
 builder.AddNewsSite();
 builder.AddNewsSiteAccounts();
+builder.AddNewsSiteSyndication();
 builder.Services.AddRazorPages(AdminArea.Conventions);
 
 var app = builder.Build();
@@ -33,6 +35,7 @@ app.UseArticleImages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapRazorPages().WithStaticAssets();
+app.MapNewsSiteSyndication();
 
 await app.Services.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -35,6 +35,8 @@ public static class NewsSiteServices
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddSingleton<ArticleParser>();
         builder.Services.AddSingleton<ArticleRepository>();
+        builder.Services.AddSingleton<SiteUrls>();
+        builder.Services.AddSingleton<ContentValidators>();
         builder.Services.AddSingleton<ArticleImporter>();
         builder.Services.AddSingleton<ArticleDraft>();
         builder.Services.AddSingleton<ArticleUploader>();

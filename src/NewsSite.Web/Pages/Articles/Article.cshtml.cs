@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using NewsSite.Core.Articles;
+using NewsSite.Web.Infrastructure;
 
 namespace NewsSite.Web.Pages.Articles;
 
@@ -8,13 +10,16 @@ namespace NewsSite.Web.Pages.Articles;
 /// One published article with its related articles. Drafts, trashed and future articles answer 404 like unknown ones;
 /// a former slug answers 301 to the current one.
 /// </summary>
-public sealed class ArticleModel(ArticleRepository articles, TimeProvider clock) : PageModel
+public sealed class ArticleModel(
+    ArticleRepository articles, TimeProvider clock, SiteUrls urls, IOptions<NewsSiteOptions> options) : PageModel
 {
     public const int RelatedCount = 5;
 
     public PublishedArticle Article { get; private set; } = null!;
 
     public IReadOnlyList<RelatedArticle> Related { get; private set; } = [];
+
+    public ArticleSharing Sharing { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -30,10 +35,11 @@ public sealed class ArticleModel(ArticleRepository articles, TimeProvider clock)
         {
             // An address the article had before its slug changed: send readers and search engines on, for good.
             var current = await articles.FindRedirectAsync(slug, now, cancellationToken);
-            return current is null ? NotFound() : RedirectPermanent("/artikel/" + current);
+            return current is null ? NotFound() : RedirectPermanent(SiteUrls.ArticlePath(current));
         }
 
         Article = article;
+        Sharing = ArticleSharing.For(article, urls, options.Value.SiteName);
         Related = await articles.FindRelatedAsync(article.Id, now, RelatedCount, cancellationToken);
         return Page();
     }

@@ -1,0 +1,97 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using NewsSite.Core.Articles;
+using NewsSite.Web.Infrastructure;
+
+namespace NewsSite.Web.Syndication;
+
+/// <summary>A feed as every format writes it: text already cleaned for XML, every URL absolute.</summary>
+public sealed record FeedDocument(
+    string Title,
+    string Description,
+    Uri PageUrl,
+    Uri SelfUrl,
+    DateTimeOffset Updated,
+    string SiteName,
+    Uri SiteUrl,
+    IReadOnlyList<FeedEntry> Entries);
+
+public sealed record FeedEntry(
+    string Id,
+    Uri Url,
+    string Title,
+    string Summary,
+    string ContentHtml,
+    string AuthorName,
+    Uri AuthorUrl,
+    DateTimeOffset Published,
+    DateTimeOffset Updated,
+    IReadOnlyList<string> Tags);
+
+/// <summary>What a feed is about: its scope, its title and the HTML page it stands for.</summary>
+public sealed record FeedSubject(ArticleScope Scope, string Title, string Description, string PagePath)
+{
+    public static FeedSubject Site(string siteName) =>
+        new(ArticleScope.Site, siteName, $"Aktuelle Nachrichten von {siteName}", "/");
+
+    public static FeedSubject Tag(TagLink tag, string siteName)
+    {
+        ArgumentNullException.ThrowIfNull(tag);
+        return new(ArticleScope.ForTag(tag.Slug), $"{tag.Name} – {siteName}", $"Artikel zum Thema {tag.Name}", SiteUrls.TagPath(tag.Slug));
+    }
+
+    public static FeedSubject Author(AuthorLink author, string siteName)
+    {
+        ArgumentNullException.ThrowIfNull(author);
+        return new(ArticleScope.ForAuthor(author.Slug), $"{author.Name} – {siteName}", $"Artikel von {author.Name}", SiteUrls.AuthorPath(author.Slug));
+    }
+}
+
+/// <summary>Builds feeds from the database: the newest published articles of a scope.</summary>
+public sealed class FeedBuilder(ArticleRepository articles, SiteUrls urls, TimeProvider clock, IOptions<NewsSiteOptions> options)
+{
+    public const int EntryCount = 20;
+
+    /// <param name="selfPath">The feed's own path, for rel="self".</param>
+    /// <param name="version">The content version the answer's validators came from; its last change is the feed's.</param>
+    public async Task<FeedDocument> BuildAsync(FeedSubject subject, string selfPath, ContentVersion version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(version);
+        var now = clock.GetUtcNow();
+        var latest = await articles.ListLatestAsync(subject.Scope, EntryCount, now, cancellationToken);
+        var siteName = options.Value.SiteName;
+        return new FeedDocument(
+            FeedText.Clean(subject.Title),
+            FeedText.Clean(subject.Description),
+            urls.AbsoluteUri(subject.PagePath),
+            urls.AbsoluteUri(selfPath),
+            version.LastChange ?? now,
+            FeedText.Clean(siteName),
+            urls.AbsoluteUri("/"),
+            latest.Select(ToEntry).ToList());
+    }
+
+    private FeedEntry ToEntry(FeedArticle article)
+    {
+        var url = urls.AbsoluteUri(SiteUrls.ArticlePath(article.Slug));
+        return new FeedEntry(
+            EntryId(article),
+            url,
+            FeedText.Clean(article.Title),
+            FeedText.Clean(article.Summary),
+            FeedText.Clean(FeedText.WithAbsoluteLinks(article.BodyHtml, url)),
+            FeedText.Clean(article.AuthorName),
+            urls.AbsoluteUri(SiteUrls.AuthorPath(article.AuthorSlug)),
+            article.PublishedAt,
+            article.LastChangedAt,
+            article.Tags.Select(t => FeedText.Clean(t.Name)).ToList());
+    }
+
+    /// <summary>
+    /// A tag URI (RFC 4151) from the row's id and creation day: unlike the URL it survives a changed title or slug,
+    /// so a reader never shows an edited article twice.
+    /// </summary>
+    private string EntryId(FeedArticle article) => string.Create(
+        CultureInfo.InvariantCulture, $"tag:{urls.Host},{article.CreatedAt.UtcDateTime:yyyy-MM-dd}:artikel/{article.Id}");
+}

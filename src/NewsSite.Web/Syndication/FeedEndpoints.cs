@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Options;
+using NewsSite.Core.Articles;
+using NewsSite.Web.Infrastructure;
+
+namespace NewsSite.Web.Syndication;
+
+/// <summary>
+/// RSS, Atom and JSON Feed for the site ("/rss.xml"), each tag ("/thema/koeln/rss.xml") and each author
+/// ("/autor/anna-berger/rss.xml"). GET and HEAD, with ETag and Last-Modified.
+/// </summary>
+public sealed class FeedEndpoints(
+    ArticleRepository articles, FeedBuilder builder, ContentValidators validators, IOptions<NewsSiteOptions> options)
+{
+    /// <summary>A feed's path: the file name after the path of the page it stands for.</summary>
+    public static string PathFor(string pagePath, FeedFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(pagePath);
+        ArgumentNullException.ThrowIfNull(format);
+        return pagePath.TrimEnd('/') + "/" + format.FileName;
+    }
+
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        foreach (var format in FeedFormat.All)
+        {
+            endpoints.MapMethods(PathFor("/", format), Syndication.GetAndHead,
+                (HttpContext context, FeedEndpoints feeds) => feeds.ServeAsync(context, format, ArticleScopeKind.Site, null));
+            endpoints.MapMethods(PathFor(SiteUrls.TagPath("{slug}"), format), Syndication.GetAndHead,
+                (HttpContext context, string slug, FeedEndpoints feeds) => feeds.ServeAsync(context, format, ArticleScopeKind.Tag, slug));
+            endpoints.MapMethods(PathFor(SiteUrls.AuthorPath("{slug}"), format), Syndication.GetAndHead,
+                (HttpContext context, string slug, FeedEndpoints feeds) => feeds.ServeAsync(context, format, ArticleScopeKind.Author, slug));
+        }
+    }
+
+    private async Task ServeAsync(HttpContext context, FeedFormat format, ArticleScopeKind kind, string? slug)
+    {
+        var subject = await FindSubjectAsync(kind, slug, context.RequestAborted);
+        if (subject is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        // The canonical path rather than the request's, which routing matched case-insensitively.
+        var selfPath = PathFor(subject.PagePath, format);
+        var version = await validators.CurrentAsync(context.RequestAborted);
+        await ConditionalGet.ServeAsync(context, validators.For(version, selfPath), format.ContentType,
+            async cancellationToken => format.Write(await builder.BuildAsync(subject, selfPath, version, cancellationToken)));
+    }
+
+    private async Task<FeedSubject?> FindSubjectAsync(ArticleScopeKind kind, string? slug, CancellationToken cancellationToken)
+    {
+        var siteName = options.Value.SiteName;
+        if (kind == ArticleScopeKind.Site)
+        {
+            return FeedSubject.Site(siteName);
+        }
+
+        // Anything that cannot be a slug is not looked up at all.
+        if (slug is null || !Slug.IsValid(slug))
+        {
+            return null;
+        }
+
+        if (kind == ArticleScopeKind.Tag)
+        {
+            var tag = await articles.FindTagAsync(slug, cancellationToken);
+            return tag is null ? null : FeedSubject.Tag(tag, siteName);
+        }
+
+        var author = await articles.FindAuthorAsync(slug, cancellationToken);
+        return author is null ? null : FeedSubject.Author(author, siteName);
+    }
+}
