@@ -51,6 +51,31 @@ public class ReaderPathTests(BrowserSite site) : IClassFixture<BrowserSite>
     }
 
     [Fact]
+    public async Task Reader_FollowsTheBylineToTheAuthorPage_WhoseAnnouncedFeedHoldsTheSameArticles()
+    {
+        var page = await site.Browser.NewPageAsync();
+
+        await page.GotoAsync($"{site.BaseUrl}/artikel/eu-gipfel-sagt-ukraine-weitere-milliardenhilfe-zu");
+        await page.Locator("article header .byline").GetByRole(AriaRole.Link, new() { Name = "Anna Berger" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("/autor/anna-berger$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Anna Berger");
+        var teasers = await page.Locator(".teaser h2 a").AllTextContentsAsync();
+        Assert.Equal(2, teasers.Count);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.ScreenshotPath("author-1280.png"), FullPage = true });
+
+        // What a feed reader given the page does: take the feed the head announces, and subscribe.
+        var feedHref = await page.Locator("head link[rel=alternate][type='application/atom+xml']").Last.GetAttributeAsync("href");
+        Assert.Equal("/autor/anna-berger/atom.xml", feedHref);
+        var response = await page.APIRequest.GetAsync(site.BaseUrl + feedHref);
+        Assert.Equal(200, response.Status);
+        using var reader = System.Xml.XmlReader.Create(new MemoryStream(await response.BodyAsync()));
+        var feed = System.ServiceModel.Syndication.SyndicationFeed.Load(reader);
+        Assert.Equal(teasers, feed.Items.Select(i => i.Title.Text));
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task ArticlePage_FitsANarrowPhoneWithoutSidewaysScrolling()
     {
         await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions

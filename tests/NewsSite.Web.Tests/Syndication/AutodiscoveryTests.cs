@@ -55,6 +55,20 @@ public class AutodiscoveryTests(SeededSite site) : IClassFixture<SeededSite>
     }
 
     [Fact]
+    public async Task ReadersSeeFeedLinksToo_InTheFooterAndOnTagAndAuthorPages()
+    {
+        var (_, home) = await site.GetPageAsync("/");
+        var (_, tag) = await site.GetPageAsync("/thema/koeln");
+        var (_, author) = await site.GetPageAsync("/autor/anna-berger");
+
+        Assert.Equal("/rss.xml", home.QuerySelector("footer a")!.GetAttribute("href"));
+        Assert.Null(home.QuerySelector(".page-feed"));
+        Assert.Equal("/thema/koeln/rss.xml", tag.QuerySelector(".page-feed a")!.GetAttribute("href"));
+        Assert.Equal("Thema als RSS-Feed abonnieren", tag.QuerySelector(".page-feed a")!.TextContent);
+        Assert.Equal("/autor/anna-berger/rss.xml", author.QuerySelector(".page-feed a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task AMediaTypeIsWrittenWithAPlainPlus_SoThatFeedFindersMatchingTheSourceFindIt()
     {
         using var response = await site.SendAsync("/");
