@@ -2,7 +2,8 @@ namespace NewsSite.Core.Articles;
 
 public sealed record TagLink(string Name, string Slug);
 
-/// <summary>An article as the public page shows it.</summary>
+/// <summary>An article as the public page and the feeds show it.</summary>
+/// <param name="CreatedAt">When the row was first written; with <paramref name="Id"/> it makes a feed id that never changes.</param>
 public sealed record PublishedArticle(
     long Id,
     string Slug,
@@ -13,7 +14,12 @@ public sealed record PublishedArticle(
     string AuthorSlug,
     DateTimeOffset PublishedAt,
     DateTimeOffset? UpdatedAt,
-    IReadOnlyList<TagLink> Tags);
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<TagLink> Tags)
+{
+    /// <summary>The article's own "last changed": the declared update when later than publication, else publication.</summary>
+    public DateTimeOffset LastChangedAt => UpdatedAt is { } updated && updated > PublishedAt ? updated : PublishedAt;
+}
 
 /// <summary>An article in a listing: home page, tag page.</summary>
 public sealed record ArticleTeaser(
@@ -45,25 +51,6 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize
 }
 
 public sealed record AuthorLink(string Name, string Slug);
-
-/// <summary>An article as a feed carries it: everything of the page, plus what identifies it for good.</summary>
-/// <param name="CreatedAt">When the row was first written; with <paramref name="Id"/> it makes a feed id that never changes.</param>
-public sealed record FeedArticle(
-    long Id,
-    string Slug,
-    string Title,
-    string Summary,
-    string BodyHtml,
-    string AuthorName,
-    string AuthorSlug,
-    DateTimeOffset PublishedAt,
-    DateTimeOffset? UpdatedAt,
-    DateTimeOffset CreatedAt,
-    IReadOnlyList<TagLink> Tags)
-{
-    /// <summary>The article's own "last changed": the declared update when later than publication, else publication.</summary>
-    public DateTimeOffset LastChangedAt => UpdatedAt is { } updated && updated > PublishedAt ? updated : PublishedAt;
-}
 
 /// <summary>Which articles a listing or feed covers: all of the site, one tag's, or one author's.</summary>
 public sealed record ArticleScope(ArticleScopeKind Kind, string? Slug)

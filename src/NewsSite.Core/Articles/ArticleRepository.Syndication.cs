@@ -6,9 +6,6 @@ namespace NewsSite.Core.Articles;
 /// <summary>Reads for author pages, feeds and sitemaps. Like every public read, only published articles count.</summary>
 public sealed partial class ArticleRepository
 {
-    // Published: not a draft, not in the trash, and its time has come. Matches the partial indexes' WHERE.
-    private const string VisibleSql = "a.is_draft = 0 AND a.trashed_at IS NULL AND a.published_at <= @Now";
-
     // The sitemap's lastmod of an article: the declared update when later than publication (max() of SQLite's scalar kind).
     private const string LastChangedSql = "max(a.published_at, coalesce(a.updated_at, a.published_at))";
 
@@ -19,58 +16,22 @@ public sealed partial class ArticleRepository
             "SELECT display_name AS Name, slug AS Slug FROM authors WHERE slug = @Slug;", new { Slug = slug });
     }
 
-    public async Task<PagedList<ArticleTeaser>> ListPublishedByAuthorAsync(
-        string authorSlug, int page, int pageSize, DateTimeOffset now, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var results = await connection.QueryMultipleAsync(
-            $"""
-            SELECT count(*)
-            FROM authors au
-            JOIN articles a ON a.author_id = au.id
-            WHERE au.slug = @AuthorSlug AND {VisibleSql};
-
-            SELECT a.slug AS Slug, a.title AS Title, a.summary AS Summary,
-                   au.display_name AS AuthorName, au.slug AS AuthorSlug, a.published_at AS PublishedAt
-            FROM authors au
-            JOIN articles a ON a.author_id = au.id
-            WHERE au.slug = @AuthorSlug AND {VisibleSql}
-            ORDER BY a.published_at DESC, a.id DESC
-            LIMIT @Limit OFFSET @Offset;
-            """,
-            new { AuthorSlug = authorSlug, Now = SqliteDates.ToText(now), Limit = pageSize, Offset = Offset(page, pageSize) });
-
-        return await ReadPageAsync(results, page, pageSize);
-    }
-
     /// <summary>
     /// The newest published articles of a scope with everything a feed needs, tags included: two statements
     /// whatever the number of articles.
     /// </summary>
-    public async Task<IReadOnlyList<FeedArticle>> ListLatestAsync(
+    public async Task<IReadOnlyList<PublishedArticle>> ListLatestAsync(
         ArticleScope scope, int limit, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
 
-        // One statement per scope rather than "@TagSlug IS NULL OR …", so that SQLite plans each with its own index.
-        var scopeSql = scope.Kind switch
-        {
-            ArticleScopeKind.Site => "",
-            ArticleScopeKind.Tag =>
-                "AND a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.slug = @Slug)",
-            ArticleScopeKind.Author => "AND au.slug = @Slug",
-            _ => throw new ArgumentOutOfRangeException(nameof(scope)),
-        };
-
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<FeedRow>(
+        var rows = (await connection.QueryAsync<ArticleRow>(
             $"""
             SELECT a.id AS Id, a.slug AS Slug, a.title AS Title, a.summary AS Summary, a.body_html AS BodyHtml,
                    au.display_name AS AuthorName, au.slug AS AuthorSlug, a.published_at AS PublishedAt,
                    a.updated_at AS UpdatedAt, a.created_at AS CreatedAt
-            FROM articles a
-            JOIN authors au ON au.id = a.author_id
-            WHERE {VisibleSql} {scopeSql}
+            {ScopedSql(scope)}
             ORDER BY a.published_at DESC, a.id DESC
             LIMIT @Limit;
             """,
@@ -87,10 +48,7 @@ public sealed partial class ArticleRepository
             new { Ids = rows.Select(r => r.Id).ToList() }))
             .ToLookup(t => t.ArticleId, t => new TagLink(t.Name, t.Slug));
 
-        return rows.Select(r => new FeedArticle(
-            r.Id, r.Slug, r.Title, r.Summary, r.BodyHtml, r.AuthorName, r.AuthorSlug,
-            SqliteDates.FromText(r.PublishedAt), SqliteDates.FromNullableText(r.UpdatedAt), SqliteDates.FromText(r.CreatedAt),
-            tags[r.Id].ToList())).ToList();
+        return rows.Select(r => r.ToArticle(tags[r.Id].ToList())).ToList();
     }
 
     /// <summary>
@@ -189,20 +147,6 @@ public sealed partial class ArticleRepository
             """,
             new { Now = SqliteDates.ToText(now), Since = SqliteDates.ToText(since), Limit = limit });
         return rows.Select(r => new NewsSitemapEntry(r.Id, r.Slug, r.Title, SqliteDates.FromText(r.PublishedAt))).ToList();
-    }
-
-    private sealed class FeedRow
-    {
-        public long Id { get; init; }
-        public string Slug { get; init; } = "";
-        public string Title { get; init; } = "";
-        public string Summary { get; init; } = "";
-        public string BodyHtml { get; init; } = "";
-        public string AuthorName { get; init; } = "";
-        public string AuthorSlug { get; init; } = "";
-        public string PublishedAt { get; init; } = "";
-        public string? UpdatedAt { get; init; }
-        public string CreatedAt { get; init; } = "";
     }
 
     private sealed class ArticleTagRow

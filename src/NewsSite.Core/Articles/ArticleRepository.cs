@@ -227,7 +227,7 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
             """
             SELECT a.id AS Id, a.slug AS Slug, a.title AS Title, a.summary AS Summary, a.body_html AS BodyHtml,
                    au.display_name AS AuthorName, au.slug AS AuthorSlug,
-                   a.published_at AS PublishedAt, a.updated_at AS UpdatedAt
+                   a.published_at AS PublishedAt, a.updated_at AS UpdatedAt, a.created_at AS CreatedAt
             FROM articles a
             JOIN authors au ON au.id = a.author_id
             WHERE a.slug = @Slug AND a.is_draft = 0 AND a.trashed_at IS NULL AND a.published_at <= @Now;
@@ -243,64 +243,58 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
 
         var row = await results.ReadSingleOrDefaultAsync<ArticleRow>();
         var tags = (await results.ReadAsync<TagLink>()).ToList();
-        return row is null ? null : new PublishedArticle(
-            row.Id, row.Slug, row.Title, row.Summary, row.BodyHtml, row.AuthorName, row.AuthorSlug,
-            SqliteDates.FromText(row.PublishedAt), SqliteDates.FromNullableText(row.UpdatedAt), tags);
+        return row?.ToArticle(tags);
     }
 
+    /// <summary>A page of the published articles of a scope, newest first: the home page, a tag's, an author's.</summary>
     public async Task<PagedList<ArticleTeaser>> ListPublishedAsync(
-        int page, int pageSize, DateTimeOffset now, CancellationToken cancellationToken = default)
+        ArticleScope scope, int page, int pageSize, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(scope);
+        var scoped = ScopedSql(scope);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(
-            """
-            SELECT count(*) FROM articles WHERE is_draft = 0 AND trashed_at IS NULL AND published_at <= @Now;
+            $"""
+            SELECT count(*) {scoped};
 
             SELECT a.slug AS Slug, a.title AS Title, a.summary AS Summary,
                    au.display_name AS AuthorName, au.slug AS AuthorSlug, a.published_at AS PublishedAt
-            FROM articles a
-            JOIN authors au ON au.id = a.author_id
-            WHERE a.is_draft = 0 AND a.trashed_at IS NULL AND a.published_at <= @Now
+            {scoped}
             ORDER BY a.published_at DESC, a.id DESC
             LIMIT @Limit OFFSET @Offset;
             """,
-            new { Now = SqliteDates.ToText(now), Limit = pageSize, Offset = Offset(page, pageSize) });
+            new { scope.Slug, Now = SqliteDates.ToText(now), Limit = pageSize, Offset = Offset(page, pageSize) });
 
         return await ReadPageAsync(results, page, pageSize);
     }
+
+    // Published: not a draft, not in the trash, and its time has come. Matches the partial indexes' WHERE.
+    private const string VisibleSql = "a.is_draft = 0 AND a.trashed_at IS NULL AND a.published_at <= @Now";
+
+    /// <summary>
+    /// FROM and WHERE of a scope's published articles (aliases a and au; parameters @Slug and @Now). One statement per
+    /// scope rather than "@TagSlug IS NULL OR …", so that SQLite plans each with its own index.
+    /// </summary>
+    private static string ScopedSql(ArticleScope scope) => scope.Kind switch
+    {
+        ArticleScopeKind.Site => $"FROM articles a JOIN authors au ON au.id = a.author_id WHERE {VisibleSql}",
+        ArticleScopeKind.Tag =>
+            $"""
+            FROM tags t
+            JOIN article_tags at ON at.tag_id = t.id
+            JOIN articles a ON a.id = at.article_id
+            JOIN authors au ON au.id = a.author_id
+            WHERE t.slug = @Slug AND {VisibleSql}
+            """,
+        ArticleScopeKind.Author => $"FROM authors au JOIN articles a ON a.author_id = au.id WHERE au.slug = @Slug AND {VisibleSql}",
+        _ => throw new ArgumentOutOfRangeException(nameof(scope)),
+    };
 
     public async Task<TagLink?> FindTagAsync(string slug, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<TagLink>(
             "SELECT display_name AS Name, slug AS Slug FROM tags WHERE slug = @Slug;", new { Slug = slug });
-    }
-
-    public async Task<PagedList<ArticleTeaser>> ListPublishedByTagAsync(
-        string tagSlug, int page, int pageSize, DateTimeOffset now, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var results = await connection.QueryMultipleAsync(
-            """
-            SELECT count(*)
-            FROM tags t
-            JOIN article_tags at ON at.tag_id = t.id
-            JOIN articles a ON a.id = at.article_id
-            WHERE t.slug = @TagSlug AND a.is_draft = 0 AND a.trashed_at IS NULL AND a.published_at <= @Now;
-
-            SELECT a.slug AS Slug, a.title AS Title, a.summary AS Summary,
-                   au.display_name AS AuthorName, au.slug AS AuthorSlug, a.published_at AS PublishedAt
-            FROM tags t
-            JOIN article_tags at ON at.tag_id = t.id
-            JOIN articles a ON a.id = at.article_id
-            JOIN authors au ON au.id = a.author_id
-            WHERE t.slug = @TagSlug AND a.is_draft = 0 AND a.trashed_at IS NULL AND a.published_at <= @Now
-            ORDER BY a.published_at DESC, a.id DESC
-            LIMIT @Limit OFFSET @Offset;
-            """,
-            new { TagSlug = tagSlug, Now = SqliteDates.ToText(now), Limit = pageSize, Offset = Offset(page, pageSize) });
-
-        return await ReadPageAsync(results, page, pageSize);
     }
 
     /// <summary>
@@ -480,6 +474,11 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
         public string AuthorSlug { get; init; } = "";
         public string PublishedAt { get; init; } = "";
         public string? UpdatedAt { get; init; }
+        public string CreatedAt { get; init; } = "";
+
+        public PublishedArticle ToArticle(IReadOnlyList<TagLink> tags) => new(
+            Id, Slug, Title, Summary, BodyHtml, AuthorName, AuthorSlug, SqliteDates.FromText(PublishedAt),
+            SqliteDates.FromNullableText(UpdatedAt), SqliteDates.FromText(CreatedAt), tags);
     }
 
     private sealed class TeaserRow

@@ -20,7 +20,7 @@ public sealed class IndexModel(ArticleRepository articles, TimeProvider clock, I
             return BadRequest();
         }
 
-        Articles = await articles.ListPublishedAsync(page, options.Value.PageSize, clock.GetUtcNow(), cancellationToken);
+        Articles = await articles.ListPublishedAsync(ArticleScope.Site, page, options.Value.PageSize, clock.GetUtcNow(), cancellationToken);
         return page > Articles.TotalPages ? NotFound() : Page();
     }
 }

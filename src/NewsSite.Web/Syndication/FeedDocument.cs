@@ -72,7 +72,7 @@ public sealed class FeedBuilder(ArticleRepository articles, SiteUrls urls, TimeP
             latest.Select(ToEntry).ToList());
     }
 
-    private FeedEntry ToEntry(FeedArticle article)
+    private FeedEntry ToEntry(PublishedArticle article)
     {
         var url = urls.AbsoluteUri(SiteUrls.ArticlePath(article.Slug));
         return new FeedEntry(
@@ -92,6 +92,6 @@ public sealed class FeedBuilder(ArticleRepository articles, SiteUrls urls, TimeP
     /// A tag URI (RFC 4151) from the row's id and creation day: unlike the URL it survives a changed title or slug,
     /// so a reader never shows an edited article twice.
     /// </summary>
-    private string EntryId(FeedArticle article) => string.Create(
+    private string EntryId(PublishedArticle article) => string.Create(
         CultureInfo.InvariantCulture, $"tag:{urls.Host},{article.CreatedAt.UtcDateTime:yyyy-MM-dd}:artikel/{article.Id}");
 }

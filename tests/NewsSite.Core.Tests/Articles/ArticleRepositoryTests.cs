@@ -38,7 +38,7 @@ public class ArticleRepositoryTests
 
         Assert.Null(await db.Articles.FindPublishedAsync("entwurf", db.Clock.Now, Token));
         Assert.Null(await db.Articles.FindPublishedAsync("zukunft", db.Clock.Now, Token));
-        var listed = await db.Articles.ListPublishedAsync(1, 10, db.Clock.Now, Token);
+        var listed = await db.Articles.ListPublishedAsync(ArticleScope.Site, 1, 10, db.Clock.Now, Token);
         Assert.Equal(["jetzt"], listed.Items.Select(a => a.Slug));
         Assert.Equal(1, listed.TotalCount);
     }
@@ -52,9 +52,9 @@ public class ArticleRepositoryTests
             await db.SaveAsync(ArticleFile.With($"Tag {day}", $"2025-01-0{day}", "[Chronik]"), $"{day}.md");
         }
 
-        var first = await db.Articles.ListPublishedAsync(1, 2, db.Clock.Now, Token);
-        var last = await db.Articles.ListPublishedAsync(3, 2, db.Clock.Now, Token);
-        var byTag = await db.Articles.ListPublishedByTagAsync("chronik", 2, 2, db.Clock.Now, Token);
+        var first = await db.Articles.ListPublishedAsync(ArticleScope.Site, 1, 2, db.Clock.Now, Token);
+        var last = await db.Articles.ListPublishedAsync(ArticleScope.Site, 3, 2, db.Clock.Now, Token);
+        var byTag = await db.Articles.ListPublishedAsync(ArticleScope.ForTag("chronik"), 2, 2, db.Clock.Now, Token);
 
         Assert.Equal(["tag-5", "tag-4"], first.Items.Select(a => a.Slug));
         Assert.Equal(3, first.TotalPages);
@@ -77,7 +77,7 @@ public class ArticleRepositoryTests
         await using var connection = await db.Database.OpenAsync(Token);
         var tags = (await connection.QueryAsync<string>("SELECT display_name FROM tags;")).ToList();
         Assert.Equal(["Köln"], tags);
-        Assert.Equal(3, (await db.Articles.ListPublishedByTagAsync("koeln", 1, 10, db.Clock.Now, Token)).TotalCount);
+        Assert.Equal(3, (await db.Articles.ListPublishedAsync(ArticleScope.ForTag("koeln"), 1, 10, db.Clock.Now, Token)).TotalCount);
         Assert.Equal(new TagLink("Köln", "koeln"), await db.Articles.FindTagAsync("koeln", Token));
     }
 

@@ -107,8 +107,8 @@ public class EditorWritesTests
         Assert.True(await db.Articles.SetTrashedAsync(thrown.ArticleId, true, Token));
 
         Assert.Null(await db.Articles.FindPublishedAsync("fliegt", db.Clock.Now, Token));
-        Assert.Equal(["bleibt"], (await db.Articles.ListPublishedAsync(1, 10, db.Clock.Now, Token)).Items.Select(a => a.Slug));
-        Assert.Equal(["bleibt"], (await db.Articles.ListPublishedByTagAsync("koeln", 1, 10, db.Clock.Now, Token)).Items.Select(a => a.Slug));
+        Assert.Equal(["bleibt"], (await db.Articles.ListPublishedAsync(ArticleScope.Site, 1, 10, db.Clock.Now, Token)).Items.Select(a => a.Slug));
+        Assert.Equal(["bleibt"], (await db.Articles.ListPublishedAsync(ArticleScope.ForTag("koeln"), 1, 10, db.Clock.Now, Token)).Items.Select(a => a.Slug));
         Assert.Empty(await db.Articles.FindRelatedAsync(kept.ArticleId, db.Clock.Now, cancellationToken: Token));
         Assert.Equal(ArticleStatus.Trashed, (await db.Articles.FindForEditingAsync(thrown.ArticleId, Token))!.Status);
 

@@ -67,10 +67,10 @@ public class SyndicationReadsTests
 
         Assert.Equal(new AuthorLink("Anna Berger", "anna-berger"), await db.Articles.FindAuthorAsync("anna-berger", Token));
         Assert.Null(await db.Articles.FindAuthorAsync("niemand", Token));
-        var page = await db.Articles.ListPublishedByAuthorAsync("anna-berger", 1, 1, db.Clock.Now, Token);
+        var page = await db.Articles.ListPublishedAsync(ArticleScope.ForAuthor("anna-berger"), 1, 1, db.Clock.Now, Token);
         Assert.Equal(2, page.TotalCount);
         Assert.Equal(["mittel"], page.Items.Select(a => a.Slug));
-        var second = await db.Articles.ListPublishedByAuthorAsync("anna-berger", 2, 1, db.Clock.Now, Token);
+        var second = await db.Articles.ListPublishedAsync(ArticleScope.ForAuthor("anna-berger"), 2, 1, db.Clock.Now, Token);
         Assert.Equal(["alt"], second.Items.Select(a => a.Slug));
     }
 

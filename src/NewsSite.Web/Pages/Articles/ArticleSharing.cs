@@ -23,7 +23,7 @@ public sealed record ArticleSharing(string PublishedTime, string ModifiedTime, s
         var url = urls.Absolute(SiteUrls.ArticlePath(article.Slug));
         var authorUrl = urls.Absolute(SiteUrls.AuthorPath(article.AuthorSlug));
         var published = IsoDate(article.PublishedAt);
-        var modified = IsoDate(article.UpdatedAt is { } updated && updated > article.PublishedAt ? updated : article.PublishedAt);
+        var modified = IsoDate(article.LastChangedAt);
 
         var jsonLd = new Dictionary<string, object>
         {

@@ -30,7 +30,7 @@ public sealed class AuthorModel(ArticleRepository articles, TimeProvider clock, 
         }
 
         Author = author;
-        Articles = await articles.ListPublishedByAuthorAsync(slug, page, options.Value.PageSize, clock.GetUtcNow(), cancellationToken);
+        Articles = await articles.ListPublishedAsync(ArticleScope.ForAuthor(slug), page, options.Value.PageSize, clock.GetUtcNow(), cancellationToken);
         return page > Articles.TotalPages ? NotFound() : Page();
     }
 }

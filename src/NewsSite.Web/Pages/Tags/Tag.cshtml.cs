@@ -30,7 +30,7 @@ public sealed class TagModel(ArticleRepository articles, TimeProvider clock, IOp
         }
 
         Tag = tag;
-        Articles = await articles.ListPublishedByTagAsync(slug, page, options.Value.PageSize, clock.GetUtcNow(), cancellationToken);
+        Articles = await articles.ListPublishedAsync(ArticleScope.ForTag(slug), page, options.Value.PageSize, clock.GetUtcNow(), cancellationToken);
         return page > Articles.TotalPages ? NotFound() : Page();
     }
 }
