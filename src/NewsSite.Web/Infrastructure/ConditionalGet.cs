@@ -67,12 +67,19 @@ public static class ConditionalGet
             return;
         }
 
-        var body = await render(context.RequestAborted);
-        response.ContentType = contentType;
-        response.ContentLength = body.Length;
+        await WriteAsync(context, await render(context.RequestAborted), contentType);
+    }
+
+    /// <summary>Writes a finished body with its length; for HEAD the headers alone, as GET would send them.</summary>
+    public static async Task WriteAsync(HttpContext context, byte[] body, string contentType)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(body);
+        context.Response.ContentType = contentType;
+        context.Response.ContentLength = body.Length;
         if (!HttpMethods.IsHead(context.Request.Method))
         {
-            await response.Body.WriteAsync(body, context.RequestAborted);
+            await context.Response.Body.WriteAsync(body, context.RequestAborted);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -6,6 +5,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using System.Xml;
 using System.Xml.Linq;
+using NewsSite.Web.Infrastructure;
 
 namespace NewsSite.Web.Syndication;
 
@@ -153,8 +153,8 @@ internal static class JsonFeed
                 json.WriteString("title", entry.Title);
                 json.WriteString("summary", entry.Summary);
                 json.WriteString("content_html", entry.ContentHtml);
-                json.WriteString("date_published", Rfc3339(entry.Published));
-                json.WriteString("date_modified", Rfc3339(entry.Updated));
+                json.WriteString("date_published", MachineTime.Utc(entry.Published));
+                json.WriteString("date_modified", MachineTime.Utc(entry.Updated));
                 WriteAuthors(json, entry.AuthorName, entry.AuthorUrl);
                 json.WriteStartArray("tags");
                 foreach (var tag in entry.Tags)
@@ -182,7 +182,4 @@ internal static class JsonFeed
         json.WriteEndObject();
         json.WriteEndArray();
     }
-
-    private static string Rfc3339(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -141,7 +141,7 @@ public sealed class SitemapEndpoints(
                 writer.WriteElementString("name", NewsNamespace, publication);
                 writer.WriteElementString("language", NewsNamespace, "de");
                 writer.WriteEndElement();
-                writer.WriteElementString("publication_date", NewsNamespace, W3CDate(article.PublishedAt));
+                writer.WriteElementString("publication_date", NewsNamespace, MachineTime.Utc(article.PublishedAt));
                 writer.WriteElementString("title", NewsNamespace, FeedText.Clean(article.Title));
                 writer.WriteEndElement();
                 writer.WriteEndElement();
@@ -162,14 +162,8 @@ public sealed class SitemapEndpoints(
             Sitemap: {urls.Absolute(NewsPath)}
 
             """;
-        var body = Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\n"));
         context.Response.GetTypedHeaders().CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = TimeSpan.FromHours(1) };
-        context.Response.ContentType = "text/plain; charset=utf-8";
-        context.Response.ContentLength = body.Length;
-        if (!HttpMethods.IsHead(context.Request.Method))
-        {
-            await context.Response.Body.WriteAsync(body, context.RequestAborted);
-        }
+        await ConditionalGet.WriteAsync(context, Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\n")), "text/plain; charset=utf-8");
     }
 
     private static string PathOf(SitemapEntry entry) => entry.Kind switch
@@ -188,7 +182,7 @@ public sealed class SitemapEndpoints(
             writer.WriteElementString("loc", SitemapNamespace, urls.Absolute(path));
             if (lastModified is { } instant)
             {
-                writer.WriteElementString("lastmod", SitemapNamespace, W3CDate(instant));
+                writer.WriteElementString("lastmod", SitemapNamespace, MachineTime.Utc(instant));
             }
 
             writer.WriteEndElement();
@@ -196,9 +190,6 @@ public sealed class SitemapEndpoints(
 
         writer.WriteEndElement();
     });
-
-    private static string W3CDate(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static byte[] Xml(Action<XmlWriter> write) => SyndicationXml.ToBytes(writer =>
     {

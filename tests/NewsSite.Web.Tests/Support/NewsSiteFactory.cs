@@ -63,8 +63,7 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
 
     public async Task<(HttpResponseMessage Response, IDocument Document)> GetPageAsync(string path)
     {
-        using var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var response = await client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+        var response = await this.SendAsync(path);
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         return (response, await new HtmlParser().ParseDocumentAsync(html, TestContext.Current.CancellationToken));
     }

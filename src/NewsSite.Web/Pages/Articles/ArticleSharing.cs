@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -22,8 +21,8 @@ public sealed record ArticleSharing(string PublishedTime, string ModifiedTime, s
         ArgumentNullException.ThrowIfNull(urls);
         var url = urls.Absolute(SiteUrls.ArticlePath(article.Slug));
         var authorUrl = urls.Absolute(SiteUrls.AuthorPath(article.AuthorSlug));
-        var published = IsoDate(article.PublishedAt);
-        var modified = IsoDate(article.LastChangedAt);
+        var published = MachineTime.Utc(article.PublishedAt);
+        var modified = MachineTime.Utc(article.LastChangedAt);
 
         var jsonLd = new Dictionary<string, object>
         {
@@ -49,8 +48,4 @@ public sealed record ArticleSharing(string PublishedTime, string ModifiedTime, s
 
         return new ArticleSharing(published, modified, authorUrl, JsonSerializer.Serialize(jsonLd, JsonOptions));
     }
-
-    // UTC with "Z": ISO 8601 as OpenGraph and schema.org expect, and no "+" for HTML encoding to turn into &#x2B;.
-    private static string IsoDate(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }
