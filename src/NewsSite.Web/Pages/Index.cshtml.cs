@@ -11,7 +11,7 @@ public sealed class IndexModel(ArticleRepository articles, TimeProvider clock, I
 {
     public PagedList<ArticleTeaser> Articles { get; private set; } = null!;
 
-    public Pagination Pagination => new(Articles, "/");
+    public Pagination Pagination => Pagination.Of(Articles, "/");
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = PageNumber.QueryName)] string? seite, CancellationToken cancellationToken)
     {

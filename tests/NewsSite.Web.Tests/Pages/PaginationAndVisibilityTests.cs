@@ -26,10 +26,35 @@ public class PaginationAndVisibilityTests
         Assert.Equal(["Meldung 4", "Meldung 3", "Meldung 2"], second.QuerySelectorAll(".teaser h2").Select(h => h.TextContent));
         Assert.Equal("/", second.QuerySelector("a[rel=prev]")!.GetAttribute("href"));
         Assert.Equal("/?seite=3", second.QuerySelector("a[rel=next]")!.GetAttribute("href"));
-        Assert.Contains("Seite 2 von 3", second.QuerySelector("nav.pagination")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["1", "2", "3"], second.QuerySelectorAll("nav.pagination .pagination__page").Select(a => a.TextContent));
+        Assert.Equal("2", second.QuerySelector("nav.pagination [aria-current=page]")!.TextContent);
+        Assert.Equal("/", second.QuerySelector("head link[rel=prev]")!.GetAttribute("href"));
+        Assert.Equal("/?seite=3", second.QuerySelector("head link[rel=next]")!.GetAttribute("href"));
+        Assert.Null(first.QuerySelector("head link[rel=prev]"));
         Assert.Equal(["Meldung 1"], third.QuerySelectorAll(".teaser h2").Select(h => h.TextContent));
         Assert.Null(third.QuerySelector("a[rel=next]"));
         Assert.Equal(HttpStatusCode.NotFound, beyond.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(1, "1 2 3 … 13")]
+    [InlineData(4, "1 2 3 4 5 6 … 13")]
+    [InlineData(7, "1 … 5 6 7 8 9 … 13")]
+    [InlineData(13, "1 … 11 12 13")]
+    public async Task LongListing_ShowsNeighbouringPageNumbersWithGaps(int page, string expected)
+    {
+        var content = NewsSiteFactory.ContentFolder(
+            Enumerable.Range(1, 26).Select(i => ($"{i}.md", Article($"Meldung {i}", $"2025-01-{i:00}T10:00:00", "[Chronik]"))).ToArray());
+        await using var site = new NewsSiteFactory(content, pageSize: 2);
+
+        var (_, html) = await site.GetPageAsync(page == 1 ? "/thema/chronik" : $"/thema/chronik?seite={page}");
+
+        var items = html.QuerySelectorAll("nav.pagination .pagination__pages li").Select(li => li.TextContent.Trim());
+        Assert.Equal(expected, string.Join(' ', items));
+        Assert.Equal(page.ToString(System.Globalization.CultureInfo.InvariantCulture), html.QuerySelector("nav.pagination [aria-current=page]")!.TextContent);
+        var links = html.QuerySelectorAll("nav.pagination a.pagination__page").ToDictionary(a => a.TextContent, a => a.GetAttribute("href"));
+        Assert.Equal("/thema/chronik", links["1"]);
+        Assert.Equal("/thema/chronik?seite=13", links["13"]);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class AuthorModel(ArticleRepository articles, TimeProvider clock, 
 
     public PagedList<ArticleTeaser> Articles { get; private set; } = null!;
 
-    public Pagination Pagination => new(Articles, SiteUrls.AuthorPath(Author.Slug));
+    public Pagination Pagination => Pagination.Of(Articles, SiteUrls.AuthorPath(Author.Slug));
 
     public async Task<IActionResult> OnGetAsync(
         string slug, [FromQuery(Name = PageNumber.QueryName)] string? seite, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ public sealed class TagModel(ArticleRepository articles, TimeProvider clock, IOp
 
     public PagedList<ArticleTeaser> Articles { get; private set; } = null!;
 
-    public Pagination Pagination => new(Articles, SiteUrls.TagPath(Tag.Slug));
+    public Pagination Pagination => Pagination.Of(Articles, SiteUrls.TagPath(Tag.Slug));
 
     public async Task<IActionResult> OnGetAsync(
         string slug, [FromQuery(Name = PageNumber.QueryName)] string? seite, CancellationToken cancellationToken)
