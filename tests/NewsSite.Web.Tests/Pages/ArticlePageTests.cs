@@ -25,7 +25,7 @@ public class ArticlePageTests(SeededSite site) : IClassFixture<SeededSite>
     {
         var (_, page) = await site.GetPageAsync($"/artikel/{SeededSite.SeedSlug}");
 
-        var headings = page.QuerySelectorAll("article h2").Select(h => (h.Id, h.TextContent.Trim())).ToList();
+        var headings = page.QuerySelectorAll(".article__body h2").Select(h => (h.Id, h.TextContent.Trim())).ToList();
 
         Assert.Equal(
             [
@@ -34,6 +34,33 @@ public class ArticlePageTests(SeededSite site) : IClassFixture<SeededSite>
                 ("wie-geht-es-in-der-ukraine-weiter", "Wie geht es in der Ukraine weiter?"),
             ],
             headings);
+    }
+
+    [Fact]
+    public async Task SeedArticle_HasATableOfContentsLinkingEachSubheading()
+    {
+        var (_, page) = await site.GetPageAsync($"/artikel/{SeededSite.SeedSlug}");
+
+        var contents = page.QuerySelector("nav.toc");
+        Assert.NotNull(contents);
+        Assert.Equal("Inhalt", page.GetElementById(contents.GetAttribute("aria-labelledby")!)!.TextContent.Trim());
+        var links = contents.QuerySelectorAll("a").Select(a => (a.GetAttribute("href") ?? "", a.TextContent.Trim())).ToList();
+        var headings = page.QuerySelectorAll(".article__body h2").Select(h => ("#" + h.Id, h.TextContent.Trim())).ToList();
+        Assert.Equal(headings, links);
+        Assert.Equal(3, links.Count);
+    }
+
+    [Fact]
+    public async Task SeedArticle_StatesItsReadingTime()
+    {
+        var (_, page) = await site.GetPageAsync($"/artikel/{SeededSite.SeedSlug}");
+
+        var words = page.QuerySelector(".article__body")!.TextContent
+            .Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetterOrDigit));
+        var expectedMinutes = Math.Max(1, (int)Math.Ceiling(words / 200.0));
+
+        Assert.Equal($"{expectedMinutes} Min. Lesezeit", page.QuerySelector(".article__reading-time")!.TextContent.Trim());
+        Assert.InRange(expectedMinutes, 2, 10);
     }
 
     [Fact]
@@ -165,5 +192,18 @@ public class ArticlePageTests(SeededSite site) : IClassFixture<SeededSite>
         var (response, _) = await site.GetPageAsync("/artikel/" + new string('a', 2000));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ShortArticleWithTwoHeadings_HasNoTableOfContentsAndOneMinuteReadingTime()
+    {
+        var content = NewsSiteFactory.ContentFolder(("kurz.md",
+            "---\ntitle: Kurz\nauthor: Redaktion\ndate: 2025-03-01T10:00:00\n---\n\n## Erstens\n\nText.\n\n## Zweitens\n\nText.\n"));
+        await using var shortSite = new NewsSiteFactory(content);
+
+        var (_, page) = await shortSite.GetPageAsync("/artikel/kurz");
+
+        Assert.Null(page.QuerySelector("nav.toc"));
+        Assert.Equal("1 Min. Lesezeit", page.QuerySelector(".article__reading-time")!.TextContent.Trim());
     }
 }

@@ -1,4 +1,5 @@
 using NewsSite.Core.Articles;
+using NewsSite.Core.Markdown;
 
 namespace NewsSite.Web.Pages;
 
@@ -8,6 +9,9 @@ namespace NewsSite.Web.Pages;
 /// </summary>
 public sealed record ArticleView(string Title, Byline Byline, string BodyHtml, IReadOnlyList<TagLink> Tags)
 {
+    /// <summary>Table of contents and reading time, read from the body once per view.</summary>
+    public ArticleOutline Outline { get; } = ArticleOutline.Of(BodyHtml);
+
     public static ArticleView Of(PublishedArticle article)
     {
         ArgumentNullException.ThrowIfNull(article);
