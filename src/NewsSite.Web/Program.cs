@@ -1,5 +1,6 @@
 using NewsSite.Web.Accounts;
 using NewsSite.Web.Infrastructure;
+using NewsSite.Web.Localization;
 using NewsSite.Web.Syndication;
 using Serilog;
 
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 builder.AddNewsSiteLogging(quiet: command is not null);
 builder.AddNewsSite();
+builder.AddNewsSiteLocalization();
 builder.AddNewsSiteAccounts();
 builder.AddNewsSiteSyndication();
 builder.Services.AddRazorPages(AdminArea.Conventions);
@@ -28,6 +30,7 @@ if (command is not null)
     return await command.RunAsync(app.Services, Console.In, Console.Out);
 }
 
+app.UseSiteCulture();
 app.UseGermanErrorPages();
 app.UseSerilogRequestLogging();
 app.MapStaticAssets();

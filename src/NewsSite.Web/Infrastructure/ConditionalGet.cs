@@ -24,6 +24,7 @@ public sealed class ContentValidators(ArticleRepository articles, TimeProvider c
         typeof(ArticleRepository).Assembly.ManifestModule.ModuleVersionId,
         options.Value.BaseUrl,
         options.Value.SiteName,
+        options.Value.Culture,
         options.Value.PageSize.ToString(CultureInfo.InvariantCulture));
 
     public Task<ContentVersion> CurrentAsync(CancellationToken cancellationToken) =>

@@ -27,6 +27,12 @@ public sealed class NewsSiteOptions
     [PublicSiteAddress]
     public string? BaseUrl { get; set; }
 
+    /// <summary>
+    /// The language of the reader pages and feeds: their words, dates and numbers. The admin area stays German.
+    /// </summary>
+    [AllowedValues("de-DE", "en-US", ErrorMessage = "NewsSite:Culture muss „de-DE“ oder „en-US“ sein.")]
+    public string Culture { get; set; } = "de-DE";
+
     [Range(1, 100, ErrorMessage = "NewsSite:PageSize muss zwischen 1 und 100 liegen.")]
     public int PageSize { get; set; } = 10;
 

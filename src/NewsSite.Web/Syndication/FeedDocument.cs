@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using NewsSite.Core.Articles;
 using NewsSite.Web.Infrastructure;
+using NewsSite.Web.Localization;
 
 namespace NewsSite.Web.Syndication;
 
@@ -31,19 +32,24 @@ public sealed record FeedEntry(
 /// <summary>What a feed is about: its scope, its title and the HTML page it stands for.</summary>
 public sealed record FeedSubject(ArticleScope Scope, string Title, string Description, string PagePath)
 {
-    public static FeedSubject Site(string siteName) =>
-        new(ArticleScope.Site, siteName, $"Aktuelle Nachrichten von {siteName}", "/");
-
-    public static FeedSubject Tag(TagLink tag, string siteName)
+    public static FeedSubject Site(string siteName, SiteText text)
     {
-        ArgumentNullException.ThrowIfNull(tag);
-        return new(ArticleScope.ForTag(tag.Slug), $"{tag.Name} – {siteName}", $"Artikel zum Thema {tag.Name}", SiteUrls.TagPath(tag.Slug));
+        ArgumentNullException.ThrowIfNull(text);
+        return new(ArticleScope.Site, siteName, text["FeedSiteDescription", siteName], "/");
     }
 
-    public static FeedSubject Author(AuthorLink author, string siteName)
+    public static FeedSubject Tag(TagLink tag, string siteName, SiteText text)
+    {
+        ArgumentNullException.ThrowIfNull(tag);
+        ArgumentNullException.ThrowIfNull(text);
+        return new(ArticleScope.ForTag(tag.Slug), $"{tag.Name} – {siteName}", text["FeedTagDescription", tag.Name], SiteUrls.TagPath(tag.Slug));
+    }
+
+    public static FeedSubject Author(AuthorLink author, string siteName, SiteText text)
     {
         ArgumentNullException.ThrowIfNull(author);
-        return new(ArticleScope.ForAuthor(author.Slug), $"{author.Name} – {siteName}", $"Artikel von {author.Name}", SiteUrls.AuthorPath(author.Slug));
+        ArgumentNullException.ThrowIfNull(text);
+        return new(ArticleScope.ForAuthor(author.Slug), $"{author.Name} – {siteName}", text["FeedAuthorDescription", author.Name], SiteUrls.AuthorPath(author.Slug));
     }
 }
 

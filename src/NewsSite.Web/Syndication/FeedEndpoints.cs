@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using NewsSite.Core.Articles;
 using NewsSite.Web.Infrastructure;
+using NewsSite.Web.Localization;
 
 namespace NewsSite.Web.Syndication;
 
@@ -9,7 +10,7 @@ namespace NewsSite.Web.Syndication;
 /// ("/autor/anna-berger/rss.xml"). GET and HEAD, with ETag and Last-Modified.
 /// </summary>
 public sealed class FeedEndpoints(
-    ArticleRepository articles, FeedBuilder builder, ContentValidators validators, IOptions<NewsSiteOptions> options)
+    ArticleRepository articles, FeedBuilder builder, ContentValidators validators, IOptions<NewsSiteOptions> options, SiteText text)
 {
     /// <summary>A feed's path: the file name after the path of the page it stands for.</summary>
     public static string PathFor(string pagePath, FeedFormat format)
@@ -53,7 +54,7 @@ public sealed class FeedEndpoints(
         var siteName = options.Value.SiteName;
         if (kind == ArticleScopeKind.Site)
         {
-            return FeedSubject.Site(siteName);
+            return FeedSubject.Site(siteName, text);
         }
 
         // Anything that cannot be a slug is not looked up at all.
@@ -65,10 +66,10 @@ public sealed class FeedEndpoints(
         if (kind == ArticleScopeKind.Tag)
         {
             var tag = await articles.FindTagAsync(slug, cancellationToken);
-            return tag is null ? null : FeedSubject.Tag(tag, siteName);
+            return tag is null ? null : FeedSubject.Tag(tag, siteName, text);
         }
 
         var author = await articles.FindAuthorAsync(slug, cancellationToken);
-        return author is null ? null : FeedSubject.Author(author, siteName);
+        return author is null ? null : FeedSubject.Author(author, siteName, text);
     }
 }

@@ -6,6 +6,7 @@ using System.Text.Unicode;
 using System.Xml;
 using System.Xml.Linq;
 using NewsSite.Web.Infrastructure;
+using NewsSite.Web.Localization;
 
 namespace NewsSite.Web.Syndication;
 
@@ -81,7 +82,7 @@ internal static class SyndicationXml
     {
         var feed = new SyndicationFeed(document.Title, document.Description, document.PageUrl)
         {
-            Language = "de-DE",
+            Language = SiteText.LanguageTag,
             LastUpdatedTime = document.Updated,
             Generator = "NewsSite",
         };
@@ -142,7 +143,7 @@ internal static class JsonFeed
             json.WriteString("home_page_url", document.PageUrl.AbsoluteUri);
             json.WriteString("feed_url", document.SelfUrl.AbsoluteUri);
             json.WriteString("description", document.Description);
-            json.WriteString("language", "de-DE");
+            json.WriteString("language", SiteText.LanguageTag);
             WriteAuthors(json, document.SiteName, document.SiteUrl);
             json.WriteStartArray("items");
             foreach (var entry in document.Entries)

@@ -87,6 +87,7 @@ public class StartupTests
             ["NewsSite__DataDirectory"] = Repository.NewTempDirectory(),
             ["NewsSite__PageSize"] = "0",
             ["NewsSite__SiteName"] = "",
+            ["NewsSite__Culture"] = "fr-FR",
         };
 
         var (exitCode, output, errors) = await AppProcess.RunAsync(
@@ -96,6 +97,7 @@ public class StartupTests
         Assert.Contains("Die Konfiguration ist ungültig:", errors, StringComparison.Ordinal);
         Assert.Contains("NewsSite:PageSize muss zwischen 1 und 100 liegen.", errors, StringComparison.Ordinal);
         Assert.Contains("NewsSite:SiteName darf nicht leer sein.", errors, StringComparison.Ordinal);
+        Assert.Contains("NewsSite:Culture muss „de-DE“ oder „en-US“ sein.", errors, StringComparison.Ordinal);
         Assert.Contains("NewsSite:BaseUrl fehlt: die öffentliche Adresse der Website", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output + errors, StringComparison.Ordinal);
     }

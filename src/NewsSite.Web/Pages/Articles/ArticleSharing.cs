@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using NewsSite.Core.Articles;
 using NewsSite.Web.Infrastructure;
+using NewsSite.Web.Localization;
 
 namespace NewsSite.Web.Pages.Articles;
 
@@ -34,7 +35,7 @@ public sealed record ArticleSharing(string PublishedTime, string ModifiedTime, s
             ["mainEntityOfPage"] = new Dictionary<string, object> { ["@type"] = "WebPage", ["@id"] = url },
             ["datePublished"] = published,
             ["dateModified"] = modified,
-            ["inLanguage"] = "de-DE",
+            ["inLanguage"] = SiteText.LanguageTag,
             ["author"] = new[] { new Dictionary<string, object> { ["@type"] = "Person", ["name"] = article.AuthorName, ["url"] = authorUrl } },
             ["publisher"] = new Dictionary<string, object>
             {

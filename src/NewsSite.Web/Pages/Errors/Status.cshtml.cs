@@ -1,15 +1,16 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using NewsSite.Web.Localization;
 
 namespace NewsSite.Web.Pages.Errors;
 
 /// <summary>
-/// The German error page for every error status (status code pages and the exception handler re-execute here).
+/// The error page for every error status, in the site's language, (status code pages and the exception handler re-execute here).
 /// Antiforgery is off so that a failed POST still gets this page instead of a second error.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class StatusModel : PageModel
+public sealed class StatusModel(SiteText text) : PageModel
 {
     public int Code { get; private set; }
 
@@ -33,18 +34,13 @@ public sealed class StatusModel : PageModel
 
         // Asked for directly, /fehler/123 is just a page that does not exist.
         Code = reExecuted && statusCode is >= 400 and <= 599 ? statusCode : StatusCodes.Status404NotFound;
-        (Heading, Explanation) = Code switch
+        var key = Code switch
         {
-            404 => ("Seite nicht gefunden", "Die gesuchte Seite gibt es nicht oder nicht mehr. Vielleicht hilft ein Blick auf die Startseite."),
-            400 => ("Ungültige Anfrage", "Die Anfrage enthält einen ungültigen Wert, zum Beispiel eine Seitenzahl, die keine positive Zahl ist, "
-                + "oder ein Formular ohne gültiges Sicherheitsmerkmal. Bitte die Seite neu laden und erneut senden; es wurde nichts gespeichert."),
-            403 => ("Kein Zugriff", "Ihr Konto darf diese Seite nicht öffnen. Konten verwalten nur Administratoren."),
-            405 => ("Nicht erlaubt", "Diese Aktion ist für diese Adresse nicht vorgesehen."),
-            413 => ("Zu große Datenmenge", "Die gesendeten Dateien sind zusammen zu groß. Bitte weniger oder kleinere Dateien auf einmal hochladen."),
-            429 => ("Zu viele Anfragen", "Bitte warten Sie einige Minuten und versuchen Sie es dann erneut."),
-            >= 500 => ("Ein Fehler ist aufgetreten", "Das hätte nicht passieren dürfen. Bitte versuchen Sie es in einigen Minuten noch einmal."),
-            _ => ("Anfrage nicht möglich", "Diese Anfrage kann nicht beantwortet werden."),
+            400 or 403 or 404 or 405 or 413 or 429 => Code.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            >= 500 => "500",
+            _ => "Other",
         };
+        (Heading, Explanation) = (text[$"Error{key}Heading"], text[$"Error{key}Text"]);
         Response.StatusCode = Code;
         return Page();
     }

@@ -1,0 +1,31 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using NewsSite.Core.Articles;
+
+namespace NewsSite.Web.Localization;
+
+/// <summary>
+/// The words of the reader pages, from SiteText.resx (German, the neutral language) and SiteText.en.resx, in the
+/// culture that <c>NewsSite:Culture</c> sets for every request. Views inject it as <c>T</c>: <c>@T["RelatedArticles"]</c>.
+/// The editors' admin area stays German; see docs/decisions/0006-localization.md.
+/// </summary>
+public sealed class SiteText(IStringLocalizer<SiteText> strings)
+{
+    public string this[string key] => strings[key];
+
+    /// <summary>A text with placeholders, formatted in the current culture ("{0:N0} Treffer" → "1.234 Treffer").</summary>
+    public string this[string key, params object[] arguments] => strings[key, arguments];
+
+    /// <summary>"12. März 2025" or "March 12, 2025", in newsroom time.</summary>
+    public string Date(DateTimeOffset instant) =>
+        NewsroomTime.ToLocal(instant).ToString(strings["DateFormat"], CultureInfo.CurrentCulture);
+
+    /// <summary>For &lt;html lang&gt;: "de" or "en"; the region adds nothing for readers or screen readers.</summary>
+    public static string HtmlLanguage => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+
+    /// <summary>For feeds and JSON-LD: "de-DE" or "en-US".</summary>
+    public static string LanguageTag => CultureInfo.CurrentUICulture.Name;
+
+    /// <summary>For og:locale: "de_DE".</summary>
+    public static string OpenGraphLocale => LanguageTag.Replace('-', '_');
+}
