@@ -1,0 +1,55 @@
+using Microsoft.Playwright;
+
+namespace NewsSite.Web.Tests.Browser;
+
+/// <summary>What the stylesheet promises beyond looks: paper without navigation, and no content jumping while loading.</summary>
+public class DesignTests(BrowserSite site) : IClassFixture<BrowserSite>
+{
+    [Fact]
+    public async Task Print_HidesNavigationSearchAndRelated_AndPrintsWhereLinksLead()
+    {
+        await using var linked = new LinkedArticleSite();
+        await linked.InitializeAsync();
+        var page = await linked.Browser.NewPageAsync();
+        await page.GotoAsync($"{linked.BaseUrl}/artikel/mit-link");
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+
+        foreach (var hidden in new[] { ".site-nav", ".site-search", "section.related", ".skip-link", ".site-footer nav" })
+        {
+            Assert.Equal("none", await page.Locator(hidden).First.EvaluateAsync<string>("e => getComputedStyle(e).display"));
+        }
+
+        Assert.Equal("block", await page.Locator(".article__body").EvaluateAsync<string>("e => getComputedStyle(e).display"));
+        var link = page.Locator(".article__body a[href='https://example.org/quelle']");
+        Assert.Equal("\" (https://example.org/quelle)\"", await link.EvaluateAsync<string>("e => getComputedStyle(e, '::after').content"));
+
+        // On screen, the same link shows no address.
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+        Assert.Equal("none", await link.EvaluateAsync<string>("e => getComputedStyle(e, '::after').content"));
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/artikel/" + Support.SeededSite.SeedSlug)]
+    public async Task Loading_ShiftsNoLayout(string path)
+    {
+        var page = await site.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 375, Height = 812 } });
+        await page.GotoAsync(site.BaseUrl + path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+
+        var shift = await page.EvaluateAsync<double>(
+            """
+            () => new Promise(resolve => {
+                let total = 0;
+                new PerformanceObserver(list => { for (const e of list.getEntries()) total += e.value; })
+                    .observe({ type: 'layout-shift', buffered: true });
+                setTimeout(() => resolve(total), 300);
+            })
+            """);
+
+        Assert.Equal(0, shift);
+    }
+
+    private sealed class LinkedArticleSite() : BrowserSite(Support.NewsSiteFactory.ContentFolder(
+        ("link.md", "---\ntitle: Mit Link\nauthor: Redaktion\ndate: 2025-03-01T10:00:00\ntags: [Quellen]\n---\n\nSiehe [die Quelle](https://example.org/quelle).\n"),
+        ("zweiter.md", "---\ntitle: Zweiter\nauthor: Redaktion\ndate: 2025-03-02T10:00:00\ntags: [Quellen]\n---\n\nText.\n")));
+}
