@@ -30,6 +30,19 @@ public sealed record ArticleTeaser(
     string AuthorSlug,
     DateTimeOffset PublishedAt);
 
+/// <summary>An article found by the search, best match first.</summary>
+/// <param name="SnippetHtml">
+/// An excerpt with the matched words in &lt;mark&gt;; HTML-encoded (<see cref="SearchSnippet.ToHtml"/>) and so safe to
+/// write as is.
+/// </param>
+public sealed record SearchHit(
+    string Slug,
+    string Title,
+    string AuthorName,
+    string AuthorSlug,
+    DateTimeOffset PublishedAt,
+    string SnippetHtml);
+
 /// <param name="Score">Sum of the rarity weights of the shared tags; higher is more related.</param>
 public sealed record RelatedArticle(string Slug, string Title, DateTimeOffset PublishedAt, double Score);
 

@@ -170,6 +170,7 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
         }
 
         await ReplaceTagsAsync(connection, transaction, articleId, content.Tags);
+        await ReplaceSearchRowAsync(connection, transaction, articleId);
 
         await connection.ExecuteAsync(
             """

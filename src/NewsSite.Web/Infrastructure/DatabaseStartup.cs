@@ -7,8 +7,9 @@ namespace NewsSite.Web.Infrastructure;
 public static class DatabaseStartup
 {
     /// <summary>
-    /// Brings the schema up to date and, when the database holds no article yet, imports the content folder:
-    /// a fresh clone shows the sample articles on first start without any extra step.
+    /// Brings the schema up to date, indexes articles the search does not know yet and, when the database holds no
+    /// article yet, imports the content folder: a fresh clone shows the sample articles on first start without any
+    /// extra step.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -21,7 +22,15 @@ public static class DatabaseStartup
         logger.LogInformation("Datenbank {DatabaseFile} bereit, Schema-Version {SchemaVersion} ({Applied} Migrationen angewandt)",
             database.FilePath, SchemaMigrator.LatestVersion, applied);
 
-        if (await services.GetRequiredService<ArticleRepository>().CountAsync(cancellationToken) > 0)
+        // Articles written before search existed (schema version 3) get their search rows; later starts find none.
+        var articles = services.GetRequiredService<ArticleRepository>();
+        var indexed = await articles.IndexUnindexedArticlesAsync(cancellationToken);
+        if (indexed > 0)
+        {
+            logger.LogInformation("Suchindex: {Indexed} Artikel nachgetragen", indexed);
+        }
+
+        if (await articles.CountAsync(cancellationToken) > 0)
         {
             return;
         }

@@ -22,7 +22,13 @@ public class SchemaMigratorTests
         Assert.Equal(SchemaMigrator.LatestVersion, await migrator.GetVersionAsync(Token));
         await using var connection = await database.OpenAsync(Token);
         var tables = await connection.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name;");
-        Assert.Equal(["article_tags", "articles", "authors", "revisions", "slug_redirects", "tags", "users"], tables);
+        Assert.Equal(
+            [
+                "article_search", "article_search_config", "article_search_content", "article_search_data",
+                "article_search_docsize", "article_search_idx", "article_tags", "articles", "authors", "revisions",
+                "slug_redirects", "tags", "users",
+            ],
+            tables);
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode;"));
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>("PRAGMA foreign_keys;"));
         Assert.Equal((int)Database.BusyTimeout.TotalMilliseconds, await connection.ExecuteScalarAsync<int>("PRAGMA busy_timeout;"));

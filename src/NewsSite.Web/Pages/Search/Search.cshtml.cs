@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using NewsSite.Core.Articles;
+using NewsSite.Web.Infrastructure;
+
+namespace NewsSite.Web.Pages.Search;
+
+/// <summary>
+/// Full-text search over the published articles: a GET form, so every result page has an address that can be
+/// shared, bookmarked and paged (/suche?q=köln&amp;seite=2). Ranking and query rules: <see cref="ArticleRepository.SearchAsync"/>.
+/// </summary>
+public sealed class SearchModel(ArticleRepository articles, TimeProvider clock, IOptions<NewsSiteOptions> options) : PageModel
+{
+    public const string PagePath = "/suche";
+
+    public const string QueryName = "q";
+
+    public SearchQuery Query { get; private set; } = SearchQuery.Empty;
+
+    public PagedList<SearchHit> Hits { get; private set; } = null!;
+
+    public Pagination Pagination =>
+        Pagination.Of(Hits, PagePath, Query.Text.Length == 0 ? null : $"{QueryName}={Uri.EscapeDataString(Query.Text)}");
+
+    /// <param name="q">The reader's text; given several times, the first counts (model binding's rule for one value).</param>
+    public async Task<IActionResult> OnGetAsync(
+        [FromQuery(Name = QueryName)] string? q, [FromQuery(Name = PageNumber.QueryName)] string? seite, CancellationToken cancellationToken)
+    {
+        if (!PageNumber.TryParse(seite, out var page))
+        {
+            return BadRequest();
+        }
+
+        Query = SearchQuery.Parse(q);
+        Hits = await articles.SearchAsync(Query.Text, page, options.Value.PageSize, clock.GetUtcNow(), cancellationToken);
+
+        // Past the end of the hits is 404, as on every listing; without any hit the page says so instead.
+        return Hits.TotalCount > 0 && page > Hits.TotalPages ? NotFound() : Page();
+    }
+}

@@ -1,0 +1,101 @@
+using NewsSite.Core.Articles;
+
+namespace NewsSite.Core.Tests.Articles;
+
+/// <summary>How the reader's text becomes FTS5 terms: only words, each quoted, never the reader's syntax.</summary>
+public class SearchQueryTests
+{
+    [Theory]
+    [InlineData("Köln", "\"Köln\"*")]
+    [InlineData("  Köln   Stadtbahn ", "\"Köln\"* \"Stadtbahn\"*")]
+    [InlineData("title:Köln", "\"title\"* \"Köln\"*")]
+    [InlineData("' OR 1=1 --", "\"1\"*")]
+    [InlineData("NEAR(a b)", "\"a\"* \"b\"*")]
+    [InlineData("a AND b", "\"a\"* \"b\"*")]
+    [InlineData("-x ^y \"unbalanced", "\"x\"* \"y\"* \"unbalanced\"*")]
+    [InlineData("Nord-Stream 2", "\"Nord\"* \"Stream\"* \"2\"*")]
+    [InlineData("Ko\u0308ln", "\"Ko\u0308ln\"*")]
+    [InlineData("\u202Ekoln", "\"koln\"*")]
+    [InlineData("Köln 🙂 Bonn", "\"Köln\"* \"Bonn\"*")]
+    [InlineData("Köln köln KÖLN", "\"Köln\"*")]
+    public void Terms_AreTheWordsOnly_EachQuotedAsAPrefix(string input, string expected) =>
+        Assert.Equal(expected, SearchQuery.Parse(input).ToMatchExpression());
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\"")]
+    [InlineData("***")]
+    [InlineData("NEAR(")]
+    [InlineData("🙂🙂")]
+    [InlineData("\u0301\u0301")]
+    [InlineData("\u202E")]
+    public void InputWithoutAWord_IsEmpty(string? input)
+    {
+        var query = SearchQuery.Parse(input);
+
+        Assert.True(query.IsEmpty);
+        Assert.Equal("", query.ToMatchExpression());
+    }
+
+    [Theory]
+    [InlineData("Köln OR Bonn", "\"Köln\"* \"Bonn\"*")]
+    [InlineData("NOT Bonn", "\"Bonn\"*")]
+    [InlineData("Not oder and near", "\"Not\"* \"oder\"* \"and\"* \"near\"*")]
+    public void OperatorsInCapitals_AreLeftOut_OtherSpellingsAreWords(string input, string expected) =>
+        Assert.Equal(expected, SearchQuery.Parse(input).ToMatchExpression());
+
+    [Fact]
+    public void LongInput_IsCutTo200CharactersAndSaysSo()
+    {
+        var query = SearchQuery.Parse("  Stadtbahn" + new string(' ', 195) + "Käfer  ");
+
+        Assert.True(query.WasShortened);
+        Assert.Equal("Stadtbahn", query.Text);
+        Assert.Equal(["Stadtbahn"], query.Terms);
+    }
+
+    [Fact]
+    public void InputOfExactly200Characters_IsKeptWhole()
+    {
+        var text = new string('a', 195) + " Bonn";
+
+        var query = SearchQuery.Parse(text);
+
+        Assert.False(query.WasShortened);
+        Assert.Equal(text, query.Text);
+        Assert.Equal([new string('a', 195), "Bonn"], query.Terms);
+    }
+
+    [Fact]
+    public void Cut_NeverSplitsASurrogatePair()
+    {
+        // U+1D400 (a mathematical letter) needs two UTF-16 units; the 200th unit would be its first half.
+        var query = SearchQuery.Parse(new string('a', 199) + "\U0001D400" + "bcd");
+
+        Assert.Equal(199, query.Text.Length);
+        Assert.False(char.IsSurrogate(query.Text[^1]));
+    }
+
+    [Fact]
+    public void LettersBeyondTheFirstPlane_AreLettersNotSeparators() =>
+        Assert.Equal(["a\U0001D400b"], SearchQuery.Parse("a\U0001D400b").Terms);
+
+    [Fact]
+    public void AtMostTenTermsAreKept()
+    {
+        var query = SearchQuery.Parse(string.Join(' ', Enumerable.Range(1, 15).Select(i => $"w{i}")));
+
+        Assert.Equal(Enumerable.Range(1, SearchQuery.MaxTerms).Select(i => $"w{i}"), query.Terms);
+    }
+
+    [Fact]
+    public void AQuoteInsideATerm_WouldBeDoubled()
+    {
+        // Terms hold letters and digits only, so this cannot happen today; the quoting must not depend on that.
+        var query = new SearchQuery("a\"b", false, ["a\"b"]);
+
+        Assert.Equal("\"a\"\"b\"*", query.ToMatchExpression());
+    }
+}
