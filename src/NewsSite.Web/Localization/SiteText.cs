@@ -16,6 +16,18 @@ public sealed class SiteText(IStringLocalizer<SiteText> strings)
     /// <summary>A text with placeholders, formatted in the current culture ("{0:N0} Treffer" → "1.234 Treffer").</summary>
     public string this[string key, params object[] arguments] => strings[key, arguments];
 
+    /// <summary>
+    /// A text around a piece that the view writes itself, such as a reader's query in &lt;bdi&gt;: "Keine Treffer für
+    /// „{0}“." gives ("Keine Treffer für „", "“."). Further placeholders ({1}, …) take <paramref name="arguments"/>.
+    /// </summary>
+    public (string Before, string After) Around(string key, params object[] arguments)
+    {
+        const string Gap = "\uE002"; // private use: never part of a resource text
+        var text = strings[key, [Gap, .. arguments]].Value;
+        var gap = text.IndexOf(Gap, StringComparison.Ordinal);
+        return gap < 0 ? (text, "") : (text[..gap], text[(gap + Gap.Length)..]);
+    }
+
     /// <summary>"12. März 2025" or "March 12, 2025", in newsroom time.</summary>
     public string Date(DateTimeOffset instant) =>
         NewsroomTime.ToLocal(instant).ToString(strings["DateFormat"], CultureInfo.CurrentCulture);

@@ -49,7 +49,7 @@ public partial class ResourceFileTests
     [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
     private static partial Regex Placeholder();
 
-    // T["Key"], text["Key", …] and Text["Key"]: the ways the web project asks SiteText for a text.
-    [GeneratedRegex("""\b(?:T|text|Text)\["([A-Za-z0-9]+)"[,\]]""")]
+    // T["Key"], text["Key", …], Text["Key"] and T.Around("Key"): the ways the web project asks SiteText for a text.
+    [GeneratedRegex("""\b(?:T|text|Text)(?:\[|\.Around\()"([A-Za-z0-9]+)"[,\])]""")]
     private static partial Regex KeyUse();
 }

@@ -43,6 +43,23 @@ public class SearchPageTests(SearchPageTests.SearchSite site) : IClassFixture<Se
         Assert.Empty(page.QuerySelectorAll(".search-hit"));
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/artikel/diplomaten-in-genf")]
+    [InlineData("/thema/diplomatie")]
+    [InlineData("/gibt-es-nicht")]
+    public async Task EveryPage_HasASearchFormInItsHeader_AndStaysIndexable(string path)
+    {
+        var (_, page) = await site.GetPageAsync(path);
+
+        var form = page.QuerySelector("header.site-header form[role=search]")!;
+        Assert.Equal(("/suche", "get"), (form.GetAttribute("action"), form.GetAttribute("method")));
+        Assert.Equal("Website durchsuchen", form.GetAttribute("aria-label"));
+        var input = form.QuerySelector("input[type=search][name=q]")!;
+        Assert.Equal("Suche", form.QuerySelector($"label[for='{input.Id}']")!.TextContent);
+        Assert.Null(page.QuerySelector("meta[name=robots]"));
+    }
+
     [Fact]
     public async Task Query_ListsPublishedHitsWithLinkBylineAndMarkedSnippet()
     {
@@ -50,6 +67,7 @@ public class SearchPageTests(SearchPageTests.SearchSite site) : IClassFixture<Se
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Suche: gesprache – NewsSite", page.Title);
+        Assert.Equal("noindex", page.QuerySelector("head meta[name=robots]")!.GetAttribute("content"));
         Assert.Equal("gesprache", page.QuerySelector("main input[name=q]")!.GetAttribute("value"));
         Assert.Equal("1 Treffer für „gesprache“", page.QuerySelector(".search-summary")!.TextContent);
         Assert.Equal("gesprache", page.QuerySelector(".search-summary bdi")!.TextContent);

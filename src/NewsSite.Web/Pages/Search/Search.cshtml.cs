@@ -21,7 +21,7 @@ public sealed class SearchModel(ArticleRepository articles, TimeProvider clock, 
     public PagedList<SearchHit> Hits { get; private set; } = null!;
 
     public Pagination Pagination =>
-        Pagination.Of(Hits, PagePath, Query.Text.Length == 0 ? null : $"{QueryName}={Uri.EscapeDataString(Query.Text)}");
+        Pagination.Of(Hits, PagePath, Query.Text.Length == 0 ? null : $"{QueryName}={Uri.EscapeDataString(Query.Text)}").InAnyOrder();
 
     /// <param name="q">The reader's text; given several times, the first counts (model binding's rule for one value).</param>
     public async Task<IActionResult> OnGetAsync(

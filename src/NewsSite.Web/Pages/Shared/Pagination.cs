@@ -8,7 +8,10 @@ namespace NewsSite.Web.Pages;
 /// The model of _Pagination: where we are, and how to address the other pages of the same listing. The listing's
 /// own query (a search's <c>q=…</c>) is kept in front of <c>seite=</c>.
 /// </summary>
-public sealed record Pagination(int Page, int TotalPages, string Path, string? Query = null)
+/// <param name="PreviousKey">The text of the link to the previous page: newer articles in a listing by date.</param>
+public sealed record Pagination(
+    int Page, int TotalPages, string Path, string? Query = null,
+    string PreviousKey = "PaginationNewer", string NextKey = "PaginationOlder")
 {
     // Pages shown on each side of the current one; further pages collapse into a gap ("…").
     private const int Window = 2;
@@ -18,6 +21,9 @@ public sealed record Pagination(int Page, int TotalPages, string Path, string? Q
         ArgumentNullException.ThrowIfNull(list);
         return new Pagination(list.Page, list.TotalPages, path, query);
     }
+
+    /// <summary>Pages of a list in another order than by date (search hits by relevance): "previous" and "next".</summary>
+    public Pagination InAnyOrder() => this with { PreviousKey = "PaginationPrevious", NextKey = "PaginationNext" };
 
     public bool HasPrevious => Page > 1;
 
