@@ -27,16 +27,11 @@ public sealed partial record ArticleOutline(IReadOnlyList<OutlineHeading> Headin
     {
         ArgumentNullException.ThrowIfNull(bodyHtml);
         var headings = Heading().Matches(bodyHtml)
-            .Select(m => new OutlineHeading(m.Groups["level"].Value[0] - '0', WebUtility.HtmlDecode(m.Groups["id"].Value), TextOf(m.Groups["inner"].Value)))
+            .Select(m => new OutlineHeading(m.Groups["level"].Value[0] - '0', WebUtility.HtmlDecode(m.Groups["id"].Value), HtmlPlainText.FromHtml(m.Groups["inner"].Value)))
             .Where(h => h.Text.Length > 0)
             .ToList();
-        return new ArticleOutline(headings, CountWords(TextOf(bodyHtml, tagReplacement: " ")));
+        return new ArticleOutline(headings, CountWords(HtmlPlainText.FromHtml(bodyHtml)));
     }
-
-    // A heading holds only inline markup ("Ge<em>heim</em>"), which must not split a word; between the blocks of a
-    // body, a tag stands for a break.
-    private static string TextOf(string html, string tagReplacement = "") =>
-        Whitespace().Replace(WebUtility.HtmlDecode(Tag().Replace(html, tagReplacement)), " ").Trim();
 
     private static int CountWords(string text)
     {
@@ -59,10 +54,4 @@ public sealed partial record ArticleOutline(IReadOnlyList<OutlineHeading> Headin
     // Only the deeper levels: h1 is the page title, and h4 and below are too fine for a table of contents.
     [GeneratedRegex("""<h(?<level>[23]) id="(?<id>[^"]+)">(?<inner>.*?)</h\k<level>>""", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex Heading();
-
-    [GeneratedRegex("<[^>]*>", RegexOptions.CultureInvariant)]
-    private static partial Regex Tag();
-
-    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
-    private static partial Regex Whitespace();
 }
