@@ -100,5 +100,15 @@ public class KeyboardPathTests(BrowserSite site) : IClassFixture<BrowserSite>
     private static Task<string> FocusedTextAsync(IPage page) =>
         page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()");
 
-    private sealed record FocusState(bool Matches, string Text, string Outline, string Tag);
+    // Playwright fills the result of evaluate through a parameterless constructor and setters.
+    private sealed class FocusState
+    {
+        public bool Matches { get; set; }
+
+        public string Text { get; set; } = "";
+
+        public string Outline { get; set; } = "";
+
+        public string Tag { get; set; } = "";
+    }
 }
