@@ -65,14 +65,17 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize
 
 public sealed record AuthorLink(string Name, string Slug);
 
-/// <summary>Which articles a listing or feed covers: all of the site, one tag's, or one author's.</summary>
-public sealed record ArticleScope(ArticleScopeKind Kind, string? Slug)
+/// <summary>Which articles a listing or feed covers: all of the site, one tag's, one author's, or one month's.</summary>
+/// <param name="Month">For <see cref="ArticleScopeKind.Month"/>: the Berlin calendar month.</param>
+public sealed record ArticleScope(ArticleScopeKind Kind, string? Slug, ArchiveMonth? Month = null)
 {
     public static ArticleScope Site { get; } = new(ArticleScopeKind.Site, null);
 
     public static ArticleScope ForTag(string slug) => new(ArticleScopeKind.Tag, slug);
 
     public static ArticleScope ForAuthor(string slug) => new(ArticleScopeKind.Author, slug);
+
+    public static ArticleScope ForMonth(ArchiveMonth month) => new(ArticleScopeKind.Month, null, month);
 }
 
 public enum ArticleScopeKind
@@ -80,7 +83,20 @@ public enum ArticleScopeKind
     Site,
     Tag,
     Author,
+    Month,
 }
+
+/// <summary>A month of the archive and how many articles were published in it.</summary>
+public sealed record ArchiveMonthCount(ArchiveMonth Month, int Count);
+
+/// <summary>The nearest earlier and later months that have published articles; null where there is none.</summary>
+public sealed record ArchiveNeighbours(ArchiveMonth? Previous, ArchiveMonth? Next);
+
+/// <summary>A tag of the overview and how many published articles carry it.</summary>
+public sealed record TagCount(string Name, string Slug, int Count);
+
+/// <summary>An author as their public page shows them: the name, and the bio as safe HTML when there is one.</summary>
+public sealed record AuthorDetails(string Name, string Slug, string? BioHtml);
 
 /// <summary>
 /// What public pages, feeds and sitemaps are derived from, at one moment. <paramref name="Stamp"/> changes with every

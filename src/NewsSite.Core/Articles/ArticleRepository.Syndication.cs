@@ -35,7 +35,7 @@ public sealed partial class ArticleRepository
             ORDER BY a.published_at DESC, a.id DESC
             LIMIT @Limit;
             """,
-            new { scope.Slug, Now = SqliteDates.ToText(now), Limit = limit })).ToList();
+            ScopeParameters(scope, now, limit))).ToList();
 
         var tags = (await connection.QueryAsync<ArticleTagRow>(
             """

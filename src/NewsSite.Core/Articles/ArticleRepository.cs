@@ -264,7 +264,7 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
             ORDER BY a.published_at DESC, a.id DESC
             LIMIT @Limit OFFSET @Offset;
             """,
-            new { scope.Slug, Now = SqliteDates.ToText(now), Limit = pageSize, Offset = Offset(page, pageSize) });
+            ScopeParameters(scope, now, pageSize, Offset(page, pageSize)));
 
         return await ReadPageAsync(results, page, pageSize);
     }
@@ -273,10 +273,11 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
     private const string VisibleSql = "a.is_draft = 0 AND a.trashed_at IS NULL AND a.published_at <= @Now";
 
     /// <summary>
-    /// FROM and WHERE of a scope's published articles (aliases a and au; parameters @Slug and @Now). One statement per
-    /// scope rather than "@TagSlug IS NULL OR …", so that SQLite plans each with its own index.
+    /// FROM and WHERE of a scope's published articles (aliases a and au; parameters from <see cref="ScopeParameters"/>).
+    /// One statement per scope rather than "@TagSlug IS NULL OR …", so that SQLite plans each with its own index.
+    /// A month is a range of the stored UTC text, which ix_articles_published answers directly.
     /// </summary>
-    private static string ScopedSql(ArticleScope scope) => scope.Kind switch
+    internal static string ScopedSql(ArticleScope scope) => scope.Kind switch
     {
         ArticleScopeKind.Site => $"FROM articles a JOIN authors au ON au.id = a.author_id WHERE {VisibleSql}",
         ArticleScopeKind.Tag =>
@@ -288,7 +289,24 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
             WHERE t.slug = @Slug AND {VisibleSql}
             """,
         ArticleScopeKind.Author => $"FROM authors au JOIN articles a ON a.author_id = au.id WHERE au.slug = @Slug AND {VisibleSql}",
+        ArticleScopeKind.Month =>
+            $"""
+            FROM articles a
+            JOIN authors au ON au.id = a.author_id
+            WHERE {VisibleSql} AND a.published_at >= @From AND a.published_at < @To
+            """,
         _ => throw new ArgumentOutOfRangeException(nameof(scope)),
+    };
+
+    /// <summary>@Slug, @From and @To (a month's Berlin boundaries as UTC text), @Now, @Limit and @Offset.</summary>
+    internal static object ScopeParameters(ArticleScope scope, DateTimeOffset now, int limit, long offset = 0) => new
+    {
+        scope.Slug,
+        From = SqliteDates.ToText(scope.Month?.Start),
+        To = SqliteDates.ToText(scope.Month?.End),
+        Now = SqliteDates.ToText(now),
+        Limit = limit,
+        Offset = offset,
     };
 
     public async Task<TagLink?> FindTagAsync(string slug, CancellationToken cancellationToken = default)

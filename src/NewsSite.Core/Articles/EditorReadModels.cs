@@ -30,3 +30,14 @@ public sealed record EditorArticleFilter(ArticleStatus? Status, string? Text, bo
 
 /// <summary>A line of an article's history: who saved which revision when, without its text.</summary>
 public sealed record RevisionInfo(int Number, RevisionOrigin Origin, string OriginDetail, DateTimeOffset CreatedAt);
+
+/// <summary>A row of the admin's author list: all their articles but those in the trash, the published ones, and whether there is a bio.</summary>
+public sealed record EditorAuthorSummary(string Name, string Slug, int Articles, int Published, bool HasBio);
+
+/// <summary>An author as the bio form opens it: the current bio and the version to save against, and every saved version.</summary>
+/// <param name="BioVersion">The number of the newest saved version; 0 while none was ever saved.</param>
+public sealed record EditableAuthor(
+    string Name, string Slug, AuthorBio Bio, int BioVersion, IReadOnlyList<AuthorBioVersion> History);
+
+/// <summary>A saved version of a bio; an empty <paramref name="Markdown"/> is a bio that was removed.</summary>
+public sealed record AuthorBioVersion(int Number, string Markdown, RevisionOrigin Origin, string OriginDetail, DateTimeOffset CreatedAt);

@@ -23,11 +23,24 @@ public static partial class FrontMatterReader
     public static ArticleSource Read(string sourceName, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var block = Split(sourceName, text) ?? throw new ArticleFormatException(sourceName,
+            "Front Matter fehlt: Die Datei muss mit einer Zeile „---“ beginnen, gefolgt von Feldern wie „title: …“.", 1);
+
+        var fields = ReadFields(sourceName, block.Yaml, firstLine: 2, KnownFields);
+        return new ArticleSource(ToFrontMatter(sourceName, fields, closingLine: block.BodyStartLine - 1), block.Body, block.BodyStartLine);
+    }
+
+    /// <summary>A file split at its front matter: the YAML between the "---" lines (starting on line 2), and the body.</summary>
+    internal sealed record FrontMatterBlock(string Yaml, string Body, int BodyStartLine);
+
+    /// <summary>Null when the text does not begin with a "---" line; a front matter that is never closed is an error.</summary>
+    internal static FrontMatterBlock? Split(string sourceName, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
         var lines = text.Split('\n');
         if (lines[0].TrimEnd() != "---")
         {
-            throw new ArticleFormatException(sourceName,
-                "Front Matter fehlt: Die Datei muss mit einer Zeile „---“ beginnen, gefolgt von Feldern wie „title: …“.", 1);
+            return null;
         }
 
         var closing = Array.FindIndex(lines, 1, line => line.TrimEnd() is "---" or "...");
@@ -37,15 +50,16 @@ public static partial class FrontMatterReader
                 "Front Matter ist nicht abgeschlossen: Die Zeile „---“ nach den Feldern fehlt.", 1);
         }
 
-        var yaml = string.Join('\n', lines[1..closing]);
-        var fields = ReadFields(sourceName, yaml, firstLine: 2);
-        var body = string.Join('\n', lines[(closing + 1)..]);
-        return new ArticleSource(ToFrontMatter(sourceName, fields, closingLine: closing + 1), body, closing + 2);
+        return new FrontMatterBlock(string.Join('\n', lines[1..closing]), string.Join('\n', lines[(closing + 1)..]), closing + 2);
     }
 
-    private sealed record YamlValue(int Line, string? Scalar, bool IsPlain, IReadOnlyList<string>? Sequence);
+    internal sealed record YamlValue(int Line, string? Scalar, bool IsPlain, IReadOnlyList<string>? Sequence);
 
-    private static Dictionary<string, YamlValue> ReadFields(string sourceName, string yaml, int firstLine)
+    /// <summary>
+    /// The fields of a front matter, each checked against <paramref name="knownFields"/> and for duplicates, with
+    /// YAML's anchors, aliases and type tags refused. Shared by articles and author profiles.
+    /// </summary>
+    internal static Dictionary<string, YamlValue> ReadFields(string sourceName, string yaml, int firstLine, IReadOnlyCollection<string> knownFields)
     {
         var events = new YamlEvents(sourceName, yaml, firstLine);
         var fields = new Dictionary<string, YamlValue>(StringComparer.Ordinal);
@@ -73,10 +87,10 @@ public static partial class FrontMatterReader
 
             var name = key.Value;
             var line = events.LineOf(key);
-            if (!KnownFields.Contains(name, StringComparer.Ordinal))
+            if (!knownFields.Contains(name, StringComparer.Ordinal))
             {
                 throw new ArticleFormatException(sourceName,
-                    $"Unbekanntes Feld. Erlaubt sind: {string.Join(", ", KnownFields)}.", line, name);
+                    $"Unbekanntes Feld. Erlaubt sind: {string.Join(", ", knownFields)}.", line, name);
             }
 
             if (fields.ContainsKey(name))
@@ -170,7 +184,7 @@ public static partial class FrontMatterReader
             Draft(sourceName, fields));
     }
 
-    private static string? Text(string sourceName, Dictionary<string, YamlValue> fields, string field)
+    internal static string? Text(string sourceName, Dictionary<string, YamlValue> fields, string field)
     {
         if (!fields.TryGetValue(field, out var value))
         {
@@ -286,7 +300,7 @@ public static partial class FrontMatterReader
         };
     }
 
-    private static string? CollapseWhitespace(string? text) =>
+    internal static string? CollapseWhitespace(string? text) =>
         text is null ? null : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?)?\s*(?<zone>Z|[+-]\d{2}:?\d{2})?$",

@@ -4,13 +4,17 @@ using NewsSite.Core.Articles;
 namespace NewsSite.Core.Import;
 
 /// <summary>
-/// Imports every *.md file below a folder. Each file is parsed and written in its own transaction, so a file that
-/// fails is reported and skipped while the others go in. Files are identified by their path below the folder and
-/// compared by content hash: importing the same folder twice changes nothing the second time.
+/// Imports every *.md file below a folder: articles, and below <see cref="AuthorsFolder"/> the authors' profiles.
+/// Each file is parsed and written in its own transaction, so a file that fails is reported and skipped while the
+/// others go in. Files are identified by their path below the folder and compared by content hash: importing the
+/// same folder twice changes nothing the second time.
 /// </summary>
-public sealed class ArticleImporter(ArticleParser parser, ArticleRepository repository)
+public sealed class ArticleImporter(ArticleParser parser, AuthorProfileParser profiles, ArticleRepository repository)
 {
     public const long MaxFileBytes = 1024 * 1024;
+
+    /// <summary>authors/&lt;slug&gt;.md below the content folder is the profile of the author with that slug, not an article.</summary>
+    public const string AuthorsFolder = "authors";
 
     private static readonly EnumerationOptions MarkdownFiles = new()
     {
@@ -43,8 +47,16 @@ public sealed class ArticleImporter(ArticleParser parser, ArticleRepository repo
         return new ImportReport(root, dryRun, results);
     }
 
+    public static bool IsProfilePath(string relativePath)
+    {
+        ArgumentNullException.ThrowIfNull(relativePath);
+        return relativePath.StartsWith(AuthorsFolder + "/", StringComparison.OrdinalIgnoreCase);
+    }
+
     private async Task<ImportFileResult> ImportFileAsync(string fullPath, string relativePath, bool dryRun, CancellationToken cancellationToken)
     {
+        var kind = IsProfilePath(relativePath) ? ImportItemKind.AuthorProfile : ImportItemKind.Article;
+        var what = kind == ImportItemKind.Article ? "den Artikel" : "das Autorenprofil";
         try
         {
             var size = new FileInfo(fullPath).Length;
@@ -54,15 +66,9 @@ public sealed class ArticleImporter(ArticleParser parser, ArticleRepository repo
             }
 
             var bytes = await File.ReadAllBytesAsync(fullPath, cancellationToken);
-            var content = parser.Parse(relativePath, bytes);
-            var written = await repository.SaveAsync(content, ArticleOrigin.ImportedFile(relativePath), dryRun, cancellationToken);
-            var outcome = written.Kind switch
-            {
-                ArticleWriteKind.Created => ImportOutcome.Created,
-                ArticleWriteKind.Updated => ImportOutcome.Updated,
-                _ => ImportOutcome.Unchanged,
-            };
-            return new ImportFileResult(relativePath, outcome, written.Slug, null);
+            return kind == ImportItemKind.Article
+                ? await ImportArticleAsync(relativePath, bytes, dryRun, cancellationToken)
+                : await ImportProfileAsync(relativePath, bytes, dryRun, cancellationToken);
         }
         catch (ArticleFormatException e)
         {
@@ -78,7 +84,7 @@ public sealed class ArticleImporter(ArticleParser parser, ArticleRepository repo
         }
         catch (SqliteException e)
         {
-            return Failed($"{relativePath}: Die Datenbank hat den Artikel abgelehnt ({e.Message}).");
+            return Failed($"{relativePath}: Die Datenbank hat {what} abgelehnt ({e.Message}).");
         }
 #pragma warning disable CA1031 // One broken file must not stop the import of the others; it is reported instead.
         catch (Exception e) when (e is not OperationCanceledException)
@@ -87,6 +93,47 @@ public sealed class ArticleImporter(ArticleParser parser, ArticleRepository repo
         }
 #pragma warning restore CA1031
 
-        ImportFileResult Failed(string reason) => new(relativePath, ImportOutcome.Failed, null, reason);
+        ImportFileResult Failed(string reason) => new(relativePath, ImportOutcome.Failed, null, reason, kind);
+    }
+
+    private async Task<ImportFileResult> ImportArticleAsync(string relativePath, byte[] bytes, bool dryRun, CancellationToken cancellationToken)
+    {
+        var content = parser.Parse(relativePath, bytes);
+        var written = await repository.SaveAsync(content, ArticleOrigin.ImportedFile(relativePath), dryRun, cancellationToken);
+        var outcome = written.Kind switch
+        {
+            ArticleWriteKind.Created => ImportOutcome.Created,
+            ArticleWriteKind.Updated => ImportOutcome.Updated,
+            _ => ImportOutcome.Unchanged,
+        };
+        return new ImportFileResult(relativePath, outcome, written.Slug, null);
+    }
+
+    private async Task<ImportFileResult> ImportProfileAsync(string relativePath, byte[] bytes, bool dryRun, CancellationToken cancellationToken)
+    {
+        var fileName = relativePath[(AuthorsFolder.Length + 1)..];
+        if (fileName.Contains('/', StringComparison.Ordinal))
+        {
+            throw new ArticleFormatException(relativePath,
+                $"Autorenprofile liegen direkt im Ordner „{AuthorsFolder}/“ (z. B. {AuthorsFolder}/anna-berger.md), nicht in Unterordnern.");
+        }
+
+        var slug = Path.GetFileNameWithoutExtension(fileName);
+        if (!Slug.IsValid(slug))
+        {
+            throw new ArticleFormatException(relativePath,
+                $"„{fileName}“ ist kein gültiger Name für ein Autorenprofil: Vor „.md“ steht der Slug der Autorenseite, " +
+                $"nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche (z. B. anna-berger.md für /autor/anna-berger).");
+        }
+
+        var profile = profiles.Parse(relativePath, slug, bytes);
+        var written = await repository.SaveProfileAsync(profile, relativePath, dryRun, cancellationToken);
+        var outcome = written.Kind switch
+        {
+            ProfileWriteKind.Created => ImportOutcome.Created,
+            ProfileWriteKind.Updated => ImportOutcome.Updated,
+            _ => ImportOutcome.Unchanged,
+        };
+        return new ImportFileResult(relativePath, outcome, written.Slug, null, ImportItemKind.AuthorProfile);
     }
 }

@@ -8,8 +8,18 @@ public enum ImportOutcome
     Failed,
 }
 
+public enum ImportItemKind
+{
+    Article,
+
+    /// <summary>A file authors/&lt;slug&gt;.md: the profile (bio) of the author with that slug.</summary>
+    AuthorProfile,
+}
+
+/// <param name="Slug">The article's slug, or for a profile the author's.</param>
 /// <param name="Reason">For a failed file: what is wrong, in German, naming file, line and field where known.</param>
-public sealed record ImportFileResult(string Path, ImportOutcome Outcome, string? Slug, string? Reason);
+public sealed record ImportFileResult(
+    string Path, ImportOutcome Outcome, string? Slug, string? Reason, ImportItemKind Kind = ImportItemKind.Article);
 
 public sealed record ImportReport(string Folder, bool DryRun, IReadOnlyList<ImportFileResult> Files)
 {

@@ -184,10 +184,11 @@ public sealed class CommandLine
 
         foreach (var file in report.Files)
         {
+            var page = file.Kind == ImportItemKind.AuthorProfile ? $"/autor/{file.Slug} (Autorenprofil)" : $"/artikel/{file.Slug}";
             var line = file.Outcome switch
             {
-                ImportOutcome.Created => $"  neu          {file.Path} → /artikel/{file.Slug}",
-                ImportOutcome.Updated => $"  geändert     {file.Path} → /artikel/{file.Slug}",
+                ImportOutcome.Created => $"  neu          {file.Path} → {page}",
+                ImportOutcome.Updated => $"  geändert     {file.Path} → {page}",
                 ImportOutcome.Unchanged => $"  unverändert  {file.Path}",
                 _ => $"  FEHLER       {file.Reason}",
             };

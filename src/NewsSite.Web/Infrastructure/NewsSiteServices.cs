@@ -34,6 +34,7 @@ public static class NewsSiteServices
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddSingleton<ArticleParser>();
+        builder.Services.AddSingleton<AuthorProfileParser>();
         builder.Services.AddSingleton<ArticleRepository>();
         builder.Services.AddSingleton<SiteUrls>();
         builder.Services.AddSingleton<ContentValidators>();

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
+using NewsSite.Core.Articles;
 
 namespace NewsSite.Web.Infrastructure;
 
@@ -21,6 +23,14 @@ public sealed class SiteUrls(IOptions<NewsSiteOptions> options)
     public static string TagPath(string slug) => "/thema/" + slug;
 
     public static string AuthorPath(string slug) => "/autor/" + slug;
+
+    public const string ArchivePath = "/archiv";
+
+    /// <summary>"/archiv/2025/03": four-digit year, two-digit month.</summary>
+    public static string MonthPath(ArchiveMonth month) =>
+        string.Create(CultureInfo.InvariantCulture, $"{ArchivePath}/{month.Year:D4}/{month.Month:D2}");
+
+    public const string TagsPath = "/themen";
 
     /// <param name="path">A path within the site, starting with "/", possibly with a query.</param>
     public string Absolute(string path)

@@ -291,7 +291,7 @@ public class SearchTests
         await using var db = await TestDatabase.CreateAsync();
         var folder = TestDatabase.NewDirectory();
         await File.WriteAllTextAsync(Path.Combine(folder, "a.md"), ArticleFile.With("Verkehr", "2025-02-01", "[]", body: "Die Stadtbahn fährt."), Token);
-        var importer = new ArticleImporter(TestDatabase.Parser, db.Articles);
+        var importer = new ArticleImporter(TestDatabase.Parser, TestDatabase.ProfileParser, db.Articles);
         await importer.ImportFolderAsync(folder, cancellationToken: Token);
 
         await File.WriteAllTextAsync(Path.Combine(folder, "a.md"), ArticleFile.With("Verkehr", "2025-02-01", "[]", body: "Der Radweg wächst."), Token);

@@ -25,13 +25,36 @@ public class SchemaMigratorTests
         Assert.Equal(
             [
                 "article_search", "article_search_config", "article_search_content", "article_search_data",
-                "article_search_docsize", "article_search_idx", "article_tags", "articles", "authors", "revisions",
-                "slug_redirects", "tags", "users",
+                "article_search_docsize", "article_search_idx", "article_tags", "articles", "author_bio_versions", "authors",
+                "revisions", "slug_redirects", "tags", "users",
             ],
             tables);
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode;"));
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>("PRAGMA foreign_keys;"));
         Assert.Equal((int)Database.BusyTimeout.TotalMilliseconds, await connection.ExecuteScalarAsync<int>("PRAGMA busy_timeout;"));
+    }
+
+    [Fact]
+    public async Task DatabaseOfVersion3_KeepsItsAuthors_WhoHaveNoBioYet()
+    {
+        var database = Database.InDirectory(TestDatabase.NewDirectory());
+        await using (var connection = await database.OpenAsync(Token))
+        {
+            foreach (var migration in SchemaMigrator.All.Where(m => m.Version <= 3))
+            {
+                await connection.ExecuteAsync(migration.Sql);
+            }
+
+            await connection.ExecuteAsync("PRAGMA user_version = 3; INSERT INTO authors (slug, display_name) VALUES ('anna-berger', 'Anna Berger');");
+        }
+
+        var applied = await new SchemaMigrator(database).MigrateAsync(Token);
+
+        Assert.Equal(SchemaMigrator.LatestVersion - 3, applied);
+        await using var migrated = await database.OpenAsync(Token);
+        var author = await migrated.QuerySingleAsync<(string Name, string? Markdown, string? Html, string? Hash)>(
+            "SELECT display_name, bio_markdown, bio_html, profile_hash FROM authors;");
+        Assert.Equal(("Anna Berger", null, null, null), author);
     }
 
     [Fact]

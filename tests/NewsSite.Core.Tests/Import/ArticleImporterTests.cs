@@ -9,7 +9,7 @@ public class ArticleImporterTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static ArticleImporter Importer(TestDatabase db) => new(TestDatabase.Parser, db.Articles);
+    private static ArticleImporter Importer(TestDatabase db) => new(TestDatabase.Parser, TestDatabase.ProfileParser, db.Articles);
 
     private static string Folder(params (string Path, string Text)[] files)
     {
@@ -135,6 +135,132 @@ public class ArticleImporterTests
         Assert.Contains("existiert nicht", e.Message, StringComparison.Ordinal);
     }
 
+    private static string ByAnna(string title) =>
+        ArticleFile.With(title, "2025-01-01", "[]").Replace("Test Autorin", "Anna Berger", StringComparison.Ordinal);
+
+    private const string AnnasProfile = "---\nname: \"Anna Berger\"\n---\n\nAnna schreibt über **Europa**.\n";
+
+    [Fact]
+    public async Task ProfilesBelowAuthors_BecomeBios_NotArticles()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var folder = Folder(
+            ("eins.md", ByAnna("Eins")),
+            ("authors/anna-berger.md", AnnasProfile),
+            ("authors/lea-graef.md", "---\nname: Lea Gräf\n---\nLea ist neu.\n"),
+            ("authors/max-muster.md", "Max hat noch keinen Artikel und keinen Namen im Profil.\n"));
+
+        var report = await Importer(db).ImportFolderAsync(folder, cancellationToken: Token);
+
+        Assert.Equal(0, report.Failed);
+        Assert.Equal(1, await db.Articles.CountAsync(Token));
+        Assert.Equal(
+            ["authors/anna-berger.md AuthorProfile Created anna-berger", "authors/lea-graef.md AuthorProfile Created lea-graef",
+             "authors/max-muster.md AuthorProfile Created max-muster", "eins.md Article Created eins"],
+            report.Files.Select(f => $"{f.Path} {f.Kind} {f.Outcome} {f.Slug}"));
+        var anna = await db.Articles.FindAuthorDetailsAsync("anna-berger", Token);
+        Assert.Equal(("Anna Berger", "<p>Anna schreibt über <strong>Europa</strong>.</p>\n"), (anna!.Name, anna.BioHtml));
+        Assert.Equal("Lea Gräf", (await db.Articles.FindAuthorDetailsAsync("lea-graef", Token))!.Name);
+        Assert.Equal("Max Muster", (await db.Articles.FindAuthorDetailsAsync("max-muster", Token))!.Name);
+        var version = Assert.Single((await db.Articles.FindAuthorForEditingAsync("anna-berger", Token))!.History);
+        Assert.Equal((RevisionOrigin.Import, "authors/anna-berger.md"), (version.Origin, version.OriginDetail));
+    }
+
+    [Fact]
+    public async Task Profile_OfAnAuthorWhoExists_GivesTheBioAndKeepsTheirName()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.SaveAsync(ArticleFile.With("Eins", "2025-01-01", "[]").Replace("Test Autorin", "administrator", StringComparison.Ordinal), "eins.md");
+        var folder = Folder(("authors/administrator.md", "---\nname: Administrator\n---\nDie Redaktion.\n"));
+
+        var report = await Importer(db).ImportFolderAsync(folder, cancellationToken: Token);
+
+        Assert.Equal(ImportOutcome.Created, Assert.Single(report.Files).Outcome);
+        var author = await db.Articles.FindAuthorDetailsAsync("administrator", Token);
+        Assert.Equal(("administrator", "<p>Die Redaktion.</p>\n"), (author!.Name, author.BioHtml));
+    }
+
+    [Fact]
+    public async Task Profiles_ReimportedUnchanged_ChangeNothing_AChangedFileIsANewVersion()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var folder = Folder(("eins.md", ByAnna("Eins")), ("authors/anna-berger.md", AnnasProfile));
+        await Importer(db).ImportFolderAsync(folder, cancellationToken: Token);
+
+        var again = await Importer(db).ImportFolderAsync(folder, cancellationToken: Token);
+        Assert.Equal(["Unchanged", "Unchanged"], again.Files.Select(f => f.Outcome.ToString()));
+        Assert.Single((await db.Articles.FindAuthorForEditingAsync("anna-berger", Token))!.History);
+
+        await File.WriteAllTextAsync(Path.Combine(folder, "authors", "anna-berger.md"), AnnasProfile.Replace("Europa", "Polen", StringComparison.Ordinal), Token);
+        var changed = await Importer(db).ImportFolderAsync(folder, cancellationToken: Token);
+
+        Assert.Equal(ImportOutcome.Updated, changed.Files.Single(f => f.Kind == ImportItemKind.AuthorProfile).Outcome);
+        var editable = await db.Articles.FindAuthorForEditingAsync("anna-berger", Token);
+        Assert.Equal(2, editable!.History.Count);
+        Assert.Contains("Polen", editable.Bio.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BioEditedInTheAdmin_SurvivesAReimportOfTheUnchangedFile()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var folder = Folder(("authors/anna-berger.md", AnnasProfile));
+        await Importer(db).ImportFolderAsync(folder, cancellationToken: Token);
+        await db.Articles.SaveBioAsync("anna-berger", 1, TestDatabase.ProfileParser.PrepareBio("In der Redaktion verbessert."), "erika", Token);
+
+        var report = await Importer(db).ImportFolderAsync(folder, cancellationToken: Token);
+
+        Assert.Equal(ImportOutcome.Unchanged, Assert.Single(report.Files).Outcome);
+        Assert.Equal("In der Redaktion verbessert.", (await db.Articles.FindAuthorForEditingAsync("anna-berger", Token))!.Bio.Markdown);
+    }
+
+    [Fact]
+    public async Task BadProfiles_AreReportedInGerman_AndTheOthersGoIn()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var folder = Folder(
+            ("authors/a-gut.md", "Gut.\n"),
+            ("authors/b-yaml.md", "---\nname: [\n---\nText.\n"),
+            ("authors/c-feld.md", "---\nname: C Feld\nrolle: Chefin\n---\nText.\n"),
+            ("authors/d-name.md", "---\nname: Jonas Weber\n---\nText.\n"),
+            ("authors/e-lang.md", new string('x', AuthorProfileParser.MaxBioLength + 1)),
+            ("authors/F Gross.md", "Text.\n"),
+            ("authors/rubrik/g-tief.md", "Text.\n"),
+            ("authors/h-gross.md", new string('x', (int)ArticleImporter.MaxFileBytes + 1)),
+            ("eins.md", ArticleFile.With("Eins", "2025-01-01", "[]")));
+        await File.WriteAllBytesAsync(Path.Combine(folder, "authors", "i-latin1.md"), System.Text.Encoding.Latin1.GetBytes("Größe\n"), Token);
+
+        var report = await Importer(db).ImportFolderAsync(folder, cancellationToken: Token);
+
+        Assert.Equal((2, 8), (report.Created, report.Failed));
+        var failures = report.Files.Where(f => f.Outcome == ImportOutcome.Failed).ToDictionary(f => f.Path, f => f.Reason!);
+        Assert.All(failures.Keys, path => Assert.Equal(ImportItemKind.AuthorProfile, report.Files.Single(f => f.Path == path).Kind));
+        Assert.StartsWith("authors/b-yaml.md, Zeile 3: YAML-Syntaxfehler", failures["authors/b-yaml.md"], StringComparison.Ordinal);
+        Assert.StartsWith("authors/c-feld.md, Zeile 3, Feld „rolle“: Unbekanntes Feld. Erlaubt sind: name.", failures["authors/c-feld.md"], StringComparison.Ordinal);
+        Assert.Contains("gehört zur Autorenseite /autor/jonas-weber", failures["authors/d-name.md"], StringComparison.Ordinal);
+        Assert.Equal("authors/e-lang.md, Zeile 1: Die Biografie ist zu lang (5.001 Zeichen, höchstens 5.000).", failures["authors/e-lang.md"]);
+        Assert.Contains("kein gültiger Name für ein Autorenprofil", failures["authors/F Gross.md"], StringComparison.Ordinal);
+        Assert.Contains("nicht in Unterordnern", failures["authors/rubrik/g-tief.md"], StringComparison.Ordinal);
+        Assert.Contains("Die Datei ist zu groß", failures["authors/h-gross.md"], StringComparison.Ordinal);
+        Assert.Contains("nicht in UTF-8", failures["authors/i-latin1.md"], StringComparison.Ordinal);
+        Assert.Equal(1, await db.Articles.CountAsync(Token));
+        Assert.NotNull(await db.Articles.FindAuthorDetailsAsync("a-gut", Token));
+        Assert.Null(await db.Articles.FindAuthorDetailsAsync("d-name", Token));
+        Assert.Null(await db.Articles.FindAuthorDetailsAsync("e-lang", Token));
+    }
+
+    [Fact]
+    public async Task DryRun_OfAProfile_WritesNothing()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var folder = Folder(("authors/anna-berger.md", AnnasProfile));
+
+        var report = await Importer(db).ImportFolderAsync(folder, dryRun: true, Token);
+
+        Assert.Equal(ImportOutcome.Created, Assert.Single(report.Files).Outcome);
+        Assert.Null(await db.Articles.FindAuthorDetailsAsync("anna-berger", Token));
+    }
+
     [Fact]
     public async Task TheRepositoryContentFolderImportsCleanly()
     {
@@ -145,6 +271,8 @@ public class ArticleImporterTests
 
         Assert.True(report.Failed == 0, string.Join("\n", report.Files.Select(f => f.Reason)));
         Assert.True(report.Created >= 9);
+        Assert.Contains(report.Files, f => f is { Path: "authors/anna-berger.md", Kind: ImportItemKind.AuthorProfile, Outcome: ImportOutcome.Created });
+        Assert.NotNull((await db.Articles.FindAuthorDetailsAsync("anna-berger", Token))!.BioHtml);
         var seed = await db.Articles.FindPublishedAsync("kreml-lehnt-internationale-truppen-in-ukraine-strikt-ab", db.Clock.Now, Token);
         Assert.NotNull(seed);
         Assert.Equal("administrator", seed.AuthorName);

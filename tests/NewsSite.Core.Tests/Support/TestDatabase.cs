@@ -26,6 +26,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static ArticleParser Parser { get; } = new(new MarkdownRenderer());
 
+    public static AuthorProfileParser ProfileParser { get; } = new(new MarkdownRenderer());
+
     public static string NewDirectory()
     {
         var directory = Path.Combine(Path.GetTempPath(), "newssite-tests", Guid.NewGuid().ToString("N"));

@@ -301,7 +301,7 @@ public class AdminFormTests
         await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder(("a.md", "---\ntitle: A\ntags: [X]\n---\n\nText.")));
         using var admin = await AdminClient.LoginAsync(site, "chefin", NewsSite.Core.Accounts.UserRole.Admin);
         var id = (await admin.GetAsync("/admin")).Document.QuerySelector(".admin-table tbody a")!.GetAttribute("href")!;
-        string[] pages = ["/admin", "/admin/artikel/neu", id, id + "/versionen", "/admin/hochladen", "/admin/konto", "/admin/konten", "/admin/abmelden"];
+        string[] pages = ["/admin", "/admin/artikel/neu", id, id + "/versionen", "/admin/hochladen", "/admin/konto", "/admin/konten", "/admin/abmelden", "/admin/autoren", "/admin/autoren/redaktion"];
 
         var forms = 0;
         foreach (var path in pages)

@@ -42,6 +42,24 @@ public class ImportCommandTests
     }
 
     [Fact]
+    public async Task Import_ReportsAuthorProfilesWithTheirPage()
+    {
+        await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder());
+        var folder = NewsSiteFactory.ContentFolder(
+            ("eins.md", Article("Eins")),
+            ("authors/lea-graf.md", "---\nname: Lea Graf\n---\n\nLea schreibt.\n"),
+            ("authors/Kaputt.md", "Text.\n"));
+
+        var (code, output) = await Run(site.Services, "import", folder);
+
+        Assert.Equal(1, code);
+        Assert.Contains("  neu          authors/lea-graf.md → /autor/lea-graf (Autorenprofil)", output, StringComparison.Ordinal);
+        Assert.Contains("  FEHLER       authors/Kaputt.md: „Kaputt.md“ ist kein gültiger Name für ein Autorenprofil", output, StringComparison.Ordinal);
+        Assert.Contains("2 neu, 0 geändert, 0 unverändert, 1 fehlgeschlagen", output, StringComparison.Ordinal);
+        Assert.Equal("Lea schreibt.", (await site.GetPageAsync("/autor/lea-graf")).Document.QuerySelector(".author-bio")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Import_WithAFailingFile_ImportsTheRestAndExitsWithOne()
     {
         await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder());

@@ -70,4 +70,64 @@ public class AuthorPageTests(SeededSite site) : IClassFixture<SeededSite>
         Assert.Contains("Von Lea Graf ist derzeit kein Artikel veröffentlicht.", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Empty(page.QuerySelectorAll(".teaser"));
     }
+
+    [Fact]
+    public async Task AuthorWithAProfile_HasTheBioUnderTheName()
+    {
+        var (_, page) = await site.GetPageAsync("/autor/anna-berger");
+
+        var bio = page.QuerySelector("main .author-bio")!;
+        Assert.Same(bio, page.QuerySelector("main h1")!.NextElementSibling);
+        Assert.Contains("Anna Berger berichtet", bio.QuerySelector("p")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("erfundene Person", bio.TextContent, StringComparison.Ordinal);
+        Assert.Equal("content/authors/", bio.QuerySelector("code")!.TextContent);
+    }
+
+    [Fact]
+    public async Task AuthorWithoutAProfile_HasNoBio()
+    {
+        var (response, page) = await site.GetPageAsync("/autor/jonas-weber");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(page.QuerySelector(".author-bio"));
+    }
+
+    [Fact]
+    public async Task BioWithRawHtmlAndScriptLinks_ReachesThePageInert()
+    {
+        var content = NewsSiteFactory.ContentFolder(
+            ("a.md", "---\ntitle: Eins\nauthor: Lea Graf\n---\n\nText.\n"),
+            ("authors/lea-graf.md", """
+                Lea <script>alert(1)</script> schreibt <img src=x onerror="alert(2)"> über [Köln](javascript:alert(3)),
+                [mehr](https://example.org/lea) und <a href="javascript:alert(4)">hier</a>.
+                """));
+        await using var own = new NewsSiteFactory(content);
+
+        var (response, page) = await own.GetPageAsync("/autor/lea-graf");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bio = page.QuerySelector(".author-bio")!;
+        Assert.Empty(page.QuerySelectorAll("script:not([type='application/ld+json']), img, .author-bio a[href^='javascript']"));
+        Assert.DoesNotContain(page.All, e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.Ordinal)));
+        Assert.Contains("<script>alert(1)</script>", bio.TextContent, StringComparison.Ordinal);
+        Assert.Contains("über Köln", bio.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["https://example.org/lea"], bio.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public async Task AuthorKnownOnlyFromTheirProfile_HasAPageWithTheBio()
+    {
+        var content = NewsSiteFactory.ContentFolder(
+            ("a.md", "---\ntitle: Eins\n---\n\nText.\n"),
+            ("authors/lea-graef.md", "---\nname: Lea Gräf\n---\n\nLea beginnt im Mai.\n"));
+        await using var own = new NewsSiteFactory(content);
+
+        var (response, page) = await own.GetPageAsync("/autor/lea-graef");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Lea Gräf", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Lea beginnt im Mai.", page.QuerySelector(".author-bio")!.TextContent.Trim());
+        Assert.Contains("Von Lea Gräf ist derzeit kein Artikel veröffentlicht.", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await own.GetPageAsync("/artikel/lea-graef")).Response.StatusCode);
+    }
 }

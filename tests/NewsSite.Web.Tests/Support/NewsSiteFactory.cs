@@ -49,13 +49,15 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
     /// <summary>Further configuration, e.g. ["NewsSite:MaxMarkdownFileBytes"] = "2048".</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
-    /// <summary>A folder of article files for one test, written as UTF-8.</summary>
+    /// <summary>A folder of article files for one test, written as UTF-8; a name may include folders ("authors/lea-graf.md").</summary>
     public static string ContentFolder(params (string FileName, string Text)[] files)
     {
         var folder = Repository.NewTempDirectory();
         foreach (var (fileName, text) in files)
         {
-            File.WriteAllText(Path.Combine(folder, fileName), text, new UTF8Encoding(false));
+            var path = Path.Combine(folder, fileName);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, text, new UTF8Encoding(false));
         }
 
         return folder;

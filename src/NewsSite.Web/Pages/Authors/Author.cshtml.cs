@@ -6,10 +6,10 @@ using NewsSite.Web.Infrastructure;
 
 namespace NewsSite.Web.Pages.Authors;
 
-/// <summary>An author's published articles, newest first: where the byline leads.</summary>
+/// <summary>An author's bio, if there is one, and their published articles, newest first: where the byline leads.</summary>
 public sealed class AuthorModel(ArticleRepository articles, TimeProvider clock, IOptions<NewsSiteOptions> options) : PageModel
 {
-    public AuthorLink Author { get; private set; } = null!;
+    public AuthorDetails Author { get; private set; } = null!;
 
     public PagedList<ArticleTeaser> Articles { get; private set; } = null!;
 
@@ -23,7 +23,7 @@ public sealed class AuthorModel(ArticleRepository articles, TimeProvider clock, 
             return BadRequest();
         }
 
-        var author = Slug.IsValid(slug) ? await articles.FindAuthorAsync(slug, cancellationToken) : null;
+        var author = Slug.IsValid(slug) ? await articles.FindAuthorDetailsAsync(slug, cancellationToken) : null;
         if (author is null)
         {
             return NotFound();
