@@ -19,10 +19,6 @@ public static class GermanFormat
     public static string DateTime(DateTimeOffset instant) =>
         NewsroomTime.ToLocal(instant).ToString("d. MMMM yyyy, HH:mm 'Uhr'", Culture);
 
-    /// <summary>"März 2025": a month of the archive.</summary>
-    public static string Month(ArchiveMonth month) =>
-        new DateTime(month.Year, month.Month, 1, 0, 0, 0, DateTimeKind.Unspecified).ToString("MMMM yyyy", Culture);
-
     /// <summary>"5.000": a number with German digit grouping.</summary>
     public static string Number(int value) => value.ToString("N0", Culture);
 

@@ -32,6 +32,13 @@ public sealed class SiteText(IStringLocalizer<SiteText> strings)
     public string Date(DateTimeOffset instant) =>
         NewsroomTime.ToLocal(instant).ToString(strings["DateFormat"], CultureInfo.CurrentCulture);
 
+    /// <summary>"März 2025" or "March 2025": a month of the archive.</summary>
+    public string Month(ArchiveMonth month) =>
+        new DateTime(month.Year, month.Month, 1, 0, 0, 0, DateTimeKind.Unspecified).ToString(strings["MonthFormat"], CultureInfo.CurrentCulture);
+
+    /// <summary>"1 Artikel", "1.234 Artikel"; "1 article", "1,234 articles".</summary>
+    public string ArticleCount(int count) => count == 1 ? this["ArticleCountOne"] : this["ArticleCount", count];
+
     /// <summary>For &lt;html lang&gt;: "de" or "en"; the region adds nothing for readers or screen readers.</summary>
     public static string HtmlLanguage => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 

@@ -24,6 +24,20 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public ArticleRepository Articles { get; }
 
+    /// <summary>
+    /// Turns a current database back into what schema version 3 held (before search and bios), keeping its articles:
+    /// for tests of what migrating an existing site does.
+    /// </summary>
+    public const string DowngradeToVersion3Sql =
+        """
+        DROP TABLE article_search;
+        DROP TABLE author_bio_versions;
+        ALTER TABLE authors DROP COLUMN bio_markdown;
+        ALTER TABLE authors DROP COLUMN bio_html;
+        ALTER TABLE authors DROP COLUMN profile_hash;
+        PRAGMA user_version = 3;
+        """;
+
     public static ArticleParser Parser { get; } = new(new MarkdownRenderer());
 
     public static AuthorProfileParser ProfileParser { get; } = new(new MarkdownRenderer());

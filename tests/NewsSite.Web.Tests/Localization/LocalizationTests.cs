@@ -43,6 +43,7 @@ public class LocalizationTests
         Assert.Equal("Zum Inhalt springen", Text(home, ".skip-link"));
         Assert.Equal("Aktuelle Nachrichten", Text(home, "h1"));
         Assert.Equal("Ältere Artikel →", Text(home, "a[rel=next]"));
+        Assert.Equal("März 2025 2 Artikel", Text((await site.GetPageAsync("/archiv")).Document, ".archive-months li"));
         Assert.Equal("Seite nicht gefunden", Text(missing, "h1"));
     }
 
@@ -54,6 +55,9 @@ public class LocalizationTests
         var (_, article) = await site.GetPageAsync("/artikel/koelner-stadtbahn");
         var (_, home) = await site.GetPageAsync("/");
         var (_, tag) = await site.GetPageAsync("/thema/koeln");
+        var (_, archive) = await site.GetPageAsync("/archiv");
+        var (_, month) = await site.GetPageAsync("/archiv/2025/03");
+        var (_, search) = await site.GetPageAsync("/suche?q=stadtbahn");
         var (missingResponse, missing) = await site.GetPageAsync("/gibt-es-nicht");
         var rss = XDocument.Parse(await site.CreateClient().GetStringAsync(new Uri("/rss.xml", UriKind.Relative), TestContext.Current.CancellationToken));
 
@@ -68,6 +72,11 @@ public class LocalizationTests
         Assert.Equal("Latest news", Text(home, "h1"));
         Assert.Equal("Older articles →", Text(home, "a[rel=next]"));
         Assert.Equal("Topic Köln", Text(tag, "h1"));
+        Assert.Equal("March 2025 2 articles", Text(archive, ".archive-months li"));
+        Assert.Equal("Archive March 2025", Text(month, "h1"));
+        Assert.Equal("Archive: March 2025 – NewsSite", month.Title);
+        Assert.Equal("1 result for “stadtbahn”", Text(search, ".search-summary"));
+        Assert.Equal("Search the site", search.QuerySelector("header form[role=search]")!.GetAttribute("aria-label"));
         Assert.Equal(HttpStatusCode.NotFound, missingResponse.StatusCode);
         Assert.Equal("Page not found", Text(missing, "h1"));
         Assert.Equal("en-US", rss.Root!.Element("channel")!.Element("language")!.Value);

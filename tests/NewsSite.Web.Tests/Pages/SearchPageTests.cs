@@ -247,7 +247,15 @@ public class SearchPageTests(SearchPageTests.SearchSite site) : IClassFixture<Se
         // What a database of schema version 3 holds: the articles, no search table.
         await using (var connection = await Database.InDirectory(data).OpenAsync(Token))
         {
-            await connection.ExecuteAsync("DROP TABLE article_search; PRAGMA user_version = 3;");
+            await connection.ExecuteAsync(
+                """
+                DROP TABLE article_search;
+                DROP TABLE author_bio_versions;
+                ALTER TABLE authors DROP COLUMN bio_markdown;
+                ALTER TABLE authors DROP COLUMN bio_html;
+                ALTER TABLE authors DROP COLUMN profile_hash;
+                PRAGMA user_version = 3;
+                """);
         }
 
         await using var second = new NewsSiteFactory(content, dataDirectory: data);

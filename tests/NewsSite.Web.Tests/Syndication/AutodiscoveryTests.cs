@@ -61,7 +61,7 @@ public class AutodiscoveryTests(SeededSite site) : IClassFixture<SeededSite>
         var (_, tag) = await site.GetPageAsync("/thema/koeln");
         var (_, author) = await site.GetPageAsync("/autor/anna-berger");
 
-        Assert.Equal("/rss.xml", home.QuerySelector("footer a")!.GetAttribute("href"));
+        Assert.Equal("RSS-Feed", home.QuerySelector("footer a[href='/rss.xml']")!.TextContent);
         Assert.Null(home.QuerySelector(".page-feed"));
         Assert.Equal("/thema/koeln/rss.xml", tag.QuerySelector(".page-feed a")!.GetAttribute("href"));
         Assert.Equal("Thema als RSS-Feed abonnieren", tag.QuerySelector(".page-feed a")!.TextContent);
