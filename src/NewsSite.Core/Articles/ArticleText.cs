@@ -45,6 +45,22 @@ public static class ArticleText
             throw new ArticleFormatException(sourceName, "Die Datei ist leer.");
         }
 
+        if (FindControlCharacter(text) is { } found)
+        {
+            throw new ArticleFormatException(sourceName,
+                $"Unzulässiges Steuerzeichen U+{found.Code}. Ist das wirklich eine Markdown-Textdatei?", found.Line);
+        }
+
+        return text;
+    }
+
+    /// <summary>
+    /// The first control character (other than tab and line feed) or XML non-character in a text, with its line and
+    /// its code as "U+…" digits; null when the text is clean.
+    /// </summary>
+    public static (int Line, string Code)? FindControlCharacter(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
         var line = 1;
         foreach (var c in text)
         {
@@ -54,12 +70,10 @@ public static class ArticleText
             }
             else if (c != '\t' && (char.IsControl(c) || c is '\uFFFE' or '\uFFFF'))
             {
-                var code = ((int)c).ToString("X4", CultureInfo.InvariantCulture);
-                throw new ArticleFormatException(sourceName,
-                    $"Unzulässiges Steuerzeichen U+{code}. Ist das wirklich eine Markdown-Textdatei?", line);
+                return (line, ((int)c).ToString("X4", CultureInfo.InvariantCulture));
             }
         }
 
-        return text;
+        return null;
     }
 }

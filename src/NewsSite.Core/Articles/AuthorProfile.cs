@@ -125,18 +125,9 @@ public sealed class AuthorProfileParser(MarkdownRenderer renderer)
 
     private static void RefuseControlCharacters(string text)
     {
-        var line = 1;
-        foreach (var c in text)
+        if (ArticleText.FindControlCharacter(text) is { } found)
         {
-            if (c == '\n')
-            {
-                line++;
-            }
-            else if (c != '\t' && (char.IsControl(c) || c is '\uFFFE' or '\uFFFF'))
-            {
-                var code = ((int)c).ToString("X4", CultureInfo.InvariantCulture);
-                throw new AuthorBioException($"Die Biografie enthält in Zeile {line} das unzulässige Steuerzeichen U+{code}.");
-            }
+            throw new AuthorBioException($"Die Biografie enthält in Zeile {found.Line} das unzulässige Steuerzeichen U+{found.Code}.");
         }
     }
 }
