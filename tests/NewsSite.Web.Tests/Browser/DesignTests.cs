@@ -29,6 +29,22 @@ public class DesignTests(BrowserSite site) : IClassFixture<BrowserSite>
     }
 
     [Theory]
+    [InlineData(1280)]
+    [InlineData(375)]
+    public async Task SectionNavigation_IsOneRowOfLinks_WithTheCurrentSectionMarked(int width)
+    {
+        var page = await site.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 800 } });
+        await page.GotoAsync($"{site.BaseUrl}/archiv/2025/03");
+
+        var items = page.Locator("nav.site-nav li");
+        var tops = await items.EvaluateAllAsync<double[]>("items => items.map(i => i.getBoundingClientRect().top)");
+        Assert.Equal(3, tops.Length);
+        Assert.True(tops.Max() - tops.Min() < 1, "Navigation items at " + string.Join(", ", tops));
+        Assert.Equal("none", await page.Locator("nav.site-nav ul").EvaluateAsync<string>("e => getComputedStyle(e).listStyleType"));
+        Assert.Equal("Archiv", await page.Locator("nav.site-nav a[aria-current=page]").TextContentAsync());
+    }
+
+    [Theory]
     [InlineData("/")]
     [InlineData("/artikel/" + Support.SeededSite.SeedSlug)]
     public async Task Loading_ShiftsNoLayout(string path)

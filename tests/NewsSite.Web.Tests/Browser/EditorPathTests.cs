@@ -65,6 +65,11 @@ public class EditorPathTests(EmptyBrowserSite site) : IClassFixture<EmptyBrowser
         // Edit one from the admin list: a new title in the field, previewed, then published.
         await page.GotoAsync($"{site.BaseUrl}/admin");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.ScreenshotPath("admin-list.png") });
+
+        // The admin navigation is one row of links at this width, not a bulleted column.
+        var navTops = await page.Locator("header nav li").EvaluateAllAsync<double[]>("items => items.map(i => i.getBoundingClientRect().top)");
+        Assert.True(navTops.Length >= 6 && navTops.Max() - navTops.Min() < 10, "Admin navigation items at " + string.Join(", ", navTops));
+        Assert.Equal("none", await page.Locator("header nav ul").EvaluateAsync<string>("e => getComputedStyle(e).listStyleType"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Solarpflicht für neue Dächer" }).ClickAsync();
         await page.GetByLabel("Titel", new() { Exact = true }).FillAsync("Solarpflicht kommt später");
         await page.GetByRole(AriaRole.Button, new() { Name = "Vorschau" }).ClickAsync();
