@@ -96,7 +96,10 @@ public sealed record ArchiveNeighbours(ArchiveMonth? Previous, ArchiveMonth? Nex
 public sealed record TagCount(string Name, string Slug, int Count);
 
 /// <summary>An author as their public page shows them: the name, and the bio as safe HTML when there is one.</summary>
-public sealed record AuthorDetails(string Name, string Slug, string? BioHtml);
+public sealed record AuthorDetails(string Name, string Slug, string? BioHtml)
+{
+    public AuthorLink Link => new(Name, Slug);
+}
 
 /// <summary>
 /// What public pages, feeds and sitemaps are derived from, at one moment. <paramref name="Stamp"/> changes with every

@@ -9,12 +9,9 @@ public sealed partial class ArticleRepository
     // The sitemap's lastmod of an article: the declared update when later than publication (max() of SQLite's scalar kind).
     private const string LastChangedSql = "max(a.published_at, coalesce(a.updated_at, a.published_at))";
 
-    public async Task<AuthorLink?> FindAuthorAsync(string slug, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<AuthorLink>(
-            "SELECT display_name AS Name, slug AS Slug FROM authors WHERE slug = @Slug;", new { Slug = slug });
-    }
+    /// <summary>An author's name and slug: the author page's read, without the bio.</summary>
+    public async Task<AuthorLink?> FindAuthorAsync(string slug, CancellationToken cancellationToken = default) =>
+        (await FindAuthorDetailsAsync(slug, cancellationToken))?.Link;
 
     /// <summary>
     /// The newest published articles of a scope with everything a feed needs, tags included: two statements

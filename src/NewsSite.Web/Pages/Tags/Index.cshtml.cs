@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NewsSite.Core.Articles;
+using NewsSite.Web.Infrastructure;
 
 namespace NewsSite.Web.Pages.Tags;
 
@@ -12,8 +13,6 @@ public sealed record TagGroup(string Initial, string Anchor, IReadOnlyList<TagCo
 /// <summary>Every tag with published articles, alphabetically as in German (Ä with A), under its initial letter.</summary>
 public sealed class TagOverviewModel(ArticleRepository articles, TimeProvider clock) : PageModel
 {
-    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
-
     public IReadOnlyList<TagGroup> Groups { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -34,7 +33,7 @@ public sealed class TagOverviewModel(ArticleRepository articles, TimeProvider cl
         return first switch
         {
             'ß' => "S", // sorted as "ss"
-            _ when char.IsLetter(first) => char.ToUpper(first, German).ToString(),
+            _ when char.IsLetter(first) => char.ToUpper(first, GermanFormat.Culture).ToString(),
             _ when char.IsDigit(first) => "0–9",
             _ => "#",
         };
