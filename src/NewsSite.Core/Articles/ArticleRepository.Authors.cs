@@ -96,7 +96,8 @@ public sealed partial class ArticleRepository
         }
 
         var version = await WriteBioAsync(connection, transaction, stored, bio, "editor", editor);
-        await transaction.CommitAsync(cancellationToken);
+        await RecordChangeAsync(connection, transaction, clock.GetUtcNow(), [], [], [slug]);
+        await CommitAndSignalAsync(transaction, changedPublicContent: true, cancellationToken);
         return new AuthorBioWriteResult(Changed: true, version);
     }
 
@@ -127,14 +128,23 @@ public sealed partial class ArticleRepository
             stored = await FindStoredAuthorAsync(connection, transaction, profile.Slug);
         }
 
-        if ((stored!.BioMarkdown ?? "") != profile.Bio.Markdown)
+        var bioChanged = (stored!.BioMarkdown ?? "") != profile.Bio.Markdown;
+        if (bioChanged)
         {
             await WriteBioAsync(connection, transaction, stored, profile.Bio, "import", sourcePath);
+            await RecordChangeAsync(connection, transaction, clock.GetUtcNow(), [], [], [profile.Slug]);
         }
 
         await connection.ExecuteAsync(
             "UPDATE authors SET profile_hash = @Hash WHERE id = @Id;", new { Hash = profile.ContentHash, stored.Id }, transaction);
-        await FinishAsync(transaction, dryRun, cancellationToken);
+        if (dryRun)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+        }
+        else
+        {
+            await CommitAndSignalAsync(transaction, bioChanged, cancellationToken);
+        }
         return new ProfileWriteResult(stored.ProfileHash is null ? ProfileWriteKind.Created : ProfileWriteKind.Updated, profile.Slug);
     }
 

@@ -28,7 +28,7 @@ public sealed partial class ArticleRepository
     /// UTC month is in the same month in Berlin, and is counted by its UTC month ("2025-03"). Only the last hours of
     /// a UTC month (day 28 from 21:00 on) are counted by the UTC hour ("2025-03-31T22"), which lies wholly in one
     /// Berlin month because offsets and clock changes are whole hours. The result is at most a dozen rows per
-    /// month; the statement reads only the index ix_articles_published.
+    /// month; the statement reads only the index ix_articles_live.
     /// </remarks>
     public async Task<IReadOnlyList<ArchiveMonthCount>> ListArchiveMonthsAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -83,13 +83,15 @@ public sealed partial class ArticleRepository
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string Name, string Slug, long Count)>(
-            $"""
-            SELECT t.display_name, t.slug, count(*)
-            FROM tags t
-            JOIN article_tags at ON at.tag_id = t.id
-            JOIN articles a ON a.id = at.article_id
-            WHERE {VisibleSql}
-            GROUP BY t.id;
+            """
+            SELECT name, slug, visible
+            FROM (SELECT t.display_name AS name, t.slug AS slug,
+                         -- The live count kept on write, less the few scheduled ones.
+                         t.live_articles - (SELECT count(*) FROM article_tags at
+                                            WHERE at.tag_id = t.id AND at.is_live = 1 AND at.published_at > @Now) AS visible
+                  FROM tags t
+                  WHERE t.live_articles > 0)
+            WHERE visible > 0;
             """,
             new { Now = SqliteDates.ToText(now) });
 

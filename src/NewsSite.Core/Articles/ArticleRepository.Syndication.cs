@@ -25,12 +25,14 @@ public sealed partial class ArticleRepository
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = (await connection.QueryAsync<ArticleRow>(
             $"""
+            WITH page AS ({PageOfIdsSql(scope)})
             SELECT a.id AS Id, a.slug AS Slug, a.title AS Title, a.summary AS Summary, a.body_html AS BodyHtml,
                    au.display_name AS AuthorName, au.slug AS AuthorSlug, a.published_at AS PublishedAt,
                    a.updated_at AS UpdatedAt, a.created_at AS CreatedAt
-            {ScopedSql(scope)}
-            ORDER BY a.published_at DESC, a.id DESC
-            LIMIT @Limit;
+            FROM page p
+            JOIN articles a ON a.id = p.id
+            JOIN authors au ON au.id = a.author_id
+            ORDER BY p.published_at DESC, p.id DESC;
             """,
             ScopeParameters(scope, now, limit))).ToList();
 
@@ -49,24 +51,24 @@ public sealed partial class ArticleRepository
     }
 
     /// <summary>
-    /// The version of everything public, from two index lookups: the last write to any article (publish, edit,
-    /// unpublish, trash, restore all write) and the last publication that has come due by <paramref name="now"/>,
-    /// which moves when a scheduled article appears without any write.
+    /// The version of everything public, from two index lookups: the last journaled public change (every publish,
+    /// edit, unpublish, trash, restore and bio that readers can see writes one) and the last publication that has
+    /// come due by <paramref name="now"/>, which moves when a scheduled article appears without any write.
     /// </summary>
     public async Task<ContentVersion> FindContentVersionAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleAsync<(string? LastWrite, string? LastPublished)>(
+        var row = await connection.QuerySingleAsync<(long? LastChangeId, string? LastChangeAt, string? LastPublished)>(
             $"""
-            SELECT (SELECT max(modified_at) FROM articles),
-                   (SELECT max(a.published_at) FROM articles a WHERE {VisibleSql});
+            SELECT c.id, c.changed_at, (SELECT max(a.published_at) FROM articles a WHERE {VisibleSql})
+            FROM (SELECT 1) LEFT JOIN (SELECT id, changed_at FROM content_changes ORDER BY id DESC LIMIT 1) c;
             """,
             new { Now = SqliteDates.ToText(now) });
 
-        var lastWrite = SqliteDates.FromNullableText(row.LastWrite);
+        var lastWrite = SqliteDates.FromNullableText(row.LastChangeAt);
         var lastPublished = SqliteDates.FromNullableText(row.LastPublished);
         var lastChange = lastWrite > lastPublished || lastPublished is null ? lastWrite : lastPublished;
-        return new ContentVersion(lastChange, $"{row.LastWrite}|{row.LastPublished}");
+        return new ContentVersion(lastChange, $"{row.LastChangeId}|{row.LastPublished}");
     }
 
     public async Task<SitemapCounts> CountSitemapEntriesAsync(DateTimeOffset now, CancellationToken cancellationToken = default)

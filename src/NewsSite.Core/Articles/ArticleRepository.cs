@@ -10,7 +10,8 @@ namespace NewsSite.Core.Articles;
 /// next to the method that runs it. A second database dialect adds a sibling of this class, not a rewrite.
 /// Public reads take "now" so that drafts and future-dated articles stay hidden until their time.
 /// </summary>
-public sealed partial class ArticleRepository(Database database, TimeProvider clock)
+/// <param name="changeSignal">Told after each committed public change; null where no cache listens (tests, commands).</param>
+public sealed partial class ArticleRepository(Database database, TimeProvider clock, ContentChangeSignal? changeSignal = null)
 {
     public async Task<int> CountAsync(CancellationToken cancellationToken = default)
     {
@@ -39,8 +40,16 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
             return new ArticleWriteResult(ArticleWriteKind.Unchanged, existing.Id, existing.Slug, (int)existing.Revision);
         }
 
-        var result = await WriteAsync(connection, transaction, existing, content, origin, suffixDerivedSlug: true);
-        await FinishAsync(transaction, dryRun, cancellationToken);
+        var (result, isPublic) = await WriteAndJournalAsync(connection, transaction, existing, content, origin, suffixDerivedSlug: true);
+        if (dryRun)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+        }
+        else
+        {
+            await CommitAndSignalAsync(transaction, isPublic, cancellationToken);
+        }
+
         return result;
     }
 
@@ -57,8 +66,8 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var result = await WriteAsync(connection, transaction, existing: null, content, origin, suffixDerivedSlug: false);
-        await transaction.CommitAsync(cancellationToken);
+        var (result, isPublic) = await WriteAndJournalAsync(connection, transaction, existing: null, content, origin, suffixDerivedSlug: false);
+        await CommitAndSignalAsync(transaction, isPublic, cancellationToken);
         return result;
     }
 
@@ -94,8 +103,8 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
             return new ArticleWriteResult(ArticleWriteKind.Unchanged, existing.Id, existing.Slug, (int)existing.Revision);
         }
 
-        var result = await WriteAsync(connection, transaction, existing, content, origin, suffixDerivedSlug: true);
-        await transaction.CommitAsync(cancellationToken);
+        var (result, isPublic) = await WriteAndJournalAsync(connection, transaction, existing, content, origin, suffixDerivedSlug: true);
+        await CommitAndSignalAsync(transaction, isPublic, cancellationToken);
         return result;
     }
 
@@ -104,13 +113,38 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
     public async Task<bool> SetTrashedAsync(long articleId, bool trashed, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var now = SqliteDates.ToText(clock.GetUtcNow());
-        var changed = await connection.ExecuteAsync(
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var before = await ReadFootprintAsync(connection, transaction, articleId, now);
+        if (before is null)
+        {
+            return false;
+        }
+
+        await connection.ExecuteAsync(
             trashed
                 ? "UPDATE articles SET trashed_at = coalesce(trashed_at, @Now), modified_at = @Now WHERE id = @Id;"
                 : "UPDATE articles SET trashed_at = NULL, modified_at = @Now WHERE id = @Id;",
-            new { Id = articleId, Now = now });
-        return changed == 1;
+            new { Id = articleId, Now = SqliteDates.ToText(now) }, transaction);
+        var after = await ReadFootprintAsync(connection, transaction, articleId, now);
+        var isPublic = await RecordArticleChangeAsync(connection, transaction, before, after, now);
+        await CommitAndSignalAsync(transaction, isPublic, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// <see cref="WriteAsync"/> plus its journal entry: what readers saw of the article before and see after.
+    /// </summary>
+    /// <returns>The write, and whether readers can tell (then caches must evict).</returns>
+    private async Task<(ArticleWriteResult Result, bool IsPublic)> WriteAndJournalAsync(
+        DbConnection connection, DbTransaction transaction, StoredArticle? existing, ArticleContent content,
+        ArticleOrigin origin, bool suffixDerivedSlug)
+    {
+        var now = clock.GetUtcNow();
+        var before = existing is null ? null : await ReadFootprintAsync(connection, transaction, existing.Id, now);
+        var result = await WriteAsync(connection, transaction, existing, content, origin, suffixDerivedSlug);
+        var after = await ReadFootprintAsync(connection, transaction, result.ArticleId, now);
+        return (result, await RecordArticleChangeAsync(connection, transaction, before, after, now));
     }
 
     private async Task<ArticleWriteResult> WriteAsync(
@@ -209,18 +243,6 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
             new { ArticleId = articleId, OldSlug = oldSlug, NewSlug = newSlug, Now = now }, transaction);
     }
 
-    private static async Task FinishAsync(DbTransaction transaction, bool dryRun, CancellationToken cancellationToken)
-    {
-        if (dryRun)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-        }
-        else
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-    }
-
     public async Task<PublishedArticle?> FindPublishedAsync(string slug, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -252,17 +274,18 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
         ArticleScope scope, int page, int pageSize, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var scoped = ScopedSql(scope);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(
             $"""
-            SELECT count(*) {scoped};
+            {VisibleCountSql(scope)};
 
+            WITH page AS ({PageOfIdsSql(scope)})
             SELECT a.slug AS Slug, a.title AS Title, a.summary AS Summary,
                    au.display_name AS AuthorName, au.slug AS AuthorSlug, a.published_at AS PublishedAt
-            {scoped}
-            ORDER BY a.published_at DESC, a.id DESC
-            LIMIT @Limit OFFSET @Offset;
+            FROM page p
+            JOIN articles a ON a.id = p.id
+            JOIN authors au ON au.id = a.author_id
+            ORDER BY p.published_at DESC, p.id DESC;
             """,
             ScopeParameters(scope, now, pageSize, Offset(page, pageSize)));
 
@@ -273,26 +296,70 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
     private const string VisibleSql = "a.is_draft = 0 AND a.trashed_at IS NULL AND a.published_at <= @Now";
 
     /// <summary>
-    /// FROM and WHERE of a scope's published articles (aliases a and au; parameters from <see cref="ScopeParameters"/>).
-    /// One statement per scope rather than "@TagSlug IS NULL OR …", so that SQLite plans each with its own index.
-    /// A month is a range of the stored UTC text, which ix_articles_published answers directly.
+    /// The ids and dates (columns id, published_at) of one page of a scope's published articles, newest first, read
+    /// from a single index without touching the articles' rows, so that even a page deep in a big tag only steps
+    /// through index entries: ix_articles_live, ix_articles_author_live or, for a tag, ix_article_tags_tag with the
+    /// copied dates. One statement per scope rather than "@Slug IS NULL OR …", so that SQLite plans each with its
+    /// own index. Parameters from <see cref="ScopeParameters"/>.
     /// </summary>
-    internal static string ScopedSql(ArticleScope scope) => scope.Kind switch
+    internal static string PageOfIdsSql(ArticleScope scope) => scope.Kind switch
     {
-        ArticleScopeKind.Site => $"FROM articles a JOIN authors au ON au.id = a.author_id WHERE {VisibleSql}",
-        ArticleScopeKind.Tag =>
+        ArticleScopeKind.Site =>
             $"""
-            FROM tags t
-            JOIN article_tags at ON at.tag_id = t.id
-            JOIN articles a ON a.id = at.article_id
-            JOIN authors au ON au.id = a.author_id
-            WHERE t.slug = @Slug AND {VisibleSql}
+            SELECT a.id, a.published_at FROM articles a
+            WHERE {VisibleSql}
+            ORDER BY a.published_at DESC, a.id DESC LIMIT @Limit OFFSET @Offset
             """,
-        ArticleScopeKind.Author => $"FROM authors au JOIN articles a ON a.author_id = au.id WHERE au.slug = @Slug AND {VisibleSql}",
+        ArticleScopeKind.Tag =>
+            """
+            SELECT at.article_id AS id, at.published_at FROM article_tags at
+            WHERE at.tag_id = (SELECT id FROM tags WHERE slug = @Slug) AND at.is_live = 1 AND at.published_at <= @Now
+            ORDER BY at.published_at DESC, at.article_id DESC LIMIT @Limit OFFSET @Offset
+            """,
+        ArticleScopeKind.Author =>
+            $"""
+            SELECT a.id, a.published_at FROM articles a
+            WHERE a.author_id = (SELECT id FROM authors WHERE slug = @Slug) AND {VisibleSql}
+            ORDER BY a.published_at DESC, a.id DESC LIMIT @Limit OFFSET @Offset
+            """,
         ArticleScopeKind.Month =>
             $"""
-            FROM articles a
-            JOIN authors au ON au.id = a.author_id
+            SELECT a.id, a.published_at FROM articles a
+            WHERE {VisibleSql} AND a.published_at >= @From AND a.published_at < @To
+            ORDER BY a.published_at DESC, a.id DESC LIMIT @Limit OFFSET @Offset
+            """,
+        _ => throw new ArgumentOutOfRangeException(nameof(scope)),
+    };
+
+    /// <summary>
+    /// How many articles a scope has published: the live count kept by triggers (0006_scale.sql) minus the scheduled
+    /// ones, which are few and found at the far end of the same indexes. A month is small and simply counted.
+    /// </summary>
+    internal static string VisibleCountSql(ArticleScope scope) => scope.Kind switch
+    {
+        ArticleScopeKind.Site =>
+            """
+            SELECT (SELECT live_articles FROM article_totals)
+                 - (SELECT count(*) FROM articles a WHERE a.is_draft = 0 AND a.trashed_at IS NULL AND a.published_at > @Now)
+            """,
+        ArticleScopeKind.Tag =>
+            """
+            SELECT coalesce((
+                SELECT t.live_articles
+                     - (SELECT count(*) FROM article_tags at WHERE at.tag_id = t.id AND at.is_live = 1 AND at.published_at > @Now)
+                FROM tags t WHERE t.slug = @Slug), 0)
+            """,
+        ArticleScopeKind.Author =>
+            """
+            SELECT coalesce((
+                SELECT au.live_articles
+                     - (SELECT count(*) FROM articles a
+                        WHERE a.author_id = au.id AND a.is_draft = 0 AND a.trashed_at IS NULL AND a.published_at > @Now)
+                FROM authors au WHERE au.slug = @Slug), 0)
+            """,
+        ArticleScopeKind.Month =>
+            $"""
+            SELECT count(*) FROM articles a
             WHERE {VisibleSql} AND a.published_at >= @From AND a.published_at < @To
             """,
         _ => throw new ArgumentOutOfRangeException(nameof(scope)),
@@ -317,9 +384,18 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
     }
 
     /// <summary>
-    /// Other published articles sharing tags with this one. Each shared tag counts by its rarity among published
-    /// articles, ln(1 + N / df) (N articles, df of them with the tag), so sharing a rare tag weighs more than sharing
-    /// a common one. Equal scores go to the more recent article.
+    /// How many of a tag's newest articles are candidates for related articles. A tag on a few hundred articles is
+    /// searched in full; of a tag on 40,000 only the newest count, which keeps the query under a millisecond at
+    /// 100,000 articles. An old article sharing only such common tags can be passed over for newer ones.
+    /// </summary>
+    public const int RelatedCandidatesPerTag = 250;
+
+    /// <summary>
+    /// Other published articles sharing tags with this one, in one statement over the tag index. Each shared tag
+    /// counts by its rarity, 1 / ln(1 + df), df being the tag's live articles as kept on write (tags.live_articles),
+    /// so sharing a rare tag weighs more than sharing a common one. The weight depends on nothing but the tag's own
+    /// count: a change elsewhere on the site can never reorder this block, which lets the page cache evict exactly
+    /// the articles that share a tag with a changed one. Equal scores go to the more recent article.
     /// </summary>
     public async Task<IReadOnlyList<RelatedArticle>> FindRelatedAsync(
         long articleId, DateTimeOffset now, int limit = 5, CancellationToken cancellationToken = default)
@@ -327,29 +403,35 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<RelatedRow>(
             """
-            WITH published AS (
-                SELECT id FROM articles WHERE is_draft = 0 AND trashed_at IS NULL AND published_at <= @Now
-            ),
-            tag_weight AS (
+            WITH own_tags AS (
                 SELECT at.tag_id,
-                       ln(1.0 + (SELECT count(*) FROM published) * 1.0 / count(*)) AS weight
+                       1.0 / ln(1.0 + max(t.live_articles, 1)) AS weight,
+                       -- The date of the tag's last candidate, so the join below reads a bounded index range.
+                       coalesce((SELECT c.published_at FROM article_tags c
+                                 WHERE c.tag_id = at.tag_id AND c.is_live = 1 AND c.published_at <= @Now
+                                 ORDER BY c.published_at DESC, c.article_id DESC
+                                 LIMIT 1 OFFSET @PerTag - 1), '') AS oldest
                 FROM article_tags at
-                JOIN published p ON p.id = at.article_id
-                WHERE at.tag_id IN (SELECT tag_id FROM article_tags WHERE article_id = @ArticleId)
-                GROUP BY at.tag_id
+                JOIN tags t ON t.id = at.tag_id
+                WHERE at.article_id = @ArticleId
+            ),
+            scored AS (
+                SELECT c.article_id AS id, c.published_at, sum(o.weight) AS score
+                FROM own_tags o
+                JOIN article_tags c
+                  ON c.tag_id = o.tag_id AND c.is_live = 1 AND c.published_at <= @Now AND c.published_at >= o.oldest
+                WHERE c.article_id <> @ArticleId
+                GROUP BY c.article_id
+                -- Rounded so that float noise from summing in another order never beats recency.
+                ORDER BY round(score, 9) DESC, c.published_at DESC, c.article_id DESC
+                LIMIT @Limit
             )
-            SELECT a.slug AS Slug, a.title AS Title, a.published_at AS PublishedAt, sum(w.weight) AS Score
-            FROM article_tags at
-            JOIN tag_weight w ON w.tag_id = at.tag_id
-            JOIN published p ON p.id = at.article_id
-            JOIN articles a ON a.id = at.article_id
-            WHERE at.article_id <> @ArticleId
-            GROUP BY a.id
-            -- Rounded so that float noise from summing in another order never beats recency.
-            ORDER BY round(sum(w.weight), 9) DESC, a.published_at DESC, a.id DESC
-            LIMIT @Limit;
+            SELECT a.slug AS Slug, a.title AS Title, a.published_at AS PublishedAt, s.score AS Score
+            FROM scored s
+            JOIN articles a ON a.id = s.id
+            ORDER BY round(s.score, 9) DESC, s.published_at DESC, s.id DESC;
             """,
-            new { ArticleId = articleId, Now = SqliteDates.ToText(now), Limit = limit });
+            new { ArticleId = articleId, Now = SqliteDates.ToText(now), Limit = limit, PerTag = RelatedCandidatesPerTag });
 
         return rows.Select(r => new RelatedArticle(r.Slug, r.Title, SqliteDates.FromText(r.PublishedAt), r.Score)).ToList();
     }
@@ -434,8 +516,14 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
         for (var position = 0; position < tags.Count; position++)
         {
             var tagId = await UpsertTagAsync(connection, transaction, tags[position]);
+            // The article's date and liveness go along, for the tag index (see 0006_scale.sql); the article row is
+            // written first.
             await connection.ExecuteAsync(
-                "INSERT INTO article_tags (article_id, tag_id, position) VALUES (@ArticleId, @TagId, @Position);",
+                """
+                INSERT INTO article_tags (article_id, tag_id, position, published_at, is_live)
+                SELECT id, @TagId, @Position, published_at, is_draft = 0 AND trashed_at IS NULL
+                FROM articles WHERE id = @ArticleId;
+                """,
                 new { ArticleId = articleId, TagId = tagId, Position = position }, transaction);
         }
     }

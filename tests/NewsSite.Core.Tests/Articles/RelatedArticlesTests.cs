@@ -52,9 +52,9 @@ public class RelatedArticlesTests
 
         var scores = (await db.Articles.FindRelatedAsync(main, db.Clock.Now, 5, Token)).ToDictionary(r => r.Slug, r => r.Score);
 
-        // Four published articles; "Selten" on 2 of them, "Haeufig" on 3.
-        Assert.Equal(Math.Log(1 + 4.0 / 2), scores["a"], precision: 9);
-        Assert.Equal(Math.Log(1 + 4.0 / 3), scores["b"], precision: 9);
+        // "Selten" is on 2 live articles, "Haeufig" on 3; the weight is 1 / ln(1 + df).
+        Assert.Equal(1 / Math.Log(1 + 2.0), scores["a"], precision: 9);
+        Assert.Equal(1 / Math.Log(1 + 3.0), scores["b"], precision: 9);
     }
 
     [Fact]

@@ -25,8 +25,8 @@ public class SchemaMigratorTests
         Assert.Equal(
             [
                 "article_search", "article_search_config", "article_search_content", "article_search_data",
-                "article_search_docsize", "article_search_idx", "article_tags", "articles", "author_bio_versions", "authors",
-                "revisions", "slug_redirects", "tags", "users",
+                "article_search_docsize", "article_search_idx", "article_tags", "article_totals", "articles", "author_bio_versions",
+                "authors", "content_changes", "revisions", "slug_redirects", "sqlite_sequence", "tags", "users",
             ],
             tables);
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode;"));
