@@ -1,4 +1,5 @@
 using NewsSite.Web.Accounts;
+using NewsSite.Web.Caching;
 using NewsSite.Web.Infrastructure;
 using NewsSite.Web.Localization;
 using NewsSite.Web.Syndication;
@@ -16,7 +17,12 @@ builder.AddNewsSite();
 builder.AddNewsSiteLocalization();
 builder.AddNewsSiteAccounts();
 builder.AddNewsSiteSyndication();
-builder.Services.AddRazorPages(AdminArea.Conventions);
+builder.AddPageCaching();
+builder.Services.AddRazorPages(options =>
+{
+    AdminArea.Conventions(options);
+    PublicPages.Conventions(options);
+});
 
 var app = builder.Build();
 
@@ -35,11 +41,13 @@ app.UseGermanErrorPages();
 app.UseSerilogRequestLogging();
 app.MapStaticAssets();
 app.UseArticleImages();
+app.UsePageCache();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapRazorPages().WithStaticAssets();
 app.MapNewsSiteSyndication();
 
 await app.Services.PrepareDatabaseAsync();
+await app.Services.StartPageCacheAsync();
 await app.RunAsync();
 return 0;

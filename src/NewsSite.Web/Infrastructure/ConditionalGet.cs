@@ -54,21 +54,25 @@ public static class ConditionalGet
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(validators);
         ArgumentNullException.ThrowIfNull(render);
-        var response = context.Response;
-        var headers = response.GetTypedHeaders();
-
-        // Caches may keep it but must ask every time; with the validators that question costs a 304.
-        headers.CacheControl = new CacheControlHeaderValue { Public = true, NoCache = true };
-        headers.ETag = validators.ETag;
-        headers.LastModified = validators.LastModified is { } lastModified ? WholeSeconds(lastModified) : null;
-
+        SetValidators(context.Response, validators);
         if (IsNotModified(context.Request, validators))
         {
-            response.StatusCode = StatusCodes.Status304NotModified;
+            context.Response.StatusCode = StatusCodes.Status304NotModified;
             return;
         }
 
         await WriteAsync(context, await render(context.RequestAborted), contentType);
+    }
+
+    /// <summary>ETag, Last-Modified and a Cache-Control that has caches ask every time: with the validators, a 304.</summary>
+    public static void SetValidators(HttpResponse response, ResponseValidators validators)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(validators);
+        var headers = response.GetTypedHeaders();
+        headers.CacheControl = new CacheControlHeaderValue { Public = true, NoCache = true };
+        headers.ETag = validators.ETag;
+        headers.LastModified = validators.LastModified is { } lastModified ? WholeSeconds(lastModified) : null;
     }
 
     /// <summary>Writes a finished body with its length; for HEAD the headers alone, as GET would send them.</summary>

@@ -47,6 +47,16 @@ public sealed class NewsSiteOptions
     /// <summary>Largest request body at all (an upload of several files or a zip); larger ones are refused unread.</summary>
     [Range(64 * 1024, 1024L * 1024 * 1024, ErrorMessage = "NewsSite:MaxRequestBytes muss zwischen 64 KB und 1 GB liegen.")]
     public long MaxRequestBytes { get; set; } = 32 * 1024 * 1024;
+
+    /// <summary>
+    /// Keeps rendered public pages and feeds in memory until content changes (docs/performance.md). Off, every
+    /// request reads the database and renders; only for measuring and for finding a suspected cache fault.
+    /// </summary>
+    public bool OutputCacheEnabled { get; set; } = true;
+
+    /// <summary>Memory the page cache may fill; the least recently used pages give way beyond it.</summary>
+    [Range(1, 4096, ErrorMessage = "NewsSite:OutputCacheMegabytes muss zwischen 1 und 4096 liegen.")]
+    public int OutputCacheMegabytes { get; set; } = 64;
 }
 
 /// <summary>

@@ -38,6 +38,7 @@ public static class NewsSiteServices
         builder.Services.AddSingleton<ArticleRepository>();
         builder.Services.AddSingleton<SiteUrls>();
         builder.Services.AddSingleton<ContentValidators>();
+        builder.Services.AddSingleton<Caching.ConditionalPageFilter>();
         builder.Services.AddSingleton<ArticleImporter>();
         builder.Services.AddSingleton<ArticleDraft>();
         builder.Services.AddSingleton<ArticleUploader>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using NewsSite.Core.Articles;
+using NewsSite.Web.Caching;
 using NewsSite.Web.Infrastructure;
 using NewsSite.Web.Localization;
 
@@ -32,6 +33,14 @@ public sealed record FeedEntry(
 /// <summary>What a feed is about: its scope, its title and the HTML page it stands for.</summary>
 public sealed record FeedSubject(ArticleScope Scope, string Title, string Description, string PagePath)
 {
+    /// <summary>The page cache's tag: a feed shows what the page it stands for shows.</summary>
+    public string CacheTag => Scope.Kind switch
+    {
+        ArticleScopeKind.Tag => PageCacheTags.Tag(Scope.Slug!),
+        ArticleScopeKind.Author => PageCacheTags.Author(Scope.Slug!),
+        _ => PageCacheTags.Site,
+    };
+
     public static FeedSubject Site(string siteName, SiteText text)
     {
         ArgumentNullException.ThrowIfNull(text);

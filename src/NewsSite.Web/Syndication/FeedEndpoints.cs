@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NewsSite.Core.Articles;
+using NewsSite.Web.Caching;
 using NewsSite.Web.Infrastructure;
 using NewsSite.Web.Localization;
 
@@ -25,11 +26,14 @@ public sealed class FeedEndpoints(
         foreach (var format in FeedFormat.All)
         {
             endpoints.MapMethods(PathFor("/", format), Syndication.GetAndHead,
-                (HttpContext context, FeedEndpoints feeds) => feeds.ServeAsync(context, format, ArticleScopeKind.Site, null));
+                (HttpContext context, FeedEndpoints feeds) => feeds.ServeAsync(context, format, ArticleScopeKind.Site, null))
+                .CacheOutput(PageCaching.PolicyName);
             endpoints.MapMethods(PathFor(SiteUrls.TagPath("{slug}"), format), Syndication.GetAndHead,
-                (HttpContext context, string slug, FeedEndpoints feeds) => feeds.ServeAsync(context, format, ArticleScopeKind.Tag, slug));
+                (HttpContext context, string slug, FeedEndpoints feeds) => feeds.ServeAsync(context, format, ArticleScopeKind.Tag, slug))
+                .CacheOutput(PageCaching.PolicyName);
             endpoints.MapMethods(PathFor(SiteUrls.AuthorPath("{slug}"), format), Syndication.GetAndHead,
-                (HttpContext context, string slug, FeedEndpoints feeds) => feeds.ServeAsync(context, format, ArticleScopeKind.Author, slug));
+                (HttpContext context, string slug, FeedEndpoints feeds) => feeds.ServeAsync(context, format, ArticleScopeKind.Author, slug))
+                .CacheOutput(PageCaching.PolicyName);
         }
     }
 
@@ -41,6 +45,8 @@ public sealed class FeedEndpoints(
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
+
+        context.TagResponse(subject.CacheTag);
 
         // The canonical path rather than the request's, which routing matched case-insensitively.
         var selfPath = PathFor(subject.PagePath, format);

@@ -4,6 +4,7 @@ using System.Xml;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using NewsSite.Core.Articles;
+using NewsSite.Web.Caching;
 using NewsSite.Web.Infrastructure;
 
 namespace NewsSite.Web.Syndication;
@@ -32,13 +33,17 @@ public sealed class SitemapEndpoints(
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapMethods(IndexPath, Syndication.GetAndHead,
-            (HttpContext context, SitemapEndpoints sitemaps) => sitemaps.ServeIndexAsync(context));
+            (HttpContext context, SitemapEndpoints sitemaps) => sitemaps.ServeIndexAsync(context))
+            .CacheOutput(PageCaching.PolicyName);
         endpoints.MapMethods("/sitemaps/seiten-{part:int}.xml", Syndication.GetAndHead,
-            (HttpContext context, int part, SitemapEndpoints sitemaps) => sitemaps.ServeListingPagesAsync(context, part));
+            (HttpContext context, int part, SitemapEndpoints sitemaps) => sitemaps.ServeListingPagesAsync(context, part))
+            .CacheOutput(PageCaching.PolicyName);
         endpoints.MapMethods("/sitemaps/artikel-{part:int}.xml", Syndication.GetAndHead,
-            (HttpContext context, int part, SitemapEndpoints sitemaps) => sitemaps.ServeArticlesAsync(context, part));
+            (HttpContext context, int part, SitemapEndpoints sitemaps) => sitemaps.ServeArticlesAsync(context, part))
+            .CacheOutput(PageCaching.PolicyName);
         endpoints.MapMethods(NewsPath, Syndication.GetAndHead,
-            (HttpContext context, SitemapEndpoints sitemaps) => sitemaps.ServeNewsAsync(context));
+            (HttpContext context, SitemapEndpoints sitemaps) => sitemaps.ServeNewsAsync(context))
+            .CacheOutput(PageCaching.ShortLivedPolicyName); // its 48 hours move on without any write
         endpoints.MapMethods("/robots.txt", Syndication.GetAndHead,
             (HttpContext context, SitemapEndpoints sitemaps) => sitemaps.ServeRobotsAsync(context));
     }
@@ -47,6 +52,7 @@ public sealed class SitemapEndpoints(
 
     private async Task ServeIndexAsync(HttpContext context)
     {
+        context.TagResponse(PageCacheTags.Site);
         var version = await validators.CurrentAsync(context.RequestAborted);
         await ConditionalGet.ServeAsync(context, validators.For(version, IndexPath), ContentType, async cancellationToken =>
         {
@@ -76,6 +82,7 @@ public sealed class SitemapEndpoints(
     /// <summary>Tag and author pages; part 1 also holds the home page (so up to PartSize + 1 URLs, still far below 50,000).</summary>
     private async Task ServeListingPagesAsync(HttpContext context, int part)
     {
+        context.TagResponse(PageCacheTags.Site);
         var version = await validators.CurrentAsync(context.RequestAborted);
         var now = clock.GetUtcNow();
         var counts = await articles.CountSitemapEntriesAsync(now, context.RequestAborted);
@@ -101,6 +108,7 @@ public sealed class SitemapEndpoints(
 
     private async Task ServeArticlesAsync(HttpContext context, int part)
     {
+        context.TagResponse(PageCacheTags.Site);
         var version = await validators.CurrentAsync(context.RequestAborted);
         var now = clock.GetUtcNow();
         var counts = await articles.CountSitemapEntriesAsync(now, context.RequestAborted);
@@ -123,6 +131,7 @@ public sealed class SitemapEndpoints(
     /// </summary>
     private async Task ServeNewsAsync(HttpContext context)
     {
+        context.TagResponse(PageCacheTags.Site);
         var now = clock.GetUtcNow();
         var version = await validators.CurrentAsync(context.RequestAborted);
         var recent = await articles.ListPublishedSinceAsync(now - NewsWindow, NewsLimit, now, context.RequestAborted);

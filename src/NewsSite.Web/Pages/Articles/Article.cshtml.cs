@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using NewsSite.Core.Articles;
+using NewsSite.Web.Caching;
 using NewsSite.Web.Infrastructure;
 
 namespace NewsSite.Web.Pages.Articles;
@@ -39,6 +40,7 @@ public sealed class ArticleModel(
         }
 
         Article = article;
+        HttpContext.TagArticlePage(article);
         Sharing = ArticleSharing.For(article, urls, options.Value.SiteName);
         Related = await articles.FindRelatedAsync(article.Id, now, RelatedCount, cancellationToken);
         return Page();

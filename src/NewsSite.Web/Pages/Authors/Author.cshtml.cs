@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using NewsSite.Core.Articles;
+using NewsSite.Web.Caching;
 using NewsSite.Web.Infrastructure;
 
 namespace NewsSite.Web.Pages.Authors;
@@ -30,6 +31,7 @@ public sealed class AuthorModel(ArticleRepository articles, TimeProvider clock, 
         }
 
         Author = author;
+        HttpContext.TagResponse(PageCacheTags.Author(author.Slug));
         Articles = await articles.ListPublishedAsync(ArticleScope.ForAuthor(slug), page, options.Value.PageSize, clock.GetUtcNow(), cancellationToken);
         return page > Articles.TotalPages ? NotFound() : Page();
     }

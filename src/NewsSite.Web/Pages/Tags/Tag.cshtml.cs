@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using NewsSite.Core.Articles;
+using NewsSite.Web.Caching;
 using NewsSite.Web.Infrastructure;
 
 namespace NewsSite.Web.Pages.Tags;
@@ -30,6 +31,7 @@ public sealed class TagModel(ArticleRepository articles, TimeProvider clock, IOp
         }
 
         Tag = tag;
+        HttpContext.TagResponse(PageCacheTags.Tag(tag.Slug));
         Articles = await articles.ListPublishedAsync(ArticleScope.ForTag(slug), page, options.Value.PageSize, clock.GetUtcNow(), cancellationToken);
         return page > Articles.TotalPages ? NotFound() : Page();
     }

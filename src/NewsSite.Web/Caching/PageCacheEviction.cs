@@ -1,0 +1,132 @@
+using NewsSite.Core.Articles;
+
+namespace NewsSite.Web.Caching;
+
+/// <summary>
+/// Keeps the page cache exact. It evicts from the journal of public changes (content_changes): at once after a
+/// write of this process (told by <see cref="ContentChangeSignal"/> before the writer's request ends), within a
+/// second for other processes' writes (an import command), and, for a scheduled article, on the first request after
+/// its time, before that request looks into the cache.
+/// </summary>
+public sealed partial class PageCacheEviction(
+    ArticleRepository articles, PageCacheStore store, TimeProvider clock, ILogger<PageCacheEviction> logger) : IDisposable
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan PruneInterval = TimeSpan.FromHours(1);
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private long _lastChangeId;
+    private DateTimeOffset _dueCheckedUntil;
+    private DateTimeOffset _nextScheduled = DateTimeOffset.MaxValue;
+    private DateTimeOffset _nextPoll;
+    private DateTimeOffset _nextPrune;
+
+    /// <summary>Starts from the journal's end: the cache is empty, so nothing before now can be in it.</summary>
+    public async Task StartAsync(ContentChangeSignal signal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        _lastChangeId = await articles.FindLastChangeIdAsync(cancellationToken);
+        _dueCheckedUntil = clock.GetUtcNow();
+        var pending = await articles.ReadPendingChangesAsync(_lastChangeId, _dueCheckedUntil, _dueCheckedUntil, cancellationToken);
+        _nextScheduled = pending.NextScheduled ?? DateTimeOffset.MaxValue;
+        _nextPoll = _dueCheckedUntil + PollInterval;
+        signal.Listen(CatchUpAsync);
+    }
+
+    /// <summary>Runs before the cache is asked: cheap unless a scheduled article came due or a poll is due.</summary>
+    public async Task BeforeRequestAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (now >= _nextScheduled)
+        {
+            // This request must not be answered with a page from before the article appeared: wait for the eviction.
+            await CatchUpAsync(cancellationToken);
+        }
+        else if (now >= _nextPoll && await _gate.WaitAsync(0, cancellationToken))
+        {
+            // Another process's writes: whichever request comes first checks; the others go on meanwhile.
+            try
+            {
+                await CatchUpLockedAsync();
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+    }
+
+    /// <summary>Evicts what changed since the last look. Also the listener of this process's own writes.</summary>
+    public async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await CatchUpLockedAsync();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task CatchUpLockedAsync()
+    {
+        var now = clock.GetUtcNow();
+        try
+        {
+            // Not the request's token: a reader who hangs up must not leave the cache half evicted.
+            var pending = await articles.ReadPendingChangesAsync(_lastChangeId, _dueCheckedUntil, now, CancellationToken.None);
+            var tags = pending.Changes.SelectMany(PageCacheTags.Of).ToHashSet(StringComparer.Ordinal);
+            foreach (var tag in tags)
+            {
+                await store.EvictByTagAsync(tag, CancellationToken.None);
+            }
+
+            if (pending.Changes.Count > 0)
+            {
+                LogEvicted(pending.Changes.Count, tags.Count, pending.LastId);
+            }
+
+            _lastChangeId = pending.LastId;
+            _dueCheckedUntil = now;
+            _nextScheduled = pending.NextScheduled ?? DateTimeOffset.MaxValue;
+            _nextPoll = now + PollInterval;
+            await PruneJournalAsync(now);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The database could not be read: better an empty cache than a stale one. The next request tries again.
+            LogCatchUpFailed(e);
+            await store.EvictByTagAsync(PageCacheTags.Everything, CancellationToken.None);
+            _nextPoll = now;
+        }
+
+    }
+
+    private async Task PruneJournalAsync(DateTimeOffset now)
+    {
+        if (now < _nextPrune)
+        {
+            return;
+        }
+
+        _nextPrune = now + PruneInterval;
+        var pruned = await articles.PruneChangesAsync(now, CancellationToken.None);
+        if (pruned > 0)
+        {
+            LogPruned(pruned);
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Seitencache: {ChangeCount} Änderungen, {TagCount} Tags entfernt (bis Journal-Eintrag {LastChangeId})")]
+    private partial void LogEvicted(int changeCount, int tagCount, long lastChangeId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Seitencache: Änderungen konnten nicht gelesen werden; der ganze Cache wird geleert")]
+    private partial void LogCatchUpFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Änderungsjournal: {PrunedCount} alte Einträge entfernt")]
+    private partial void LogPruned(int prunedCount);
+}

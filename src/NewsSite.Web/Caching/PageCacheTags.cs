@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.OutputCaching;
+using NewsSite.Core.Articles;
+
+namespace NewsSite.Web.Caching;
+
+/// <summary>
+/// What a cached page shows, as tags: a change evicts every page tagged with anything it touched. An article page
+/// carries its own tag, its author's and each of its tags' — the last because its "Verwandte Artikel" block is made
+/// of articles sharing a tag with it, so any change to such an article (or to a tag's frequency) evicts it too.
+/// </summary>
+public static class PageCacheTags
+{
+    /// <summary>Every cached page: evicting it empties the cache.</summary>
+    public const string Everything = "page";
+
+    /// <summary>Pages that list or count the whole site: home, archive, tag overview, search, site feeds, sitemaps.</summary>
+    public const string Site = "site";
+
+    public static string Article(string slug) => "article:" + slug;
+
+    public static string Tag(string slug) => "tag:" + slug;
+
+    public static string Author(string slug) => "author:" + slug;
+
+    /// <summary>The tags a change evicts. Every visible change alters some listing, so <see cref="Site"/> always.</summary>
+    public static IEnumerable<string> Of(ContentChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        yield return Site;
+        foreach (var slug in change.ArticleSlugs)
+        {
+            yield return Article(slug);
+        }
+
+        foreach (var slug in change.TagSlugs)
+        {
+            yield return Tag(slug);
+        }
+
+        foreach (var slug in change.AuthorSlugs)
+        {
+            yield return Author(slug);
+        }
+    }
+
+    /// <summary>Tags the response being rendered, when the output cache is on and will store it.</summary>
+    public static void TagResponse(this HttpContext context, params IEnumerable<string> tags)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(tags);
+        if (context.Features.Get<IOutputCacheFeature>()?.Context.Tags is { } cacheTags)
+        {
+            foreach (var tag in tags)
+            {
+                cacheTags.Add(tag);
+            }
+        }
+    }
+
+    public static void TagArticlePage(this HttpContext context, PublishedArticle article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        context.TagResponse([Article(article.Slug), Author(article.AuthorSlug), .. article.Tags.Select(t => Tag(t.Slug))]);
+    }
+}

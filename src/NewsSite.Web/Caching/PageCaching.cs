@@ -1,0 +1,121 @@
+using System.IO.Compression;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
+using NewsSite.Core.Articles;
+using NewsSite.Web.Infrastructure;
+
+namespace NewsSite.Web.Caching;
+
+/// <summary>
+/// The public pages' speed: the output cache with exact eviction, and compression. Pages and feeds opt in with
+/// <see cref="PolicyName"/>; the admin never does, and is never compressed either (see <see cref="UsePageCache"/>).
+/// </summary>
+public static class PageCaching
+{
+    public const string PolicyName = "PublicPage";
+
+    /// <summary>A safety net only: eviction is exact, so a page would otherwise be right for as long as it is kept.</summary>
+    private static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);
+
+    /// <summary>For answers that change with time alone, like the Google News sitemap's last 48 hours.</summary>
+    public const string ShortLivedPolicyName = "PublicShortLived";
+
+    private static readonly TimeSpan ShortLifetime = TimeSpan.FromMinutes(5);
+
+    // What the site sends as text; images and the fingerprinted static assets are compressed already.
+    private static readonly string[] CompressedTypes =
+    [
+        "text/html", "application/xml", "text/xml", "application/rss+xml", "application/atom+xml",
+        "application/feed+json", "application/json", "text/plain",
+    ];
+
+    public static WebApplicationBuilder AddPageCaching(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddHttpContextAccessor();
+        services.AddSingleton<ContentChangeSignal>();
+        services.AddSingleton(sp => new PageCacheStore(
+            sp.GetRequiredService<IOptions<NewsSiteOptions>>().Value.OutputCacheMegabytes * 1024L * 1024,
+            sp.GetRequiredService<IHttpContextAccessor>()));
+        services.AddSingleton<PageCacheEviction>();
+
+        services.AddOutputCache(options =>
+        {
+            // "/autor/Anna-Berger" is not "/autor/anna-berger" (it is a 404): one cached copy must not answer both.
+            options.UseCaseSensitivePaths = true;
+            options.AddPolicy(PolicyName, policy => Public(policy).Expire(Lifetime));
+            options.AddPolicy(ShortLivedPolicyName, policy => Public(policy).Expire(ShortLifetime));
+        });
+
+        // Registered after AddOutputCache, so that the middleware gets this store instead of the framework's.
+        services.AddSingleton<IOutputCacheStore>(sp => sp.GetRequiredService<PageCacheStore>());
+
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true; // safe here: public pages carry no secret (BREACH), the admin is left out
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = CompressedTypes;
+        });
+
+        // Each page is compressed once, when it enters the cache, so the better ratio is worth its time.
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
+        return builder;
+    }
+
+    private static OutputCachePolicyBuilder Public(OutputCachePolicyBuilder policy) => policy
+        .Tag(PageCacheTags.Everything)
+
+        // Only the parameters the pages read: "?x=1" cannot fill the cache with copies of one page.
+        .SetVaryByQuery("seite", "q")
+
+        // One stored copy per content coding the compression middleware will choose (br, gzip or none), not per
+        // spelling of Accept-Encoding.
+        .VaryByValue(context => new KeyValuePair<string, string>(
+            "coding",
+            context.RequestServices.GetRequiredService<IResponseCompressionProvider>().GetCompressionProvider(context)?.EncodingName
+                ?? "identity"));
+
+    /// <summary>
+    /// Eviction first (a scheduled article that came due must not be answered from the cache), then the cache, then
+    /// compression, so that the cache keeps compressed pages. The admin skips compression: its pages hold
+    /// antiforgery tokens next to reflected input, which is what BREACH needs.
+    /// </summary>
+    public static void UsePageCache(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var store = app.Services.GetRequiredService<PageCacheStore>();
+        var eviction = app.Services.GetRequiredService<PageCacheEviction>();
+        if (IsEnabled(app.Services))
+        {
+            app.Use(async (context, next) =>
+            {
+                await eviction.BeforeRequestAsync(context.RequestAborted);
+                store.MarkRequestStart(context);
+                await next(context);
+            });
+            app.UseOutputCache();
+        }
+
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase),
+            branch => branch.UseResponseCompression());
+    }
+
+    /// <summary>Starts listening for changes; after the database is ready, before the first request.</summary>
+    public static async Task StartPageCacheAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (IsEnabled(services))
+        {
+            await services.GetRequiredService<PageCacheEviction>().StartAsync(
+                services.GetRequiredService<ContentChangeSignal>(), cancellationToken);
+        }
+    }
+
+    private static bool IsEnabled(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<NewsSiteOptions>>().Value.OutputCacheEnabled;
+}
