@@ -11,6 +11,7 @@ public sealed class Database
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(10);
 
     private readonly string _connectionString;
+    private Action<string>? _statementObserver;
 
     public Database(string filePath)
     {
@@ -29,12 +30,38 @@ public sealed class Database
 
     public static Database InDirectory(string directory) => new(Path.Combine(directory, FileName));
 
+    /// <summary>
+    /// Shows every statement SQLite starts on connections opened from now on, trigger steps included, until the
+    /// result is disposed: how a test sees how many statements a page runs. One observer at a time.
+    /// </summary>
+    public IDisposable ObserveStatements(Action<string> observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        if (Interlocked.CompareExchange(ref _statementObserver, observer, null) is not null)
+        {
+            throw new InvalidOperationException("Es beobachtet schon jemand die Anweisungen dieser Datenbank.");
+        }
+
+        return new StatementObservation(this);
+    }
+
+    private sealed class StatementObservation(Database database) : IDisposable
+    {
+        public void Dispose() => Volatile.Write(ref database._statementObserver, null);
+    }
+
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
         var connection = new SqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
+            if (Volatile.Read(ref _statementObserver) is not null)
+            {
+                SQLitePCL.raw.sqlite3_trace(connection.Handle, static (database, sql) =>
+                    Volatile.Read(ref ((Database)database)._statementObserver)?.Invoke(sql), this);
+            }
+
             await using var pragmas = connection.CreateCommand();
 
             // WAL itself is a property of the file and set once by the migrator; these two are per connection.

@@ -5,7 +5,7 @@ namespace NewsSite.Web.Caching;
 
 /// <summary>
 /// What a cached page shows, as tags: a change evicts every page tagged with anything it touched. An article page
-/// carries its own tag, its author's and each of its tags' — the last because its "Verwandte Artikel" block is made
+/// carries its own tag and each of its tags' — the latter because its "Verwandte Artikel" block is made
 /// of articles sharing a tag with it, so any change to such an article (or to a tag's frequency) evicts it too.
 /// </summary>
 public static class PageCacheTags
@@ -60,6 +60,7 @@ public static class PageCacheTags
     public static void TagArticlePage(this HttpContext context, PublishedArticle article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        context.TagResponse([Article(article.Slug), Author(article.AuthorSlug), .. article.Tags.Select(t => Tag(t.Slug))]);
+        // Not the author's tag: the byline shows only the name, which never changes; the bio is on the author page.
+        context.TagResponse([Article(article.Slug), .. article.Tags.Select(t => Tag(t.Slug))]);
     }
 }

@@ -70,6 +70,24 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
         return (response, await new HtmlParser().ParseDocumentAsync(html, TestContext.Current.CancellationToken));
     }
 
+    /// <summary>A reader's GET, and whether the output cache answered it (it alone sends Age).</summary>
+    public async Task<(HttpResponseMessage Response, IDocument Document, bool FromCache)> GetCachedPageAsync(string path)
+    {
+        var (response, document) = await GetPageAsync(path);
+        return (response, document, response.Headers.Age is not null);
+    }
+
+    /// <summary>A GET, and every SQL statement the site ran meanwhile (trigger steps and connection pragmas included).</summary>
+    public async Task<(HttpResponseMessage Response, IDocument Document, IReadOnlyList<string> Statements)> GetPageCountingStatementsAsync(string path)
+    {
+        var statements = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using (Services.GetRequiredService<NewsSite.Core.Data.Database>().ObserveStatements(statements.Enqueue))
+        {
+            var (response, document) = await GetPageAsync(path);
+            return (response, document, statements.ToList());
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
