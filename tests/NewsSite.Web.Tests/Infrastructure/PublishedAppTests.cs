@@ -66,6 +66,16 @@ public partial class PublishedAppTests
             Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
             Assert.Contains(".article__title", await css.Content.ReadAsStringAsync(token), StringComparison.Ordinal);
 
+            // Fingerprinted, so kept for a year; and compressed once, at publish time.
+            Assert.Matches(@"^/css/site\.[a-z0-9]{10}\.css$", stylesheet);
+            Assert.Equal("max-age=31536000, immutable", css.Headers.CacheControl?.ToString());
+            using var brotliRequest = new HttpRequestMessage(HttpMethod.Get, new Uri(stylesheet, UriKind.Relative));
+            brotliRequest.Headers.TryAddWithoutValidation("Accept-Encoding", "br");
+            using var brotliCss = await client.SendAsync(brotliRequest, token);
+            Assert.Equal("br", brotliCss.Content.Headers.ContentEncoding.Single());
+            using var page = await client.GetAsync(new Uri("/", UriKind.Relative), token);
+            Assert.Equal("public, no-cache", page.Headers.CacheControl?.ToString());
+
             Assert.True(File.Exists(Path.Combine(data, Database.FileName)));
 
             // The account made by the command logs in to the served site.
