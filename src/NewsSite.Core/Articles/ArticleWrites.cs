@@ -12,6 +12,13 @@ public enum RevisionOrigin
 public sealed record ArticleOrigin(RevisionOrigin Kind, string Detail, string? SourceKey)
 {
     public static ArticleOrigin ImportedFile(string relativePath) => new(RevisionOrigin.Import, relativePath, relativePath);
+
+    /// <summary>
+    /// An article of a generated corpus. It counts as imported from the file the generator would write for it
+    /// (generate --markdown), so importing those files into the generated database finds every article unchanged.
+    /// </summary>
+    public static ArticleOrigin Generated(string relativePath, int seed) =>
+        new(RevisionOrigin.Import, $"generiert (Seed {seed.ToString(System.Globalization.CultureInfo.InvariantCulture)}): {relativePath}", relativePath);
 }
 
 public enum ArticleWriteKind
