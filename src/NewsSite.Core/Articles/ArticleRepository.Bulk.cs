@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 
 namespace NewsSite.Core.Articles;
@@ -25,6 +26,70 @@ public sealed partial class ArticleRepository
 
         await transaction.CommitAsync(cancellationToken);
         return results;
+    }
+
+    /// <summary>
+    /// The importer's write for many files: like <see cref="SaveAsync"/> for each article, but in one transaction with
+    /// a savepoint per article, so that the batch costs one commit while each article stays all-or-nothing. An
+    /// article the database refuses is rolled back to its savepoint and reported in its result; the others go on.
+    /// With <paramref name="dryRun"/> every article is checked and rolled back, each on its own as SaveAsync does.
+    /// If the transaction as a whole fails (the commit, or an error SQLite answers by rolling everything back), the
+    /// exception propagates and nothing of the batch is stored: the caller can then save the articles one by one.
+    /// </summary>
+    public async Task<IReadOnlyList<BatchSaveResult>> SaveBatchAsync(
+        IReadOnlyList<(ArticleContent Content, ArticleOrigin Origin)> articles, bool dryRun = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        const string Savepoint = "article";
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var results = new List<BatchSaveResult>(articles.Count);
+        foreach (var (content, origin) in articles)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await transaction.SaveAsync(Savepoint, cancellationToken);
+            BatchSaveResult result;
+            try
+            {
+                result = new BatchSaveResult(await SaveWithinAsync(connection, transaction, content, origin), null);
+                if (dryRun)
+                {
+                    await transaction.RollbackAsync(Savepoint, cancellationToken);
+                }
+            }
+#pragma warning disable CA1031 // Whatever one article fails with is its own result; the batch goes on.
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Throws in turn when SQLite has already ended the transaction; then the whole batch is lost, as documented.
+                await transaction.RollbackAsync(Savepoint, cancellationToken);
+                result = new BatchSaveResult(null, e);
+            }
+#pragma warning restore CA1031
+
+            await transaction.ReleaseAsync(Savepoint, cancellationToken);
+            results.Add(result);
+        }
+
+        await FinishAsync(transaction, dryRun, cancellationToken);
+        return results;
+    }
+
+    /// <summary>
+    /// An imported file's article within a transaction: found by its source key, left alone when its content hash is
+    /// unchanged, else created or updated.
+    /// </summary>
+    private async Task<ArticleWriteResult> SaveWithinAsync(
+        DbConnection connection, DbTransaction transaction, ArticleContent content, ArticleOrigin origin)
+    {
+        var existing = origin.SourceKey is null ? null : await connection.QuerySingleOrDefaultAsync<StoredArticle>(
+            StoredArticle.Select + " WHERE source_key = @SourceKey;", new { origin.SourceKey }, transaction);
+
+        if (existing is not null && existing.ContentHash == content.ContentHash)
+        {
+            return new ArticleWriteResult(ArticleWriteKind.Unchanged, existing.Id, existing.Slug, (int)existing.Revision);
+        }
+
+        return await WriteAsync(connection, transaction, existing, content, origin, suffixDerivedSlug: true);
     }
 
     /// <summary>How much the database holds: all articles (drafts and trash included), tags and authors.</summary>

@@ -31,15 +31,7 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var existing = origin.SourceKey is null ? null : await connection.QuerySingleOrDefaultAsync<StoredArticle>(
-            StoredArticle.Select + " WHERE source_key = @SourceKey;", new { origin.SourceKey }, transaction);
-
-        if (existing is not null && existing.ContentHash == content.ContentHash)
-        {
-            return new ArticleWriteResult(ArticleWriteKind.Unchanged, existing.Id, existing.Slug, (int)existing.Revision);
-        }
-
-        var result = await WriteAsync(connection, transaction, existing, content, origin, suffixDerivedSlug: true);
+        var result = await SaveWithinAsync(connection, transaction, content, origin);
         await FinishAsync(transaction, dryRun, cancellationToken);
         return result;
     }

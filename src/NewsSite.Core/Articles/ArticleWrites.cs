@@ -30,6 +30,9 @@ public enum ArticleWriteKind
 
 public sealed record ArticleWriteResult(ArticleWriteKind Kind, long ArticleId, string Slug, int Revision);
 
+/// <summary>One article of a batch: what was written, or why the database refused it (then nothing of it is stored).</summary>
+public sealed record BatchSaveResult(ArticleWriteResult? Written, Exception? Error);
+
 /// <summary>The write contradicts what is stored (a slug already taken); the message is German, for editors.</summary>
 public sealed class ArticleConflictException(string message, string field) : Exception(message)
 {
