@@ -12,6 +12,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     Args = command is null ? args : [],
     ContentRootPath = SitePaths.PublishedContentRoot(args),
 });
+builder.Configuration.AddInMemoryCollection(command?.Settings ?? []);
 builder.AddNewsSiteLogging(quiet: command is not null);
 builder.AddNewsSite();
 builder.AddNewsSiteLocalization();

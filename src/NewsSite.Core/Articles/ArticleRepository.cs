@@ -32,15 +32,7 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var existing = origin.SourceKey is null ? null : await connection.QuerySingleOrDefaultAsync<StoredArticle>(
-            StoredArticle.Select + " WHERE source_key = @SourceKey;", new { origin.SourceKey }, transaction);
-
-        if (existing is not null && existing.ContentHash == content.ContentHash)
-        {
-            return new ArticleWriteResult(ArticleWriteKind.Unchanged, existing.Id, existing.Slug, (int)existing.Revision);
-        }
-
-        var (result, isPublic) = await WriteAndJournalAsync(connection, transaction, existing, content, origin, suffixDerivedSlug: true);
+        var (result, isPublic) = await SaveWithinAsync(connection, transaction, content, origin);
         if (dryRun)
         {
             await transaction.RollbackAsync(cancellationToken);

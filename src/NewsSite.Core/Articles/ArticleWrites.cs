@@ -12,6 +12,13 @@ public enum RevisionOrigin
 public sealed record ArticleOrigin(RevisionOrigin Kind, string Detail, string? SourceKey)
 {
     public static ArticleOrigin ImportedFile(string relativePath) => new(RevisionOrigin.Import, relativePath, relativePath);
+
+    /// <summary>
+    /// An article of a generated corpus. It counts as imported from the file the generator would write for it
+    /// (generate --markdown), so importing those files into the generated database finds every article unchanged.
+    /// </summary>
+    public static ArticleOrigin Generated(string relativePath, int seed) =>
+        new(RevisionOrigin.Import, $"generiert (Seed {seed.ToString(System.Globalization.CultureInfo.InvariantCulture)}): {relativePath}", relativePath);
 }
 
 public enum ArticleWriteKind
@@ -22,6 +29,9 @@ public enum ArticleWriteKind
 }
 
 public sealed record ArticleWriteResult(ArticleWriteKind Kind, long ArticleId, string Slug, int Revision);
+
+/// <summary>One article of a batch: what was written, or why the database refused it (then nothing of it is stored).</summary>
+public sealed record BatchSaveResult(ArticleWriteResult? Written, Exception? Error);
 
 /// <summary>The write contradicts what is stored (a slug already taken); the message is German, for editors.</summary>
 public sealed class ArticleConflictException(string message, string field) : Exception(message)

@@ -76,4 +76,16 @@ public sealed class Database
             throw;
         }
     }
+
+    /// <summary>
+    /// Moves everything from the write-ahead log into the database file and empties the log, so that after a bulk
+    /// write the file alone holds the data (and its size tells the truth).
+    /// </summary>
+    public async Task CheckpointAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

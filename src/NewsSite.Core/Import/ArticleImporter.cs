@@ -5,13 +5,17 @@ namespace NewsSite.Core.Import;
 
 /// <summary>
 /// Imports every *.md file below a folder: articles, and below <see cref="AuthorsFolder"/> the authors' profiles.
-/// Each file is parsed and written in its own transaction, so a file that fails is reported and skipped while the
-/// others go in. Files are identified by their path below the folder and compared by content hash: importing the
+/// Each file is parsed and written on its own (a savepoint within a transaction of up to <see cref="BatchSize"/>
+/// files), so a file that fails is reported and skipped while the others go in, and every article is stored whole
+/// or not at all. Files are identified by their path below the folder and compared by content hash: importing the
 /// same folder twice changes nothing the second time.
 /// </summary>
 public sealed class ArticleImporter(ArticleParser parser, AuthorProfileParser profiles, ArticleRepository repository)
 {
     public const long MaxFileBytes = 1024 * 1024;
+
+    /// <summary>Articles per transaction. Each keeps its own savepoint; the batch saves the commits.</summary>
+    public const int BatchSize = 500;
 
     /// <summary>authors/&lt;slug&gt;.md below the content folder is the profile of the author with that slug, not an article.</summary>
     public const string AuthorsFolder = "authors";
@@ -37,69 +41,93 @@ public sealed class ArticleImporter(ArticleParser parser, AuthorProfileParser pr
             .OrderBy(p => p.Relative, StringComparer.Ordinal)
             .ToList();
 
-        var results = new List<ImportFileResult>(paths.Count);
-        foreach (var (full, relative) in paths)
+        var results = new ImportFileResult[paths.Count];
+        var batch = new List<PendingArticle>(BatchSize);
+        for (var i = 0; i < paths.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            results.Add(await ImportFileAsync(full, relative, dryRun, cancellationToken));
+            var (full, relative) = paths[i];
+            if (IsProfilePath(relative))
+            {
+                // Files go in path order: articles read before this profile are stored before it.
+                await SaveBatchAsync(batch, results, dryRun, cancellationToken);
+                results[i] = await ImportProfileFileAsync(full, relative, dryRun, cancellationToken);
+                continue;
+            }
+
+            try
+            {
+                var content = parser.Parse(relative, await ReadFileAsync(full, relative, cancellationToken));
+                batch.Add(new PendingArticle(i, relative, content));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                results[i] = Failed(relative, e, ImportItemKind.Article);
+            }
+
+            if (batch.Count == BatchSize)
+            {
+                await SaveBatchAsync(batch, results, dryRun, cancellationToken);
+            }
         }
 
+        await SaveBatchAsync(batch, results, dryRun, cancellationToken);
         return new ImportReport(root, dryRun, results);
     }
 
-    public static bool IsProfilePath(string relativePath)
-    {
-        ArgumentNullException.ThrowIfNull(relativePath);
-        return relativePath.StartsWith(AuthorsFolder + "/", StringComparison.OrdinalIgnoreCase);
-    }
+    private sealed record PendingArticle(int Index, string RelativePath, ArticleContent Content);
 
-    private async Task<ImportFileResult> ImportFileAsync(string fullPath, string relativePath, bool dryRun, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the parsed articles in one transaction, each in its own savepoint (one commit instead of one per file).
+    /// Should the transaction itself fail, nothing of it was stored, and the files are saved one by one instead, so
+    /// that each gets its own result and only the guilty one fails.
+    /// </summary>
+    private async Task SaveBatchAsync(List<PendingArticle> batch, ImportFileResult[] results, bool dryRun, CancellationToken cancellationToken)
     {
-        var kind = IsProfilePath(relativePath) ? ImportItemKind.AuthorProfile : ImportItemKind.Article;
-        var what = kind == ImportItemKind.Article ? "den Artikel" : "das Autorenprofil";
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        IReadOnlyList<BatchSaveResult>? saved;
         try
         {
-            var size = new FileInfo(fullPath).Length;
-            if (size > MaxFileBytes)
-            {
-                return Failed($"{relativePath}: Die Datei ist zu groß ({ByteSize.Format(size)}, höchstens {ByteSize.Format(MaxFileBytes)}).");
-            }
-
-            var bytes = await File.ReadAllBytesAsync(fullPath, cancellationToken);
-            return kind == ImportItemKind.Article
-                ? await ImportArticleAsync(relativePath, bytes, dryRun, cancellationToken)
-                : await ImportProfileAsync(relativePath, bytes, dryRun, cancellationToken);
+            saved = await repository.SaveBatchAsync(
+                [.. batch.Select(a => (a.Content, ArticleOrigin.ImportedFile(a.RelativePath)))], dryRun, cancellationToken);
         }
-        catch (ArticleFormatException e)
-        {
-            return Failed(e.Message);
-        }
-        catch (ArticleConflictException e)
-        {
-            return Failed($"{relativePath}: {e.Message}");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Failed($"{relativePath}: Die Datei kann nicht gelesen werden ({e.Message}).");
-        }
-        catch (SqliteException e)
-        {
-            return Failed($"{relativePath}: Die Datenbank hat {what} abgelehnt ({e.Message}).");
-        }
-#pragma warning disable CA1031 // One broken file must not stop the import of the others; it is reported instead.
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return Failed($"{relativePath}: Unerwarteter Fehler ({e.GetType().Name}: {e.Message}).");
+            saved = null;
         }
-#pragma warning restore CA1031
 
-        ImportFileResult Failed(string reason) => new(relativePath, ImportOutcome.Failed, null, reason, kind);
+        for (var j = 0; j < batch.Count; j++)
+        {
+            var article = batch[j];
+            if (saved is null)
+            {
+                try
+                {
+                    results[article.Index] = Written(article.RelativePath,
+                        await repository.SaveAsync(article.Content, ArticleOrigin.ImportedFile(article.RelativePath), dryRun, cancellationToken));
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    results[article.Index] = Failed(article.RelativePath, e, ImportItemKind.Article);
+                }
+            }
+            else
+            {
+                results[article.Index] = saved[j].Written is { } written
+                    ? Written(article.RelativePath, written)
+                    : Failed(article.RelativePath, saved[j].Error!, ImportItemKind.Article);
+            }
+        }
+
+        batch.Clear();
     }
 
-    private async Task<ImportFileResult> ImportArticleAsync(string relativePath, byte[] bytes, bool dryRun, CancellationToken cancellationToken)
+    private static ImportFileResult Written(string relativePath, ArticleWriteResult written)
     {
-        var content = parser.Parse(relativePath, bytes);
-        var written = await repository.SaveAsync(content, ArticleOrigin.ImportedFile(relativePath), dryRun, cancellationToken);
         var outcome = written.Kind switch
         {
             ArticleWriteKind.Created => ImportOutcome.Created,
@@ -108,6 +136,53 @@ public sealed class ArticleImporter(ArticleParser parser, AuthorProfileParser pr
         };
         return new ImportFileResult(relativePath, outcome, written.Slug, null);
     }
+
+    public static bool IsProfilePath(string relativePath)
+    {
+        ArgumentNullException.ThrowIfNull(relativePath);
+        return relativePath.StartsWith(AuthorsFolder + "/", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private async Task<ImportFileResult> ImportProfileFileAsync(string fullPath, string relativePath, bool dryRun, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ImportProfileAsync(relativePath, await ReadFileAsync(fullPath, relativePath, cancellationToken), dryRun, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return Failed(relativePath, e, ImportItemKind.AuthorProfile);
+        }
+    }
+
+    private static async Task<byte[]> ReadFileAsync(string fullPath, string relativePath, CancellationToken cancellationToken)
+    {
+        var size = new FileInfo(fullPath).Length;
+        if (size > MaxFileBytes)
+        {
+            throw new RefusedFileException(
+                $"{relativePath}: Die Datei ist zu groß ({ByteSize.Format(size)}, höchstens {ByteSize.Format(MaxFileBytes)}).");
+        }
+
+        return await File.ReadAllBytesAsync(fullPath, cancellationToken);
+    }
+
+    /// <summary>One broken file must not stop the import of the others: whatever it failed with is reported instead.</summary>
+    private static ImportFileResult Failed(string relativePath, Exception error, ImportItemKind kind)
+    {
+        var what = kind == ImportItemKind.Article ? "den Artikel" : "das Autorenprofil";
+        var reason = error switch
+        {
+            ArticleFormatException or RefusedFileException => error.Message,
+            ArticleConflictException => $"{relativePath}: {error.Message}",
+            IOException or UnauthorizedAccessException => $"{relativePath}: Die Datei kann nicht gelesen werden ({error.Message}).",
+            SqliteException => $"{relativePath}: Die Datenbank hat {what} abgelehnt ({error.Message}).",
+            _ => $"{relativePath}: Unerwarteter Fehler ({error.GetType().Name}: {error.Message}).",
+        };
+        return new ImportFileResult(relativePath, ImportOutcome.Failed, null, reason, kind);
+    }
+
+    private sealed class RefusedFileException(string message) : Exception(message);
 
     private async Task<ImportFileResult> ImportProfileAsync(string relativePath, byte[] bytes, bool dryRun, CancellationToken cancellationToken)
     {

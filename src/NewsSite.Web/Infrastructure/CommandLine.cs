@@ -7,7 +7,7 @@ namespace NewsSite.Web.Infrastructure;
 
 /// <summary>
 /// The operator's commands, run by the same app as the site: dotnet run --project src/NewsSite.Web -- import content,
-/// or -- user add anna --role editor. They share the site's configuration (appsettings, NewsSite__* environment
+/// or -- user add anna --role editor, or -- generate (see <see cref="GenerateCommand"/>). They share the site's configuration (appsettings, NewsSite__* environment
 /// variables) and so its database. Exit codes: 0 done, 1 refused or failed, 2 wrong usage.
 /// </summary>
 public sealed class CommandLine
@@ -25,18 +25,40 @@ public sealed class CommandLine
         """;
 
     private readonly string[] _args;
+    private readonly GenerateCommand? _generate;
 
-    private CommandLine(string[] args) => _args = args;
+    private CommandLine(string[] args)
+    {
+        _args = args;
+        _generate = args[0] == "generate" ? GenerateCommand.TryParse(args[1..], ResolveUserPath) : null;
+    }
 
     /// <summary>Null when the arguments are for the web server rather than a command.</summary>
     public static CommandLine? Parse(string[] args) =>
-        args is ["import", ..] or ["user", ..] ? new CommandLine(args) : null;
+        args is ["import", ..] or ["user", ..] or ["generate", ..] ? new CommandLine(args) : null;
+
+    /// <summary>
+    /// Configuration the command brings along, to be added before the app is built: generate --data names the data
+    /// directory.
+    /// </summary>
+    public IEnumerable<KeyValuePair<string, string?>> Settings => _generate?.Settings ?? [];
 
     public async Task<int> RunAsync(IServiceProvider services, TextReader input, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
+        if (_args[0] == "generate")
+        {
+            if (_generate is null)
+            {
+                await output.WriteLineAsync(GenerateCommand.Usage);
+                return 2;
+            }
+
+            return await _generate.RunAsync(services, output);
+        }
+
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync();
         return _args[0] == "import"
             ? await ImportAsync(services, output)
@@ -203,7 +225,7 @@ public sealed class CommandLine
     /// dotnet run starts the app in the project folder, but "import content" means the folder where the command was
     /// typed; the shell's PWD still names it. A path that exists from the app's own working directory wins.
     /// </summary>
-    private static string ResolveUserPath(string path)
+    internal static string ResolveUserPath(string path)
     {
         if (Path.IsPathRooted(path) || Directory.Exists(path))
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using Dapper;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Import;
 using NewsSite.Core.Tests.Support;
@@ -84,6 +85,60 @@ public class ArticleImporterTests
         Assert.Contains("„gut“ gehört bereits", failures["e-slug-vergeben.md"], StringComparison.Ordinal);
         Assert.Contains("nicht in UTF-8", failures["f-latin1.md"], StringComparison.Ordinal);
         Assert.Equal(2, await db.Articles.CountAsync(Token));
+    }
+
+    /// <summary>
+    /// Files share transactions (batches of <see cref="ArticleImporter.BatchSize"/>); a file refused in the middle of
+    /// one, even after its article row, tags and search row were written, must leave nothing behind and cost no other
+    /// file anything.
+    /// </summary>
+    [Fact]
+    public async Task AFileTheDatabaseRefusesMidBatch_LeavesNoTrace_AndTheOthersGoIn()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var count = ArticleImporter.BatchSize + 100;
+        var folder = Folder([.. Enumerable.Range(0, count).Select(i => (
+            $"a-{i:D4}.md",
+            ArticleFile.With($"Artikel {i}", "2025-01-01", "[Eins, Zwei]", extra: i is 1 or 300 ? "slug: belegt" : "")))]);
+        await using (var connection = await db.Database.OpenAsync(Token))
+        {
+            // Fires on the revision, the last write of an article: everything else of it is already in.
+            await connection.ExecuteAsync(
+                "CREATE TRIGGER refuse AFTER INSERT ON revisions WHEN NEW.origin_detail = 'a-0550.md' BEGIN SELECT RAISE(ABORT, 'kaputt'); END;");
+        }
+
+        var report = await Importer(db).ImportFolderAsync(folder, cancellationToken: Token);
+
+        Assert.Equal((count - 2, 2), (report.Created, report.Failed));
+        var failures = report.Files.Where(f => f.Outcome == ImportOutcome.Failed).ToDictionary(f => f.Path, f => f.Reason!);
+        Assert.Contains("„belegt“ gehört bereits", failures["a-0300.md"], StringComparison.Ordinal);
+        Assert.StartsWith("a-0550.md: Die Datenbank hat den Artikel abgelehnt", failures["a-0550.md"], StringComparison.Ordinal);
+        Assert.Equal(count, report.Files.Count);
+        await using var check = await db.Database.OpenAsync(Token);
+        Assert.Equal((long)count - 2, await check.ExecuteScalarAsync<long>("SELECT count(*) FROM articles;"));
+        Assert.Equal(0L, await check.ExecuteScalarAsync<long>("SELECT count(*) FROM articles WHERE source_key IN ('a-0300.md', 'a-0550.md');"));
+        Assert.Equal((long)count - 2, await check.ExecuteScalarAsync<long>("SELECT count(*) FROM revisions;"));
+        Assert.Equal((long)count - 2, await check.ExecuteScalarAsync<long>("SELECT count(*) FROM article_search;"));
+        Assert.Equal(2L * (count - 2), await check.ExecuteScalarAsync<long>("SELECT count(*) FROM article_tags;"));
+    }
+
+    /// <summary>Some errors make SQLite end the whole transaction; the batch is then saved file by file instead.</summary>
+    [Fact]
+    public async Task AFileThatEndsTheWholeTransaction_FailsAlone()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var folder = Folder([.. Enumerable.Range(0, 30).Select(i => ($"a-{i:D4}.md", ArticleFile.With($"Artikel {i}", "2025-01-01", "[Eins]")))]);
+        await using (var connection = await db.Database.OpenAsync(Token))
+        {
+            await connection.ExecuteAsync(
+                "CREATE TRIGGER refuse AFTER INSERT ON revisions WHEN NEW.origin_detail = 'a-0017.md' BEGIN SELECT RAISE(ROLLBACK, 'weg'); END;");
+        }
+
+        var report = await Importer(db).ImportFolderAsync(folder, cancellationToken: Token);
+
+        Assert.Equal((29, 1), (report.Created, report.Failed));
+        Assert.StartsWith("a-0017.md: Die Datenbank hat den Artikel abgelehnt", report.Files[17].Reason, StringComparison.Ordinal);
+        Assert.Equal(29, await db.Articles.CountAsync(Token));
     }
 
     [Fact]
