@@ -10,7 +10,7 @@ Aufruf: bash bench/run.sh [--quick] [--data <ordner>] [--data-small <ordner>] [-
   --data <ordner>       vorhandener Datenordner mit dem großen Bestand (sonst bench/.data/, einmal erzeugt)
   --data-small <ordner> vorhandener Datenordner mit dem kleinen Vergleichsbestand (1.000 Artikel)
   --markdown <ordner>   vorhandener Ordner mit Markdown-Dateien für die Importzeit (sonst erzeugt)
-Umgebung: BENCH_DURATION (10s), BENCH_WARMUP (3s), BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_PORT (5390),
+Umgebung: BENCH_DURATION (10s), BENCH_WARMUP (3s), BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_TIMEOUT (10s), BENCH_PORT (5390),
   BENCH_ARTICLES (100000), BENCH_TAGS (500), BENCH_SMALL_ARTICLES (1000), BENCH_SMALL_TAGS (20),
   BENCH_IMPORT_FILES (10000), BENCH_IMPORT_TAGS (500), BENCH_SEED (1), BENCH_SEARCH (Suchwort; sonst aus dem Artikeltitel)
 EOF
@@ -44,6 +44,7 @@ else
     duration=${BENCH_DURATION:-10s}; warmup=${BENCH_WARMUP:-3s}; import_files=${BENCH_IMPORT_FILES:-10000}
 fi
 connections=${BENCH_CONNECTIONS:-32}
+timeout=${BENCH_TIMEOUT:-10s}
 threads=${BENCH_THREADS:-2}
 port=${BENCH_PORT:-5390}
 articles=${BENCH_ARTICLES:-100000}
@@ -162,18 +163,25 @@ measure() {
     local code
     code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "$url")
     [ "$code" = 200 ] || echo "Warnung: $url antwortet mit $code" >&2
-    wrk -t"$threads" -c"$connections" -d"$warmup" "$url" >/dev/null
+    wrk -t"$threads" -c"$connections" -d"$warmup" --timeout "$timeout" "$url" >/dev/null
     local result ticks_before ticks_after
     ticks_before=$(cpu_ticks)
-    result=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$bench/wrk-report.lua" "$url" | grep '^BENCH ')
+    result=$(wrk -t"$threads" -c"$connections" -d"$duration" --timeout "$timeout" --latency -s "$bench/wrk-report.lua" "$url" | grep '^BENCH ')
     ticks_after=$(cpu_ticks)
-    local rps p50 p99 errors status note=""
+    local rps p50 p99 errors timeouts status note=""
     rps=$(field rps "$result"); p50=$(field p50 "$result"); p99=$(field p99 "$result")
-    errors=$(field errors "$result"); status=$(field status "$result")
-    local cpu_us
-    cpu_us=$(calc "($ticks_after - $ticks_before) * 1000000 / $clock_ticks / $(field requests "$result")" | awk '{ printf "%.0f", $1 }')
+    errors=$(field errors "$result"); timeouts=$(field timeouts "$result"); status=$(field status "$result")
+    local cpu_us requests
+    requests=$(field requests "$result")
+    if [ "$requests" -gt 0 ]; then
+        cpu_us=$(calc "($ticks_after - $ticks_before) * 1000000 / $clock_ticks / $requests" | awk '{ printf "%.0f", $1 }')
+    else
+        # Nothing finished within the period: wrk has no latencies, and 0 ms must not pass for a result.
+        cpu_us="–"; p50="–"; p99="–"; note="keine Anfrage in $duration fertig"
+    fi
     [ "$code" = 200 ] || note="HTTP $code"
     [ "$errors" = 0 ] || note="${note:+$note, }$errors Socketfehler"
+    [ "$timeouts" = 0 ] || note="${note:+$note, }$timeouts Anfragen über $timeout (nicht in p50/p99)"
     [ "$status" = 0 ] || note="${note:+$note, }$status Antworten nicht 2xx/3xx"
     rows+=("$label|$path|$rps|$p50|$p99|$cpu_us|$note")
     printf '   %-40s %9s/s  p50 %8s ms  p99 %8s ms  CPU %6s µs  %s\n' "$label" "$rps" "$p50" "$p99" "$cpu_us" "$note" >&2
@@ -186,6 +194,8 @@ row_field() { # row_field <label> <n>: the n-th field of the row with that label
     done
 }
 calc() { awk "BEGIN { printf \"%s\", $1 }"; }
+# a / b with two decimals, or "–" where either is no number or b is 0 (awk would stop on a division by zero).
+ratio_of() { awk -v a="$1" -v b="$2" 'BEGIN { if (a ~ /^[0-9.]+$/ && b ~ /^[0-9.]+$/ && b + 0 > 0) printf "%.2f", a / b; else printf "–" }'; }
 
 # ---------------------------------------------------------------- tools and builds
 install_missing() {
@@ -365,7 +375,8 @@ fi
 # ---------------------------------------------------------------- report
 ceiling=$(row_field "Statische Datei (Decke)" 3)
 ratio() { calc "$1 * 100 / $ceiling" | awk '{ printf "%.0f %%", $1 }'; }
-check() { if awk "BEGIN { exit !($1) }"; then echo "erfüllt"; else echo "VERFEHLT"; fi; }
+check() { if awk "BEGIN { exit !($1) }" 2>/dev/null; then echo "erfüllt"; else echo "VERFEHLT"; fi; }
+ms() { if [ "$1" = "–" ]; then echo "–"; else echo "$1 ms"; fi; }
 mb() { awk "BEGIN { printf \"%.1f MiB\", $1 / 1048576 }"; }
 
 elapsed=$(( $(date +%s) - started ))
@@ -384,14 +395,14 @@ wrk_version=$(wrk -v 2>&1 | head -n 1 | awk '{ print $1, $2 }' || true)
     echo "Rechner: $(nproc) Kerne, $cpu, $ram RAM; dotnet $(dotnet --version); $wrk_version."
     echo "Bestand: $total_articles veröffentlichte Artikel ($data)."
     echo "Last (loadavg 1/5/15 min): vorher $load_before, nachher $(cut -d' ' -f1-3 /proc/loadavg) — andere Prozesse auf dem Rechner verfälschen Anfragen/s und Latenz; CPU je Anfrage ist robuster."
-    echo "Messung: wrk -t$threads -c$connections -d$duration --latency je Seite nach $warmup Aufwärmen; wrk läuft auf demselben Rechner."
+    echo "Messung: wrk -t$threads -c$connections -d$duration --timeout $timeout --latency je Seite nach $warmup Aufwärmen; wrk läuft auf demselben Rechner."
     echo "Artikel: $article_path; Thema: $tag_slug ($tag_count Artikel, letzte Seite); Suche: „$search_word“ ($search_hits Treffer)."
     echo
     echo "| Seite | Pfad | Anfragen/s | p50 | p99 | Anteil an der Decke | CPU je Anfrage | Hinweis |"
     echo "|---|---|---:|---:|---:|---:|---:|---|"
     for row in "${rows[@]}"; do
         IFS='|' read -r label path rps p50 p99 cpu_us note <<<"$row"
-        echo "| $label | \`$path\` | $(printf '%.0f' "$rps") | $p50 ms | $p99 ms | $(ratio "$rps") | $cpu_us µs | $note |"
+        echo "| $label | \`$path\` | $(printf '%.0f' "$rps") | $(ms "$p50") | $(ms "$p99") | $(ratio "$rps") | $cpu_us µs | $note |"
     done
     echo
     echo "| Weitere Größe | Wert |"
@@ -415,14 +426,19 @@ wrk_version=$(wrk -v 2>&1 | head -n 1 | awk '{ print $1, $2 }' || true)
     echo "| Artikel ohne Cache ≥ 50 % der Decke | $(ratio "$uncached") | $(check "$uncached >= 0.5 * $ceiling") |"
     for label in "Artikel (Cache)" "Artikel (ohne Cache)"; do
         p99=$(row_field "$label" 5)
-        echo "| p99 < 5 ms bei $connections Verbindungen: $label | $p99 ms | $(check "$p99 < 5") |"
+        if [ -n "$(row_field "$label" 7)" ]; then
+            echo "| p99 < 5 ms bei $connections Verbindungen: $label | $(ms "$p99"); $(row_field "$label" 7) | VERFEHLT |"
+        else
+            echo "| p99 < 5 ms bei $connections Verbindungen: $label | $p99 ms | $(check "$p99 < 5") |"
+        fi
     done
     if [ -n "$data_small" ]; then
         for pair in "Startseite (ohne Cache)|Startseite, klein (ohne Cache)" \
                     "Thema, letzte Seite (ohne Cache)|Thema, letzte Seite, klein (ohne Cache)"; do
             large=$(row_field "${pair%%|*}" 3); small=$(row_field "${pair#*|}" 3)
-            factor=$(calc "$small / $large" | awk '{ printf "%.2f", $1 }')
-            echo "| ${pair%% (*} bei $total_articles höchstens 2× so teuer wie bei $small_total Artikeln (Anfragen/s klein ÷ groß) | ${factor}× | $(check "$factor <= 2") |"
+            factor=$(ratio_of "$small" "$large")
+            cpu_factor=$(ratio_of "$(row_field "${pair%%|*}" 6)" "$(row_field "${pair#*|}" 6)")
+            echo "| ${pair%% (*} bei $total_articles höchstens 2× so teuer wie bei $small_total Artikeln (Anfragen/s klein ÷ groß; CPU je Anfrage groß ÷ klein) | ${factor}×; CPU ${cpu_factor}× | $(check "$factor <= 2") |"
         done
     else
         echo "| Startseite und Thema höchstens 2× so teuer wie bei 1.000 Artikeln | nicht gemessen (kein kleiner Bestand) | |"

@@ -2,11 +2,12 @@
 done = function(summary, latency, requests)
   local seconds = summary.duration / 1e6
   local e = summary.errors
-  io.write(string.format("BENCH rps=%.1f p50=%.3f p99=%.3f requests=%d errors=%d status=%d\n",
+  io.write(string.format("BENCH rps=%.1f p50=%.3f p99=%.3f requests=%d errors=%d timeouts=%d status=%d\n",
     summary.requests / seconds,
     latency:percentile(50) / 1000,
     latency:percentile(99) / 1000,
     summary.requests,
-    e.connect + e.read + e.write + e.timeout,
+    e.connect + e.read + e.write,
+    e.timeout,
     e.status))
 end
