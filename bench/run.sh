@@ -11,7 +11,7 @@ Aufruf: bash bench/run.sh [--quick] [--data <ordner>] [--data-small <ordner>] [-
   --data-small <ordner> vorhandener Datenordner mit dem kleinen Vergleichsbestand (1.000 Artikel)
   --markdown <ordner>   vorhandener Ordner mit Markdown-Dateien für die Importzeit (sonst erzeugt)
 Umgebung: BENCH_DURATION (10s), BENCH_WARMUP (3s), BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_TIMEOUT (10s), BENCH_PORT (5390),
-  BENCH_ARTICLES (100000), BENCH_TAGS (500), BENCH_SMALL_ARTICLES (1000), BENCH_SMALL_TAGS (20),
+  BENCH_ARTICLES (100000), BENCH_TAGS (2000), BENCH_SMALL_ARTICLES (1000), BENCH_SMALL_TAGS (2000),
   BENCH_IMPORT_FILES (10000), BENCH_IMPORT_TAGS (500), BENCH_SEED (1), BENCH_SEARCH (Suchwort; sonst aus dem Artikeltitel)
 EOF
 }
@@ -48,9 +48,9 @@ timeout=${BENCH_TIMEOUT:-10s}
 threads=${BENCH_THREADS:-2}
 port=${BENCH_PORT:-5390}
 articles=${BENCH_ARTICLES:-100000}
-tags=${BENCH_TAGS:-500}
+tags=${BENCH_TAGS:-2000}
 small_articles=${BENCH_SMALL_ARTICLES:-1000}
-small_tags=${BENCH_SMALL_TAGS:-20}
+small_tags=${BENCH_SMALL_TAGS:-2000}
 import_tags=${BENCH_IMPORT_TAGS:-500}
 seed=${BENCH_SEED:-1}
 page_size=${NewsSite__PageSize:-10}

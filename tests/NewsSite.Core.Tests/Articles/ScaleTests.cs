@@ -195,12 +195,12 @@ public class ScaleTests
     }
 
     [Fact]
-    public async Task RelatedArticles_SearchARareTagInFull_EvenBeyondABigTagsNewest()
+    public async Task RelatedArticles_SearchARareTagInFull_EvenBeyondABigTagsShareOfTheBudget()
     {
         await using var db = await TestDatabase.CreateAsync();
         var main = (await db.SaveAsync(ArticleFile.With("Haupt", "2025-05-30T10:00:00", "[Groß, Selten]", extra: "slug: haupt"), "haupt.md")).ArticleId;
         await db.SaveAsync(ArticleFile.With("Uralt und selten", "2020-01-01T10:00:00", "[Groß, Selten]", extra: "slug: uralt"), "uralt.md");
-        for (var i = 0; i < ArticleRepository.RelatedCandidatesPerTag + 10; i++)
+        for (var i = 0; i < (ArticleRepository.RelatedCandidateBudget / 2) + 10; i++)
         {
             await db.SaveAsync(ArticleFile.With($"Groß {i}", $"2024-01-01T10:00:00Z", "[Groß]", extra: $"slug: gross-{i}"), $"g{i}.md");
         }

@@ -68,6 +68,6 @@ public class StatementCountTests
             fewStatements.Count == manyStatements.Count,
             $"{path}: {fewStatements.Count} statements for 2 articles, {manyStatements.Count} for a full page:\n"
             + string.Join("\n", manyStatements));
-        Assert.InRange(manyStatements.Count, 1, 12);
+        Assert.InRange(manyStatements.Count, 1, 6);
     }
 }
