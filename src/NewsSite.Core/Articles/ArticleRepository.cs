@@ -262,16 +262,29 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
     }
 
     /// <summary>A page of the published articles of a scope, newest first: the home page, a tag's, an author's.</summary>
+    /// <remarks>
+    /// A page is found by skipping index entries (OFFSET), which costs as many steps as there are entries before it.
+    /// Past the middle, the page is read from the oldest end instead, so no page skips more than half of its listing:
+    /// the last page of a tag with 30,000 articles is as cheap as the first. Count and page are read in one read
+    /// transaction, so that both see the same articles.
+    /// </remarks>
     public async Task<PagedList<ArticleTeaser>> ListPublishedAsync(
         ArticleScope scope, int page, int pageSize, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var results = await connection.QueryMultipleAsync(
-            $"""
-            {VisibleCountSql(scope)};
+        // Deferred: a read transaction, which takes no write lock.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var total = await connection.ExecuteScalarAsync<int>(VisibleCountSql(scope), ScopeParameters(scope, now, pageSize), transaction);
 
-            WITH page AS ({PageOfIdsSql(scope)})
+        var offset = Offset(page, pageSize);
+        var fromOldest = offset * 2 > total;
+        var parameters = fromOldest
+            ? ScopeParameters(scope, now, limit: (int)Math.Clamp(total - offset, 0, pageSize), offset: Math.Max(0, total - offset - pageSize))
+            : ScopeParameters(scope, now, pageSize, offset);
+        var rows = await connection.QueryAsync<TeaserRow>(
+            $"""
+            WITH page AS ({PageOfIdsSql(scope, newestFirst: !fromOldest)})
             SELECT a.slug AS Slug, a.title AS Title, a.summary AS Summary,
                    au.display_name AS AuthorName, au.slug AS AuthorSlug, a.published_at AS PublishedAt
             FROM page p
@@ -279,9 +292,12 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
             JOIN authors au ON au.id = a.author_id
             ORDER BY p.published_at DESC, p.id DESC;
             """,
-            ScopeParameters(scope, now, pageSize, Offset(page, pageSize)));
+            parameters, transaction);
 
-        return await ReadPageAsync(results, page, pageSize);
+        var items = rows
+            .Select(r => new ArticleTeaser(r.Slug, r.Title, r.Summary, r.AuthorName, r.AuthorSlug, SqliteDates.FromText(r.PublishedAt)))
+            .ToList();
+        return new PagedList<ArticleTeaser>(items, page, pageSize, total);
     }
 
     // Published: not a draft, not in the trash, and its time has come. Matches the partial indexes' WHERE.
@@ -292,36 +308,41 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
     /// from a single index without touching the articles' rows, so that even a page deep in a big tag only steps
     /// through index entries: ix_articles_live, ix_articles_author_live or, for a tag, ix_article_tags_tag with the
     /// copied dates. One statement per scope rather than "@Slug IS NULL OR …", so that SQLite plans each with its
-    /// own index. Parameters from <see cref="ScopeParameters"/>.
+    /// own index. Read from the oldest end with <paramref name="newestFirst"/> false, walking the same index
+    /// backwards. Parameters from <see cref="ScopeParameters"/>.
     /// </summary>
-    internal static string PageOfIdsSql(ArticleScope scope) => scope.Kind switch
+    internal static string PageOfIdsSql(ArticleScope scope, bool newestFirst = true)
     {
-        ArticleScopeKind.Site =>
-            $"""
-            SELECT a.id, a.published_at FROM articles a
-            WHERE {VisibleSql}
-            ORDER BY a.published_at DESC, a.id DESC LIMIT @Limit OFFSET @Offset
-            """,
-        ArticleScopeKind.Tag =>
-            """
-            SELECT at.article_id AS id, at.published_at FROM article_tags at
-            WHERE at.tag_id = (SELECT id FROM tags WHERE slug = @Slug) AND at.is_live = 1 AND at.published_at <= @Now
-            ORDER BY at.published_at DESC, at.article_id DESC LIMIT @Limit OFFSET @Offset
-            """,
-        ArticleScopeKind.Author =>
-            $"""
-            SELECT a.id, a.published_at FROM articles a
-            WHERE a.author_id = (SELECT id FROM authors WHERE slug = @Slug) AND {VisibleSql}
-            ORDER BY a.published_at DESC, a.id DESC LIMIT @Limit OFFSET @Offset
-            """,
-        ArticleScopeKind.Month =>
-            $"""
-            SELECT a.id, a.published_at FROM articles a
-            WHERE {VisibleSql} AND a.published_at >= @From AND a.published_at < @To
-            ORDER BY a.published_at DESC, a.id DESC LIMIT @Limit OFFSET @Offset
-            """,
-        _ => throw new ArgumentOutOfRangeException(nameof(scope)),
-    };
+        var order = newestFirst ? "DESC" : "ASC";
+        return scope.Kind switch
+        {
+            ArticleScopeKind.Site =>
+                $"""
+                SELECT a.id, a.published_at FROM articles a
+                WHERE {VisibleSql}
+                ORDER BY a.published_at {order}, a.id {order} LIMIT @Limit OFFSET @Offset
+                """,
+            ArticleScopeKind.Tag =>
+                $"""
+                SELECT at.article_id AS id, at.published_at FROM article_tags at
+                WHERE at.tag_id = (SELECT id FROM tags WHERE slug = @Slug) AND at.is_live = 1 AND at.published_at <= @Now
+                ORDER BY at.published_at {order}, at.article_id {order} LIMIT @Limit OFFSET @Offset
+                """,
+            ArticleScopeKind.Author =>
+                $"""
+                SELECT a.id, a.published_at FROM articles a
+                WHERE a.author_id = (SELECT id FROM authors WHERE slug = @Slug) AND {VisibleSql}
+                ORDER BY a.published_at {order}, a.id {order} LIMIT @Limit OFFSET @Offset
+                """,
+            ArticleScopeKind.Month =>
+                $"""
+                SELECT a.id, a.published_at FROM articles a
+                WHERE {VisibleSql} AND a.published_at >= @From AND a.published_at < @To
+                ORDER BY a.published_at {order}, a.id {order} LIMIT @Limit OFFSET @Offset
+                """,
+            _ => throw new ArgumentOutOfRangeException(nameof(scope)),
+        };
+    }
 
     /// <summary>
     /// How many articles a scope has published: the live count kept by triggers (0006_scale.sql) minus the scheduled
@@ -542,15 +563,6 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
     }
 
     private static long Offset(int page, int pageSize) => (long)(page - 1) * pageSize;
-
-    private static async Task<PagedList<ArticleTeaser>> ReadPageAsync(SqlMapper.GridReader results, int page, int pageSize)
-    {
-        var total = await results.ReadSingleAsync<int>();
-        var items = (await results.ReadAsync<TeaserRow>())
-            .Select(r => new ArticleTeaser(r.Slug, r.Title, r.Summary, r.AuthorName, r.AuthorSlug, SqliteDates.FromText(r.PublishedAt)))
-            .ToList();
-        return new PagedList<ArticleTeaser>(items, page, pageSize, total);
-    }
 
     // Dapper rows: SQLite hands back long integers and text dates; the public records get proper types.
     private sealed class StoredArticle

@@ -151,17 +151,58 @@ public class ScaleTests
     }
 
     [Theory]
-    [MemberData(nameof(Scopes))]
-    public async Task APageOfAListing_IsReadFromACoveringIndexInOrder(string scopeName)
+    [InlineData("site", true)]
+    [InlineData("tag", true)]
+    [InlineData("author", true)]
+    [InlineData("month", true)]
+    [InlineData("site", false)]
+    [InlineData("tag", false)]
+    [InlineData("author", false)]
+    [InlineData("month", false)]
+    public async Task APageOfAListing_IsReadFromACoveringIndexInOrder_FromEitherEnd(string scopeName, bool newestFirst)
     {
         await using var db = await TestDatabase.CreateAsync();
         var scope = ScopeNamed(scopeName);
 
-        var plan = await PlanAsync(db, ArticleRepository.PageOfIdsSql(scope), ArticleRepository.ScopeParameters(scope, db.Clock.Now, 10, 5000));
+        var plan = await PlanAsync(
+            db, ArticleRepository.PageOfIdsSql(scope, newestFirst), ArticleRepository.ScopeParameters(scope, db.Clock.Now, 10, 5000));
 
         Assert.Contains("USING COVERING INDEX", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("SCAN", plan, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Scopes))]
+    public async Task EveryPage_FromTheNewestOrTheOldestEnd_IsTheSliceOfTheWholeListing(string scopeName)
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        for (var i = 0; i < 23; i++)
+        {
+            // Two articles per day, so that equal dates are ordered by id; one scheduled and one draft to skip.
+            var date = $"2025-05-{1 + (i / 2):00}T10:00:00";
+            await db.SaveAsync(
+                $"---\ntitle: Artikel {i}\nslug: artikel-{i}\nauthor: Anna Berger\ntags: [Köln]\ndate: {date}\n---\n\nText.\n", $"a{i}.md");
+        }
+
+        await db.SaveAsync("---\ntitle: Später\nauthor: Anna Berger\ntags: [Köln]\ndate: 2025-07-01T10:00:00\n---\n\nText.\n", "spaeter.md");
+        await db.SaveAsync("---\ntitle: Entwurf\nauthor: Anna Berger\ntags: [Köln]\ndraft: true\n---\n\nText.\n", "entwurf.md");
+        var scope = ScopeNamed(scopeName);
+        var all = (await db.Articles.ListPublishedAsync(scope, 1, 100, db.Clock.Now, Token)).Items.Select(a => a.Slug).ToList();
+
+        var pages = new List<List<string>>();
+        for (var page = 1; page <= 5; page++)
+        {
+            var listed = await db.Articles.ListPublishedAsync(scope, page, 5, db.Clock.Now, Token);
+            Assert.Equal(23, listed.TotalCount);
+            pages.Add(listed.Items.Select(a => a.Slug).ToList());
+        }
+
+        Assert.Equal(23, all.Count);
+        Assert.Equal("artikel-22", all[0]); // newest first, the later id first on an equal date
+        Assert.Equal(all, pages.SelectMany(p => p));
+        Assert.Equal([5, 5, 5, 5, 3], pages.Select(p => p.Count));
+        Assert.Empty((await db.Articles.ListPublishedAsync(scope, 6, 5, db.Clock.Now, Token)).Items);
     }
 
     [Theory]

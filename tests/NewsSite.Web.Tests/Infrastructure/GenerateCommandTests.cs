@@ -62,6 +62,19 @@ public class GenerateCommandTests
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), stored.Select(s => s.SourceKey).Order(StringComparer.Ordinal));
         Assert.All(stored, s => Assert.Equal(expected[s.SourceKey].Tags.Count, s.Tags));
 
+        // The tag frequencies the related articles weigh by, and the totals the listings count with, equal a recount
+        // of what was generated: the generator's batches keep them like any other write.
+        var expectedFrequencies = expected.Values.SelectMany(a => a.Tags)
+            .GroupBy(tag => NewsSite.Core.Tags.TagName.TryCreate(tag)!.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var storedFrequencies = connection.Query<(string Key, long Live)>("SELECT name_key, live_articles FROM tags;")
+            .ToDictionary(t => t.Key, t => (int)t.Live, StringComparer.Ordinal);
+        Assert.Equal(expectedFrequencies.OrderBy(f => f.Key, StringComparer.Ordinal), storedFrequencies.OrderBy(f => f.Key, StringComparer.Ordinal));
+        Assert.Equal(300, connection.ExecuteScalar<int>("SELECT live_articles FROM article_totals;"));
+        Assert.Equal(300, connection.ExecuteScalar<int>("SELECT sum(live_articles) FROM authors;"));
+        Assert.True(expectedFrequencies.Values.Max() > 5 * expectedFrequencies.Values.Order().ElementAt(expectedFrequencies.Count / 2),
+            "Zipf: the most common tag is far more common than the median one");
+
         var sample = stored[123];
         var (response, page) = await site.GetPageAsync("/artikel/" + sample.Slug);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -21,8 +21,8 @@ public class StatementCountTests
     ];
 
     /// <summary>
-    /// Articles 1..count, all tagged Köln and by Erika Muster (so every listing holds them all), each also with a tag
-    /// and a co-tag of its own; published one a day in May, the last two within the news sitemap's 48 hours.
+    /// Articles 1..count, all tagged Köln (so the tag's listing holds them all), by two authors in turn, each also with
+    /// a tag and a co-tag of its own, so that a query per article would differ in its parameters; published one a day in May, the last two within the news sitemap's 48 hours.
     /// </summary>
     private static NewsSiteFactory Site(int count) => new(
         NewsSiteFactory.ContentFolder(Enumerable.Range(1, count).Select(i => (
@@ -31,7 +31,7 @@ public class StatementCountTests
                 ---
                 title: Artikel {i}
                 slug: artikel-{i}
-                author: Erika Muster
+                author: {(i % 2 == 1 ? "Erika Muster" : "Max Weber")}
                 tags: [Köln, Thema {i}, Bereich {i % 3}]
                 date: {Now.AddDays(-count + i - 1):yyyy-MM-ddTHH:mm:ss}Z
                 ---
@@ -51,8 +51,13 @@ public class StatementCountTests
         await using var small = Site(2);
         await using var full = Site(12);
 
-        var (smallResponse, smallPage, fewStatements) = await small.GetPageCountingStatementsAsync(path);
-        var (fullResponse, fullPage, manyStatements) = await full.GetPageCountingStatementsAsync(path);
+        var (smallResponse, smallPage, fewTraced) = await small.GetPageCountingStatementsAsync(path);
+        var (fullResponse, fullPage, manyTraced) = await full.GetPageCountingStatementsAsync(path);
+
+        // Distinct texts (the trace shows each statement with its parameters filled in, so a query per article would
+        // still count once per article): SQLite may run one statement twice when it has to prepare it again.
+        var fewStatements = fewTraced.Distinct(StringComparer.Ordinal).ToList();
+        var manyStatements = manyTraced.Distinct(StringComparer.Ordinal).ToList();
 
         Assert.Equal(HttpStatusCode.OK, smallResponse.StatusCode);
         Assert.Equal(HttpStatusCode.OK, fullResponse.StatusCode);
@@ -67,7 +72,7 @@ public class StatementCountTests
         Assert.True(
             fewStatements.Count == manyStatements.Count,
             $"{path}: {fewStatements.Count} statements for 2 articles, {manyStatements.Count} for a full page:\n"
-            + string.Join("\n", manyStatements));
+            + string.Join("\n", manyStatements) + "\n\nfor 2 articles:\n" + string.Join("\n", fewStatements));
         Assert.InRange(manyStatements.Count, 1, 6);
     }
 }
