@@ -186,7 +186,8 @@ public sealed class CorpusGenerator
             _body.Clear();
             _words = 0;
             WriteBody(tags, city, targetWords);
-            var summary = Sentence(Clause()) + " " + Sentence(ObjectClause(city));
+            // The summary is plain text (front matter is not Markdown): no emphasis markers in it.
+            var summary = Sentence(Clause(markdown: false)) + " " + Sentence(ObjectClause(city));
 
             var local = NewsroomTime.ToLocal(published);
             var slug = Slug.FromText(title, fallback: "artikel");
@@ -372,16 +373,18 @@ public sealed class CorpusGenerator
             AppendLine("");
         }
 
-        /// <summary>Subject, verb, object, adverbial; now and then the object is emphasized.</summary>
-        private string Clause()
+        /// <summary>Subject, verb, object, adverbial; now and then the object is emphasized, in Markdown text.</summary>
+        private string Clause(bool markdown = true)
         {
             var obj = WeakPhrase(AnyNoun(), Case.Accusative);
+
+            // Drawn either way, so that plain text leaves the rest of the random stream as it was.
             var emphasis = random.Next(40);
-            if (emphasis == 0)
+            if (markdown && emphasis == 0)
             {
                 obj = "**" + obj + "**";
             }
-            else if (emphasis < 3)
+            else if (markdown && emphasis < 3)
             {
                 obj = "*" + obj + "*";
             }

@@ -119,6 +119,9 @@ public class CorpusGeneratorTests
             Assert.Equal(article.PublishedAt, content.PublishedAt);
             Assert.False(content.IsDraft);
             Assert.Contains("<h2", content.BodyHtml, StringComparison.Ordinal);
+
+            // The summary is shown as plain text under teasers: Markdown markers would show as they are.
+            Assert.DoesNotContain('*', content.Summary);
             Assert.StartsWith(NewsroomTime.ToLocal(article.PublishedAt).Year + "/", article.RelativePath, StringComparison.Ordinal);
         }
     }
