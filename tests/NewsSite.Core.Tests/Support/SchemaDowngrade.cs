@@ -1,0 +1,38 @@
+namespace NewsSite.Core.Tests.Support;
+
+/// <summary>
+/// Turns a current database back into what schema version 3 held (before search, bios and the scale schema), keeping
+/// its articles: for tests of what migrating an existing site does. Shared with the web tests (linked into their
+/// project), so that a new migration is undone in one place.
+/// </summary>
+public static class SchemaDowngrade
+{
+    public const string ToVersion3Sql =
+        """
+        DROP TRIGGER article_tags_follow_article;
+        DROP TRIGGER tags_count_added;
+        DROP TRIGGER tags_count_removed;
+        DROP TRIGGER tags_count_changed;
+        DROP TRIGGER articles_count_added;
+        DROP TRIGGER articles_count_removed;
+        DROP TRIGGER articles_count_changed;
+        DROP TABLE content_changes;
+        DROP TABLE article_totals;
+        ALTER TABLE tags DROP COLUMN live_articles;
+        ALTER TABLE authors DROP COLUMN live_articles;
+        DROP INDEX ix_article_tags_tag;
+        ALTER TABLE article_tags DROP COLUMN published_at;
+        ALTER TABLE article_tags DROP COLUMN is_live;
+        CREATE INDEX ix_article_tags_tag ON article_tags (tag_id, article_id);
+        DROP INDEX ix_articles_live;
+        CREATE INDEX ix_articles_published ON articles (published_at DESC) WHERE is_draft = 0 AND trashed_at IS NULL;
+        DROP INDEX ix_articles_author_live;
+        CREATE INDEX ix_articles_author ON articles (author_id, published_at DESC) WHERE is_draft = 0 AND trashed_at IS NULL;
+        DROP TABLE article_search;
+        DROP TABLE author_bio_versions;
+        ALTER TABLE authors DROP COLUMN bio_markdown;
+        ALTER TABLE authors DROP COLUMN bio_html;
+        ALTER TABLE authors DROP COLUMN profile_hash;
+        PRAGMA user_version = 3;
+        """;
+}
