@@ -89,9 +89,6 @@ public sealed class PageCacheStore : IOutputCacheStore, IDisposable
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Number of pages held, for tests and the log.</summary>
-    public int Count => _pages.Count;
-
     public void Dispose() => _pages.Dispose();
 
     // A page that expired or was pushed out by the size limit leaves its tags too, so they do not grow without bound.
