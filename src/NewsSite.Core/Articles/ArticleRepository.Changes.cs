@@ -104,8 +104,7 @@ public sealed partial class ArticleRepository
             JOIN authors au ON au.id = a.author_id
             WHERE {VisibleSql} AND a.published_at > @DueAfter;
 
-            SELECT min(published_at) FROM articles a
-            WHERE a.is_draft = 0 AND a.trashed_at IS NULL AND a.published_at > @Now;
+            SELECT min(published_at) FROM articles a WHERE {ScheduledSql};
             """,
             new { AfterId = afterId, DueAfter = SqliteDates.ToText(dueAfter), Now = SqliteDates.ToText(now) });
 

@@ -122,11 +122,11 @@ public sealed partial class ArticleRepository
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<string>(
-            """
+            $"""
             SELECT a.slug
             FROM slug_redirects r
             JOIN articles a ON a.id = r.article_id
-            WHERE r.slug = @Slug AND a.is_draft = 0 AND a.trashed_at IS NULL AND a.published_at <= @Now;
+            WHERE r.slug = @Slug AND {VisibleSql};
             """,
             new { Slug = oldSlug, Now = SqliteDates.ToText(now) });
     }

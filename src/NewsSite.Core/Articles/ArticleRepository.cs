@@ -239,13 +239,13 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(
-            """
+            $"""
             SELECT a.id AS Id, a.slug AS Slug, a.title AS Title, a.summary AS Summary, a.body_html AS BodyHtml,
                    au.display_name AS AuthorName, au.slug AS AuthorSlug,
                    a.published_at AS PublishedAt, a.updated_at AS UpdatedAt, a.created_at AS CreatedAt
             FROM articles a
             JOIN authors au ON au.id = a.author_id
-            WHERE a.slug = @Slug AND a.is_draft = 0 AND a.trashed_at IS NULL AND a.published_at <= @Now;
+            WHERE a.slug = @Slug AND {VisibleSql};
 
             SELECT t.display_name AS Name, t.slug AS Slug
             FROM articles a
@@ -300,8 +300,14 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
         return new PagedList<ArticleTeaser>(items, page, pageSize, total);
     }
 
-    // Published: not a draft, not in the trash, and its time has come. Matches the partial indexes' WHERE.
-    private const string VisibleSql = "a.is_draft = 0 AND a.trashed_at IS NULL AND a.published_at <= @Now";
+    // Live: neither a draft nor in the trash; the partial indexes' WHERE and what the counters count.
+    private const string LiveSql = "a.is_draft = 0 AND a.trashed_at IS NULL";
+
+    // Published: live, and its time has come.
+    private const string VisibleSql = LiveSql + " AND a.published_at <= @Now";
+
+    // Scheduled: live, but not yet due.
+    private const string ScheduledSql = LiveSql + " AND a.published_at > @Now";
 
     /// <summary>
     /// The ids and dates (columns id, published_at) of one page of a scope's published articles, newest first, read
@@ -351,9 +357,8 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
     internal static string VisibleCountSql(ArticleScope scope) => scope.Kind switch
     {
         ArticleScopeKind.Site =>
-            """
-            SELECT (SELECT live_articles FROM article_totals)
-                 - (SELECT count(*) FROM articles a WHERE a.is_draft = 0 AND a.trashed_at IS NULL AND a.published_at > @Now)
+            $"""
+            SELECT (SELECT live_articles FROM article_totals) - (SELECT count(*) FROM articles a WHERE {ScheduledSql})
             """,
         ArticleScopeKind.Tag =>
             """
@@ -363,11 +368,9 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
                 FROM tags t WHERE t.slug = @Slug), 0)
             """,
         ArticleScopeKind.Author =>
-            """
+            $"""
             SELECT coalesce((
-                SELECT au.live_articles
-                     - (SELECT count(*) FROM articles a
-                        WHERE a.author_id = au.id AND a.is_draft = 0 AND a.trashed_at IS NULL AND a.published_at > @Now)
+                SELECT au.live_articles - (SELECT count(*) FROM articles a WHERE a.author_id = au.id AND {ScheduledSql})
                 FROM authors au WHERE au.slug = @Slug), 0)
             """,
         ArticleScopeKind.Month =>

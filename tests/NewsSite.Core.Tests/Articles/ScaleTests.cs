@@ -124,7 +124,7 @@ public class ScaleTests
 
         await using (var connection = await db.Database.OpenAsync(Token))
         {
-            await connection.ExecuteAsync(TestDatabase.DowngradeToVersion3Sql);
+            await connection.ExecuteAsync(SchemaDowngrade.ToVersion3Sql);
         }
 
         await new SchemaMigrator(db.Database).MigrateAsync(Token);

@@ -332,7 +332,7 @@ public class SearchTests
         await using (var connection = await db.Database.OpenAsync(Token))
         {
             // What version 3 looked like: the same articles, no search table.
-            await connection.ExecuteAsync(TestDatabase.DowngradeToVersion3Sql);
+            await connection.ExecuteAsync(SchemaDowngrade.ToVersion3Sql);
         }
 
         Assert.Equal(SchemaMigrator.LatestVersion - 3, await new SchemaMigrator(db.Database).MigrateAsync(Token));

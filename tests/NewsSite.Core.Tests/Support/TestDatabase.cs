@@ -24,8 +24,6 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public ArticleRepository Articles { get; }
 
-    /// <summary>See <see cref="SchemaDowngrade.ToVersion3Sql"/>.</summary>
-    public const string DowngradeToVersion3Sql = SchemaDowngrade.ToVersion3Sql;
 
     public static ArticleParser Parser { get; } = new(new MarkdownRenderer());
 

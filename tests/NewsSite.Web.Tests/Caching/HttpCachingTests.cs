@@ -63,9 +63,7 @@ public class HttpCachingTests
         using var editor = await AdminClient.LoginAsync(site);
         var before = await site.SendAsync("/artikel/erster");
 
-        var (_, list) = await editor.GetAsync("/admin");
-        var editUrl = list.QuerySelectorAll(".admin-table tbody td:first-child a").Single(a => a.TextContent.Trim() == "Erster").GetAttribute("href")!;
-        await editor.SubmitAsync(editUrl, "form#editor", new() { ["Fields.Title"] = "Erster, geändert" }, "Änderungen veröffentlichen");
+        await editor.SubmitAsync(await editor.EditUrlOfAsync("Erster"), "form#editor", new() { ["Fields.Title"] = "Erster, geändert" }, "Änderungen veröffentlichen");
         var after = await site.SendAsync("/artikel/erster", headers: ("If-None-Match", before.Headers.ETag!.ToString()));
 
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);

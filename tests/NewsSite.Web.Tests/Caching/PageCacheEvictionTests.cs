@@ -87,12 +87,6 @@ public class PageCacheEvictionTests
     private static IEnumerable<string> RelatedTitles(IDocument page) =>
         page.QuerySelectorAll(".related a").Select(a => a.TextContent.Trim());
 
-    private static async Task<string> EditUrlAsync(AdminClient editor, string title)
-    {
-        var (_, list) = await editor.GetAsync("/admin");
-        return list.QuerySelectorAll(".admin-table tbody td:first-child a").Single(a => a.TextContent.Trim() == title).GetAttribute("href")!;
-    }
-
     [Fact]
     public async Task Edit_EvictsEveryPageShowingTheArticleByOldAndNewTagsAndAuthor_AndNoOther()
     {
@@ -101,7 +95,7 @@ public class PageCacheEvictionTests
         string[] showingItAfterwards = ["/thema/umwelt", "/autor/lena-schmidt", "/artikel/gruen"];
         await WarmAsync(site, [.. ShowingHaupt, .. NotShowingHaupt, .. showingItAfterwards]);
 
-        var (saved, _) = await editor.SubmitAsync(await EditUrlAsync(editor, "Haupt"), Form, new()
+        var (saved, _) = await editor.SubmitAsync(await editor.EditUrlOfAsync("Haupt"), Form, new()
         {
             ["Fields.Title"] = "Haupt neu",
             ["Fields.Tags"] = "Verkehr, Umwelt",
@@ -156,7 +150,7 @@ public class PageCacheEvictionTests
         await using var site = Site(new TestClock(Now));
         using var editor = await AdminClient.LoginAsync(site);
         await WarmAsync(site, [.. ShowingHaupt, .. NotShowingHaupt]);
-        var editUrl = await EditUrlAsync(editor, "Haupt");
+        var editUrl = await editor.EditUrlOfAsync("Haupt");
 
         var (saved, _) = change == "trash"
             ? await editor.SubmitAsync(editUrl, "form.editor__trash")

@@ -56,6 +56,14 @@ public sealed class AdminClient : IDisposable
         return (response, await ParseAsync(response));
     }
 
+    /// <summary>The edit page of the article titled <paramref name="title"/>, found in the admin's list.</summary>
+    public async Task<string> EditUrlOfAsync(string title)
+    {
+        var (_, list) = await GetAsync("/admin");
+        return list.QuerySelectorAll(".admin-table tbody td:first-child a")
+            .Single(a => a.TextContent.Trim() == title).GetAttribute("href")!;
+    }
+
     /// <summary>Loads <paramref name="pagePath"/>, fills the form and presses the button whose text contains <paramref name="button"/>.</summary>
     public async Task<(HttpResponseMessage Response, IDocument Document)> SubmitAsync(
         string pagePath, string formSelector, Dictionary<string, string>? values = null, string? button = null,
