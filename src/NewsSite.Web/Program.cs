@@ -3,7 +3,6 @@ using NewsSite.Web.Caching;
 using NewsSite.Web.Infrastructure;
 using NewsSite.Web.Localization;
 using NewsSite.Web.Syndication;
-using Serilog;
 
 var command = CommandLine.Parse(args);
 
@@ -19,6 +18,9 @@ builder.AddNewsSiteLocalization();
 builder.AddNewsSiteAccounts();
 builder.AddNewsSiteSyndication();
 builder.AddPageCaching();
+builder.AddHttpHardening();
+builder.AddRequestRateLimits();
+builder.AddHealthEndpoints();
 builder.Services.AddRazorPages(options =>
 {
     AdminArea.Conventions(options);
@@ -37,16 +39,19 @@ if (command is not null)
     return await command.RunAsync(app.Services, Console.In, Console.Out);
 }
 
+app.UseHttpHardening();
+app.UseNewsSiteRequestLogging();
 app.UseSiteCulture();
 app.UseGermanErrorPages();
-app.UseSerilogRequestLogging();
 app.MapStaticAssets();
 app.UseArticleImages();
+app.UseRateLimiter();
 app.UsePageCache();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapRazorPages().WithStaticAssets();
 app.MapNewsSiteSyndication();
+app.MapHealthEndpoints();
 
 await app.Services.PrepareDatabaseAsync();
 await app.Services.StartPageCacheAsync();

@@ -23,5 +23,6 @@ public static class AdminArea
         options.Conventions.AddPageRoute("/Admin/Articles/Edit", "/admin/artikel/neu");
         options.Conventions.ConfigureFilter(new TypeFilterAttribute(typeof(AntiforgeryFailurePages)));
         options.Conventions.ConfigureFilter(new UnknownPostHandlers());
+        options.Conventions.ConfigureFilter(new TypeFilterAttribute(typeof(RequestBodyLimits)) { Order = 900 });
     }
 }

@@ -18,7 +18,8 @@ public sealed class AntiforgeryFailurePages(IOptions<NewsSiteOptions> options) :
         if (context.Result is IAntiforgeryValidationFailedResult)
         {
             var length = context.HttpContext.Request.ContentLength;
-            context.Result = new StatusCodeResult(length > options.Value.MaxRequestBytes
+            var limit = RequestBodyLimits.CurrentLimit(context.HttpContext) ?? options.Value.MaxRequestBytes;
+            context.Result = new StatusCodeResult(length > limit
                 ? StatusCodes.Status413PayloadTooLarge
                 : StatusCodes.Status400BadRequest);
         }

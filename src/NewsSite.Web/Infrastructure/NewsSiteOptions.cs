@@ -57,6 +57,41 @@ public sealed class NewsSiteOptions
     /// <summary>Memory the page cache may fill; the least recently used pages give way beyond it.</summary>
     [Range(1, 4096, ErrorMessage = "NewsSite:OutputCacheMegabytes muss zwischen 1 und 4096 liegen.")]
     public int OutputCacheMegabytes { get; set; } = 64;
+
+    /// <summary>
+    /// Searches one client address may start per minute; beyond them it gets 429 with Retry-After. A reader types a
+    /// few; a scraper walking the index would make every one a database query.
+    /// </summary>
+    [Range(1, 1_000_000, ErrorMessage = "NewsSite:SearchRequestsPerMinute muss zwischen 1 und 1.000.000 liegen.")]
+    public int SearchRequestsPerMinute { get; set; } = 60;
+
+    /// <summary>
+    /// Login forms one client address may send per minute, right or wrong. Each costs a password hash; the failure
+    /// throttle (LoginThrottle) separately locks a name or address after five wrong passwords.
+    /// </summary>
+    [Range(1, 1_000_000, ErrorMessage = "NewsSite:LoginRequestsPerMinute muss zwischen 1 und 1.000.000 liegen.")]
+    public int LoginRequestsPerMinute { get; set; } = 10;
+
+    /// <summary>
+    /// Addresses of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed. Empty: the connection's
+    /// address is the client's, and forwarded headers are ignored, since anyone could send them.
+    /// </summary>
+    [IpAddresses]
+    public IList<string> TrustedProxies { get; } = [];
+}
+
+/// <summary>Every entry is an IPv4 or IPv6 address.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class IpAddressesAttribute : ValidationAttribute
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
+    {
+        ArgumentNullException.ThrowIfNull(validationContext);
+        var bad = (value as IEnumerable<string> ?? []).Where(text => !System.Net.IPAddress.TryParse(text, out _)).ToList();
+        return bad.Count == 0 ? ValidationResult.Success : new ValidationResult(
+            $"NewsSite:{validationContext.MemberName} enthält „{string.Join("“, „", bad)}“: erwartet werden IP-Adressen wie 10.0.0.2 oder ::1.",
+            [validationContext.MemberName ?? nameof(NewsSiteOptions.TrustedProxies)]);
+    }
 }
 
 /// <summary>

@@ -11,6 +11,7 @@ using NewsSite.Core.Images;
 using NewsSite.Core.Import;
 using NewsSite.Core.Markdown;
 using Serilog;
+using Serilog.Events;
 
 namespace NewsSite.Web.Infrastructure;
 
@@ -118,5 +119,25 @@ public static class NewsSiteServices
             .ReadFrom.Services(services)
             .Enrich.FromLogContext());
         return builder;
+    }
+
+    /// <summary>
+    /// One event per request, carrying the request id that the German error page shows a visitor, so that a report
+    /// ("Anfrage-ID 0HN…:00000002") leads straight to the failure and its exception. Health probes log only at
+    /// Verbose: a probe every few seconds would drown everything else.
+    /// </summary>
+    public static WebApplication UseNewsSiteRequestLogging(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} antwortete {StatusCode} in {Elapsed:0.0} ms (Anfrage-ID {RequestId})";
+            options.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("RequestId", context.TraceIdentifier);
+            options.GetLevel = (context, _, exception) =>
+                exception is not null || context.Response.StatusCode >= StatusCodes.Status500InternalServerError ? LogEventLevel.Error
+                : HealthEndpoints.IsHealthPath(context.Request.Path) ? LogEventLevel.Verbose
+                : LogEventLevel.Information;
+        });
+        return app;
     }
 }

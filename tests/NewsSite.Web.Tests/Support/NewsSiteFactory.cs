@@ -18,6 +18,7 @@ namespace NewsSite.Web.Tests.Support;
 public class NewsSiteFactory : WebApplicationFactory<Program>
 {
     private readonly bool _ownsDataDirectory;
+    private readonly List<LogCapture> _logSinks = [];
 
     public NewsSiteFactory()
         : this(Repository.ContentDirectory)
@@ -99,6 +100,27 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// Serves on a real Kestrel at a free port of 127.0.0.1 instead of the in-memory test server, for what only a real
+    /// server does: its limits, its headers, raw sockets. Call before the first request.
+    /// </summary>
+    public Uri StartOnKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+        return new Uri(addresses.First());
+    }
+
+    /// <summary>Every event the site logs from now on, at every level, for tests that read the structured log.</summary>
+    public LogCapture CaptureLog()
+    {
+        var capture = new LogCapture();
+        _logSinks.Add(capture);
+        return capture;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -117,6 +139,21 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
         if (Clock is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(Clock));
+        }
+
+        // Serilog reads sinks from the services (NewsSiteServices.AddNewsSiteLogging); the level is opened up only
+        // when a test asks to read the log.
+        builder.ConfigureTestServices(services =>
+        {
+            foreach (var sink in _logSinks)
+            {
+                services.AddSingleton<Serilog.Core.ILogEventSink>(sink);
+            }
+        });
+        if (_logSinks.Count > 0)
+        {
+            builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(
+                [new("Serilog:MinimumLevel:Default", "Verbose"), new("Serilog:MinimumLevel:Override:Microsoft.AspNetCore", "Warning")]));
         }
     }
 

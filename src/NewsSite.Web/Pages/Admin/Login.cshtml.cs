@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NewsSite.Web.Accounts;
+using NewsSite.Web.Infrastructure;
 
 namespace NewsSite.Web.Pages.Admin;
 
@@ -8,6 +9,7 @@ namespace NewsSite.Web.Pages.Admin;
 /// The one open page of the admin area. An unknown name and a wrong password get the same answer after the same
 /// work; repeated failures for a name or from an address are refused with 429 until the window passes.
 /// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RequestRateLimits.LoginPolicy)]
 public sealed class LoginModel(AccountService accounts, LoginThrottle throttle, ILogger<LoginModel> logger) : PageModel
 {
     public const string Failed = "Name oder Passwort ist falsch.";

@@ -41,6 +41,7 @@ public sealed class FieldsForm
 /// through the import's parser and becomes a revision; a save against an outdated revision is refused and the
 /// editor's text is shown again, so no update is lost either way.
 /// </summary>
+[LargeRequestBody]
 public sealed class EditModel(
     ArticleRepository articles, ArticleDraft drafts, ImageStore images, TimeProvider clock, ILogger<EditModel> logger) : PageModel
 {

@@ -11,6 +11,7 @@ namespace NewsSite.Web.Pages.Admin.Articles;
 /// New articles from Markdown files or .zip archives of them. The plain submit button publishes (a file that says
 /// draft: true stays a draft, a future date schedules it); the second button saves every file as a draft.
 /// </summary>
+[LargeRequestBody]
 public sealed class UploadModel(ArticleUploader uploader, IOptions<NewsSiteOptions> options, ILogger<UploadModel> logger) : PageModel
 {
     public IReadOnlyList<UploadResult>? Results { get; private set; }
