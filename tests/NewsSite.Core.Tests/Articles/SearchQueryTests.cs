@@ -22,6 +22,14 @@ public class SearchQueryTests
         Assert.Equal(expected, SearchQuery.Parse(input).ToMatchExpression());
 
     [Theory]
+    [InlineData("\u202Egpj.exe", "gpj.exe")]
+    [InlineData("K\u202Aö\u202Bl\u202Cn\u202D", "Köln")]
+    [InlineData("\u2066Köln\u2069 \u2067Bonn\u2068", "Köln Bonn")]
+    [InlineData("Köln\u200F", "Köln\u200F")]
+    public void DirectionOverridesAndIsolates_AreRemovedFromTheShownText_MarksStay(string input, string shown) =>
+        Assert.Equal(shown, SearchQuery.Parse(input).Text);
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
