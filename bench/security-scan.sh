@@ -140,15 +140,20 @@ wapiti_run() {
     local name=$1; shift
     say "wapiti: $name, höchstens $wapiti_time s"
     local status=0
+    # Debian's wapiti asks for brotli ("gzip, deflate, br") without python3-brotli to decode it: the site's
+    # compressed pages would reach it as noise with no links to crawl. And it fetches its Wappalyzer database from
+    # the web when loading modules: a proxy on a closed local port keeps every request but the site's on this host.
     # wapiti checks --max-scan-time between requests only, and then still writes its report: a hard limit on top.
+    http_proxy=http://127.0.0.1:9 https_proxy=http://127.0.0.1:9 no_proxy=127.0.0.1 \
     timeout --signal=INT --kill-after=30 "$(( wapiti_time * 2 + 120 ))" \
     /usr/bin/python3 -c "$wapiti_patched" -u "$base/" --scope folder -m "$modules" -d 6 --max-links-per-page 40 --max-files-per-dir 30 \
         --max-scan-time "$wapiti_time" --max-attack-time "$(( wapiti_time / 4 ))" -t 15 \
         --endpoint "http://127.0.0.1:9/" --no-bugreport --flush-session \
         --store-session "$out/wapiti-session-$name" --store-config "$out/wapiti-config" \
         -x "$base/admin/abmelden" -x "$base/admin/abmelden?*" \
-        -f json -o "$out/wapiti-$name.json" -v 1 "$@" </dev/null >"$out/wapiti-$name.log" 2>&1 || status=$?
+        -H "Accept-Encoding: gzip, deflate" -f json -o "$out/wapiti-$name.json" -v 1 "$@" </dev/null >"$out/wapiti-$name.log" 2>&1 || status=$?
     [ "$status" = 0 ] || echo "wapiti $name endete mit Status $status (siehe wapiti-$name.log)" | tee -a "$out/summary.txt" >&2
+    grep -h "Wapiti found" "$out/wapiti-$name.log" | sed "s/^\[\*\] /wapiti $name: /" | tee -a "$out/summary.txt" >&2 || true
     python3 - "$out/wapiti-$name.json" "$name" <<'EOF' | tee -a "$out/summary.txt" >&2
 import json, sys
 try:
