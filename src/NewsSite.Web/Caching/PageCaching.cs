@@ -72,6 +72,9 @@ public static class PageCaching
         // Only the parameters the pages read: "?x=1" cannot fill the cache with copies of one page.
         .SetVaryByQuery("seite", "q")
 
+        // Nor can a forged Host header: no page depends on it (every absolute URL comes from NewsSite:BaseUrl).
+        .SetVaryByHost(false)
+
         // One stored copy per content coding the compression middleware will choose (br, gzip or none), not per
         // spelling of Accept-Encoding.
         .VaryByValue(context => new KeyValuePair<string, string>(

@@ -254,6 +254,21 @@ public class PageCacheEvictionTests
     }
 
     [Fact]
+    public async Task ForgedHostHeaders_ShareTheOneCopy_AndCannotFillTheCache()
+    {
+        await using var site = Site(new TestClock(Now));
+        await WarmAsync(site, "/thema/koeln");
+
+        foreach (var host in new[] { "evil.example", "nachrichten.example:8443", "gefaelscht.invalid" })
+        {
+            using var response = await site.SendAsync("/thema/koeln", HttpMethod.Get, ("Host", host));
+            Assert.NotNull(response.Headers.Age); // answered from the copy stored under the real host
+            var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            Assert.DoesNotContain(host, html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task SignedInEditors_AndTheAdmin_AreNeverCached()
     {
         await using var site = Site(new TestClock(Now));
