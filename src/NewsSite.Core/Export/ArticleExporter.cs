@@ -15,7 +15,7 @@ public sealed record ExportReport(
 public sealed class ExportRefusedException(string message) : Exception(message);
 
 /// <summary>
-/// Writes the site back as the files <see cref="ArticleImporter"/> reads: every article as &lt;slug&gt;.md, each
+/// Writes the site back as the files <see cref="ArticleImporter"/> reads: every article as 0000001-&lt;slug&gt;.md, each
 /// author as authors/&lt;slug&gt;.md, the pictures under images/. Importing the folder into an empty database gives
 /// the same public site: each article's front matter is rewritten from its stored row (slug, date, updated, author,
 /// tags, summary, draft), so a slug derived from the title or a date that was "now" when it was saved is kept as
@@ -49,12 +49,14 @@ public sealed class ArticleExporter(ArticleRepository articles, TimeProvider clo
 
         Directory.CreateDirectory(root);
         var now = clock.GetUtcNow();
-        int published = 0, scheduled = 0, drafts = 0, trashed = 0;
+        int published = 0, scheduled = 0, drafts = 0, trashed = 0, number = 0;
         await foreach (var article in articles.ReadAllForExportAsync(cancellationToken))
         {
-            var path = article.IsTrashed
-                ? Path.Combine(root, TrashFolder, article.Slug + ".md")
-                : Path.Combine(root, article.Slug + ".md");
+            // The importer goes in path order, and the numbers keep the articles' original order: the sitemaps list
+            // articles oldest row first, and a tag whose slug collides with another's ("C#", "C") gets its suffix
+            // by who came first.
+            var name = $"{++number:D7}-{article.Slug}.md";
+            var path = article.IsTrashed ? Path.Combine(root, TrashFolder, name) : Path.Combine(root, name);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             await File.WriteAllTextAsync(path, ArticleFile(article), Utf8, cancellationToken);
 

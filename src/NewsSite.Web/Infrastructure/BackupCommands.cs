@@ -119,7 +119,7 @@ internal static class BackupCommands
 
         await output.WriteLineAsync($"Export nach {report.Folder}:");
         await output.WriteLineAsync(
-            $"  {report.Published} veröffentlicht, {report.Scheduled} geplant, {report.Drafts} Entwürfe → <slug>.md");
+            $"  {report.Published} veröffentlicht, {report.Scheduled} geplant, {report.Drafts} Entwürfe → <nummer>-<slug>.md");
         await output.WriteLineAsync(
             $"  {report.Trashed} im Papierkorb → {ArticleExporter.TrashFolder}/ (der Import überspringt diesen Ordner)");
         await output.WriteLineAsync($"  {report.Authors} Autorenprofile → authors/");
