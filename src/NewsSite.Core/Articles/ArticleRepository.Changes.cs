@@ -14,6 +14,16 @@ public sealed partial class ArticleRepository
     // Keeps a day of history: enough for every running process to catch up, small enough to scan when pruning.
     private static readonly TimeSpan JournalRetention = TimeSpan.FromDays(1);
 
+    // Slugs are [a-z0-9-], so this can never be a real article's list: the entry stands for every page.
+    private const string WholeSiteMarker = "*";
+
+    /// <summary>
+    /// How far a restore's journal entry lies above every id the replaced database had handed out. Writes that reach
+    /// the old database while the restore copies (and are then overwritten by it) may have carried a running site's
+    /// "last id seen" past the old maximum; the gap keeps the restore's entry above whatever they could have reached.
+    /// </summary>
+    public const long WholeSiteChangeGap = 1_000_000;
+
     /// <summary>An article as readers see it at one moment: its address, tags, author and whether it is visible.</summary>
     private sealed record Footprint(string Slug, string AuthorSlug, IReadOnlyList<string> TagSlugs, bool Visible);
 
@@ -85,6 +95,32 @@ public sealed partial class ArticleRepository
     }
 
     /// <summary>
+    /// Journals that everything may have changed: the database was just restored from a backup. The entry's id lies
+    /// <see cref="WholeSiteChangeGap"/> above both this journal's newest id and <paramref name="replacedLastId"/>, the
+    /// newest id of the database this one replaces, which is the most a running site can have read; so every running
+    /// site reads it as new and drops its whole cache, although the restored journal itself may be older.
+    /// </summary>
+    /// <returns>The entry's id.</returns>
+    public async Task<long> RecordWholeSiteChangeAsync(long replacedLastId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var ownLastId = await connection.ExecuteScalarAsync<long?>("SELECT max(id) FROM content_changes;", transaction: transaction) ?? 0;
+        var id = Math.Max(ownLastId, replacedLastId) + WholeSiteChangeGap;
+
+        // An explicit id above the AUTOINCREMENT counter moves the counter too, so later writes follow on from it.
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO content_changes (id, changed_at, article_slugs, tag_slugs, author_slugs)
+            VALUES (@Id, @Now, @Marker, '', '');
+            """,
+            new { Id = id, Now = SqliteDates.ToText(clock.GetUtcNow()), Marker = WholeSiteMarker },
+            transaction);
+        await CommitAndSignalAsync(transaction, changedPublicContent: true, cancellationToken);
+        return id;
+    }
+
+    /// <summary>
     /// One round trip for a cache to catch up: journal entries after <paramref name="afterId"/>, the articles whose
     /// scheduled time passed in (<paramref name="dueAfter"/>, <paramref name="now"/>] as changes of their own (id 0),
     /// and when the next scheduled article is due.
@@ -109,7 +145,9 @@ public sealed partial class ArticleRepository
             new { AfterId = afterId, DueAfter = SqliteDates.ToText(dueAfter), Now = SqliteDates.ToText(now) });
 
         var journaled = (await results.ReadAsync<(long Id, string Articles, string Tags, string Authors)>())
-            .Select(r => new ContentChange(r.Id, SplitSlugs(r.Articles), SplitSlugs(r.Tags), SplitSlugs(r.Authors)))
+            .Select(r => r.Articles == WholeSiteMarker
+                ? new ContentChange(r.Id, [], [], [], WholeSite: true)
+                : new ContentChange(r.Id, SplitSlugs(r.Articles), SplitSlugs(r.Tags), SplitSlugs(r.Authors)))
             .ToList();
         var cameDue = (await results.ReadAsync<(string Slug, string AuthorSlug, string? Tags)>())
             .Select(r => new ContentChange(0, [r.Slug], SplitSlugs(r.Tags), [r.AuthorSlug]));

@@ -4,8 +4,12 @@ namespace NewsSite.Core.Articles;
 /// What one committed change touched that readers see: the articles' addresses (before and after a slug change), and
 /// their tags and authors before and after. Caches evict every page that shows any of them.
 /// </summary>
+/// <param name="WholeSite">
+/// The whole database was replaced (a restore): any cached page may be wrong, whatever slugs it shows.
+/// </param>
 public sealed record ContentChange(
-    long Id, IReadOnlyList<string> ArticleSlugs, IReadOnlyList<string> TagSlugs, IReadOnlyList<string> AuthorSlugs);
+    long Id, IReadOnlyList<string> ArticleSlugs, IReadOnlyList<string> TagSlugs, IReadOnlyList<string> AuthorSlugs,
+    bool WholeSite = false);
 
 /// <summary>
 /// The changes a cache has not seen yet: journaled writes after the last one it saw, and the scheduled articles

@@ -22,10 +22,19 @@ public static class PageCacheTags
 
     public static string Author(string slug) => "author:" + slug;
 
-    /// <summary>The tags a change evicts. Every visible change alters some listing, so <see cref="Site"/> always.</summary>
+    /// <summary>
+    /// The tags a change evicts. Every visible change alters some listing, so <see cref="Site"/> always; a replaced
+    /// database (restore) evicts <see cref="Everything"/>.
+    /// </summary>
     public static IEnumerable<string> Of(ContentChange change)
     {
         ArgumentNullException.ThrowIfNull(change);
+        if (change.WholeSite)
+        {
+            yield return Everything;
+            yield break;
+        }
+
         yield return Site;
         foreach (var slug in change.ArticleSlugs)
         {

@@ -7,7 +7,8 @@ namespace NewsSite.Web.Infrastructure;
 
 /// <summary>
 /// The operator's commands, run by the same app as the site: dotnet run --project src/NewsSite.Web -- import content,
-/// or -- user add anna --role editor, or -- generate (see <see cref="GenerateCommand"/>). They share the site's configuration (appsettings, NewsSite__* environment
+/// or -- user add anna --role editor, or -- generate (see <see cref="GenerateCommand"/>), or -- backup, restore,
+/// export (see <see cref="BackupCommands"/>). They share the site's configuration (appsettings, NewsSite__* environment
 /// variables) and so its database. Exit codes: 0 done, 1 refused or failed, 2 wrong usage.
 /// </summary>
 public sealed class CommandLine
@@ -35,7 +36,9 @@ public sealed class CommandLine
 
     /// <summary>Null when the arguments are for the web server rather than a command.</summary>
     public static CommandLine? Parse(string[] args) =>
-        args is ["import", ..] or ["user", ..] or ["generate", ..] ? new CommandLine(args) : null;
+        args is ["import", ..] or ["user", ..] or ["generate", ..] or ["backup", ..] or ["restore", ..] or ["export", ..]
+            ? new CommandLine(args)
+            : null;
 
     /// <summary>
     /// Configuration the command brings along, to be added before the app is built: generate --data names the data
@@ -60,9 +63,14 @@ public sealed class CommandLine
         }
 
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync();
-        return _args[0] == "import"
-            ? await ImportAsync(services, output)
-            : await UserAsync(services.GetRequiredService<AccountService>(), input, output);
+        return _args[0] switch
+        {
+            "import" => await ImportAsync(services, output),
+            "backup" => await BackupCommands.BackupAsync(services, _args[1..], output),
+            "restore" => await BackupCommands.RestoreAsync(services, _args[1..], output),
+            "export" => await BackupCommands.ExportAsync(services, _args[1..], output),
+            _ => await UserAsync(services.GetRequiredService<AccountService>(), input, output),
+        };
     }
 
     private async Task<int> ImportAsync(IServiceProvider services, TextWriter output)
@@ -88,6 +96,11 @@ public sealed class CommandLine
         }
 
         await WriteReportAsync(report, output);
+        if (!dryRun)
+        {
+            await BackupCommands.ImportImagesAsync(services, report.Folder, output);
+        }
+
         return report.Failed > 0 ? 1 : 0;
     }
 

@@ -1,0 +1,245 @@
+using System.Globalization;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using NewsSite.Core.Articles;
+
+namespace NewsSite.Core.Data;
+
+/// <summary>What a check of a database file found: its size, schema version, contents and SQLite's own verdict.</summary>
+/// <param name="Problems">integrity_check's and foreign_key_check's complaints; empty when the file is sound.</param>
+public sealed record DatabaseFileReport(
+    string FilePath, long Bytes, int SchemaVersion, long Articles, long Revisions, long Accounts, IReadOnlyList<string> Problems)
+{
+    public bool IsSound => Problems.Count == 0;
+}
+
+/// <summary>What a restore did: the file it came from, where the replaced database was kept, the journal entry.</summary>
+public sealed record RestoreReport(DatabaseFileReport Source, DatabaseFileReport SafetyCopy, int MigrationsApplied, long WholeSiteChangeId);
+
+/// <summary>A backup or restore that was refused or failed; the message is German, for the operator.</summary>
+public sealed class DatabaseBackupException(string message) : Exception(message);
+
+/// <summary>
+/// Copies of the site's database while the site serves. A backup is SQLite's online backup API in one step: one read
+/// transaction, so the copy is one consistent moment even while others write (WAL lets them go on meanwhile). It is
+/// written under a temporary name, checked (integrity_check, foreign_key_check) and only then renamed, so a file under
+/// the final name is always a whole, checked backup. A restore goes the other way, with the same API into the live
+/// database: SQLite takes the write lock, replaces every page and commits, so the site's open connections simply see
+/// the restored data next, and WAL and -shm stay consistent.
+/// </summary>
+public sealed class DatabaseBackup(Database database, TimeProvider clock)
+{
+    // The first 16 bytes of every SQLite 3 database file.
+    private static readonly byte[] SqliteHeader = "SQLite format 3\0"u8.ToArray();
+
+    /// <summary>Copies the live database to <paramref name="targetPath"/> and checks the copy.</summary>
+    /// <exception cref="DatabaseBackupException">The target exists and <paramref name="overwrite"/> is false.</exception>
+    /// <returns>The check of the copy; when it is not sound, no file is left under the target's name.</returns>
+    public async Task<DatabaseFileReport> BackupAsync(string targetPath, bool overwrite = false, CancellationToken cancellationToken = default)
+    {
+        var target = Path.GetFullPath(targetPath);
+        if (!overwrite && (File.Exists(target) || Directory.Exists(target)))
+        {
+            throw new DatabaseBackupException($"„{target}“ existiert schon. Einen anderen Namen wählen oder mit --force ersetzen.");
+        }
+
+        var folder = Path.GetDirectoryName(target)!;
+        if (!Directory.Exists(folder))
+        {
+            throw new DatabaseBackupException($"Der Ordner „{folder}“ existiert nicht.");
+        }
+
+        var temporary = target + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            await CopyLiveDatabaseAsync(temporary, cancellationToken);
+            var report = await CheckAsync(temporary, cancellationToken);
+            if (!report.IsSound)
+            {
+                return report with { FilePath = target };
+            }
+
+            File.Move(temporary, target, overwrite);
+            return report with { FilePath = target };
+        }
+        finally
+        {
+            DeleteWithCompanions(temporary);
+        }
+    }
+
+    /// <summary>
+    /// Checks <paramref name="sourcePath"/>, keeps the live database as a safety copy beside it, then replaces the
+    /// live database with the source, migrated to this app's schema, and journals a change of the whole site so that
+    /// running sites drop their page caches.
+    /// </summary>
+    /// <exception cref="DatabaseBackupException">The source is no sound NewsSite database, or from a newer app.</exception>
+    public async Task<RestoreReport> RestoreAsync(string sourcePath, CancellationToken cancellationToken = default)
+    {
+        var source = Path.GetFullPath(sourcePath);
+        if (!File.Exists(source))
+        {
+            throw new DatabaseBackupException($"Die Datei „{source}“ existiert nicht.");
+        }
+
+        if (source == database.FilePath)
+        {
+            throw new DatabaseBackupException("Das ist die laufende Datenbank selbst; wiederhergestellt wird aus einer Sicherung.");
+        }
+
+        await RefuseNonSqliteAsync(source, cancellationToken);
+        var folder = Path.GetDirectoryName(database.FilePath)!;
+        Directory.CreateDirectory(folder);
+
+        // The source itself is never written: it is checked and migrated as a copy, which then goes into the live file.
+        var working = Path.Combine(folder, Database.FileName + ".restore-" + Guid.NewGuid().ToString("N") + ".tmp");
+        try
+        {
+            File.Copy(source, working);
+            var checkedSource = await CheckAsync(working, cancellationToken) with { FilePath = source };
+            if (!checkedSource.IsSound)
+            {
+                throw new DatabaseBackupException(
+                    $"„{source}“ ist beschädigt und wird nicht eingespielt:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", checkedSource.Problems));
+            }
+
+            if (checkedSource.SchemaVersion > SchemaMigrator.LatestVersion)
+            {
+                throw new DatabaseBackupException(
+                    $"„{source}“ hat Schema-Version {checkedSource.SchemaVersion}, diese Version der Anwendung kennt nur bis " +
+                    $"{SchemaMigrator.LatestVersion}. Bitte mit der neueren Anwendung wiederherstellen.");
+            }
+
+            if (checkedSource.SchemaVersion < 1)
+            {
+                throw new DatabaseBackupException($"„{source}“ ist eine SQLite-Datei, aber keine Datenbank dieser Website (Schema-Version 0).");
+            }
+
+            var workingDatabase = new Database(working);
+            var applied = await new SchemaMigrator(workingDatabase).MigrateAsync(cancellationToken);
+            var restored = new ArticleRepository(workingDatabase, clock);
+
+            // A backup from before search (schema 3) gets its search rows here, as a site does when it starts: the
+            // running site will not start again to do it.
+            await restored.IndexUnindexedArticlesAsync(cancellationToken);
+
+            var stamp = NewsroomTime.ToLocal(clock.GetUtcNow()).ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+            var safetyCopy = await BackupAsync(
+                Path.Combine(folder, $"{Path.GetFileNameWithoutExtension(Database.FileName)}-vor-wiederherstellung-{stamp}.db"),
+                overwrite: false, cancellationToken);
+            if (!safetyCopy.IsSound)
+            {
+                throw new DatabaseBackupException(
+                    "Die laufende Datenbank lässt sich nicht fehlerfrei sichern; vor dem Wiederherstellen wird nichts ersetzt:" +
+                    Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", safetyCopy.Problems));
+            }
+
+            var replacedLastId = await new ArticleRepository(database, clock).FindLastChangeIdAsync(cancellationToken);
+            var changeId = await restored.RecordWholeSiteChangeAsync(replacedLastId, cancellationToken);
+            await ReplaceLiveDatabaseAsync(workingDatabase, cancellationToken);
+            return new RestoreReport(checkedSource, safetyCopy, applied, changeId);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            DeleteWithCompanions(working);
+        }
+    }
+
+    /// <summary>
+    /// Opens a database file on its own (not the live one) and reports what it holds and whether SQLite finds it sound.
+    /// </summary>
+    /// <exception cref="DatabaseBackupException">The file is no SQLite database at all.</exception>
+    public static async Task<DatabaseFileReport> CheckAsync(string path, CancellationToken cancellationToken = default)
+    {
+        await RefuseNonSqliteAsync(path, cancellationToken);
+        try
+        {
+            await using var connection = OpenSingle(path);
+            await connection.OpenAsync(cancellationToken);
+            var problems = (await connection.QueryAsync<string>("PRAGMA integrity_check;")).Where(r => r != "ok").ToList();
+            problems.AddRange((await connection.QueryAsync<(string Table, long? RowId, string Parent)>("PRAGMA foreign_key_check;"))
+                .Select(r => $"Fremdschlüssel: Zeile {r.RowId} in {r.Table} verweist auf eine fehlende Zeile in {r.Parent}"));
+
+            var version = await connection.ExecuteScalarAsync<int>("PRAGMA user_version;");
+            var tables = (await connection.QueryAsync<string>("SELECT name FROM sqlite_schema WHERE type = 'table';"))
+                .ToHashSet(StringComparer.Ordinal);
+
+            // Table names come from the fixed list here, never from the file.
+            async Task<long> CountAsync(string table) => tables.Contains(table)
+                ? await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM {table};")
+                : 0;
+
+            return new DatabaseFileReport(
+                Path.GetFullPath(path), new FileInfo(path).Length, version,
+                await CountAsync("articles"), await CountAsync("revisions"), await CountAsync("users"), problems);
+        }
+        catch (SqliteException e)
+        {
+            // A file with a valid header but garbage behind it fails already when its schema is read.
+            return new DatabaseFileReport(Path.GetFullPath(path), new FileInfo(path).Length, 0, 0, 0, 0,
+                [$"SQLite kann die Datei nicht lesen: {e.Message}"]);
+        }
+    }
+
+    /// <summary>The live database, page by page in one read transaction, into a new single file (no -wal beside it).</summary>
+    private async Task CopyLiveDatabaseAsync(string target, CancellationToken cancellationToken)
+    {
+        await using var live = await database.OpenAsync(cancellationToken);
+        await using (var copy = OpenSingle(target, SqliteOpenMode.ReadWriteCreate))
+        {
+            await copy.OpenAsync(cancellationToken);
+
+            // -1: all pages in one step, under one read transaction of the source: a consistent moment, however long
+            // it takes, while writers go on in the WAL.
+            live.BackupDatabase(copy);
+
+            // The copy inherits WAL mode from the live file's header; a backup should be one self-contained file.
+            await copy.ExecuteAsync("PRAGMA journal_mode = DELETE;");
+        }
+    }
+
+    /// <summary>
+    /// Writes every page of <paramref name="restored"/> into the live database through SQLite, which takes the live
+    /// file's write lock (waiting for a writer like any other), so readers see either the old or the restored state.
+    /// </summary>
+    private async Task ReplaceLiveDatabaseAsync(Database restored, CancellationToken cancellationToken)
+    {
+        await using var source = await restored.OpenAsync(cancellationToken);
+        await using var live = await database.OpenAsync(cancellationToken);
+        source.BackupDatabase(live);
+        await live.ExecuteAsync("PRAGMA journal_mode = WAL;");
+    }
+
+    // Unpooled: the file is renamed or deleted right after, with no handle left open on it.
+    private static SqliteConnection OpenSingle(string path, SqliteOpenMode mode = SqliteOpenMode.ReadWrite) => new(new SqliteConnectionStringBuilder
+    {
+        DataSource = path,
+        Mode = mode,
+        Pooling = false,
+        DefaultTimeout = (int)Database.BusyTimeout.TotalSeconds,
+    }.ToString());
+
+    private static async Task RefuseNonSqliteAsync(string path, CancellationToken cancellationToken)
+    {
+        var header = new byte[SqliteHeader.Length];
+        int read;
+        await using (var file = File.OpenRead(path))
+        {
+            read = await file.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+        }
+
+        if (read < header.Length || !header.AsSpan().SequenceEqual(SqliteHeader))
+        {
+            throw new DatabaseBackupException($"„{Path.GetFullPath(path)}“ ist keine SQLite-Datenbank.");
+        }
+    }
+
+    private static void DeleteWithCompanions(string path)
+    {
+        foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
+        {
+            File.Delete(file);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+
+namespace NewsSite.Core.Images;
+
+/// <summary>How many pictures a copy between image folders took over, found already there, or passed over.</summary>
+public sealed record ImageCopyReport(int Copied, int AlreadyPresent, int Skipped);
+
+/// <summary>
+/// Copies pictures between the data directory's image folder and a backup or export. Names are content hashes
+/// (<see cref="ImageStore"/>), so a file of the same name already there holds the same bytes and is left alone, and
+/// nothing is ever deleted or overwritten: a restore or import can only add pictures.
+/// </summary>
+public static partial class ImageFolder
+{
+    /// <summary>
+    /// Copies every file of <paramref name="from"/> that <paramref name="to"/> lacks. Only files that look like the
+    /// store's own (hash name, and bytes of the type the extension claims) are taken: the target is served to readers.
+    /// </summary>
+    public static async Task<ImageCopyReport> CopyMissingAsync(string from, string to, CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(from))
+        {
+            return new ImageCopyReport(0, 0, 0);
+        }
+
+        Directory.CreateDirectory(to);
+        int copied = 0, present = 0, skipped = 0;
+        foreach (var file in Directory.EnumerateFiles(from).Order(StringComparer.Ordinal))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var name = Path.GetFileName(file);
+            var target = Path.Combine(to, name);
+            if (!StoredName().IsMatch(name) || !await HasClaimedTypeAsync(file, name, cancellationToken))
+            {
+                skipped++;
+            }
+            else if (File.Exists(target))
+            {
+                present++;
+            }
+            else
+            {
+                // Beside and renamed, as the store writes: the site never serves half a picture.
+                var temporary = target + "." + Guid.NewGuid().ToString("N") + ".tmp";
+                File.Copy(file, temporary);
+                File.Move(temporary, target, overwrite: true);
+                copied++;
+            }
+        }
+
+        return new ImageCopyReport(copied, present, skipped);
+    }
+
+    private static async Task<bool> HasClaimedTypeAsync(string path, string name, CancellationToken cancellationToken)
+    {
+        var head = new byte[16];
+        int read;
+        await using (var stream = File.OpenRead(path))
+        {
+            read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        }
+
+        return ImageStore.Sniff(head.AsSpan(0, read)) is { } type && name.EndsWith(type.Extension, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"^[0-9a-f]{32}\.(png|jpg|gif|webp)$", RegexOptions.CultureInvariant)]
+    private static partial Regex StoredName();
+}
