@@ -46,6 +46,9 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
     /// <summary>The configured public address; tests send requests to "localhost", as a proxy would, and expect this.</summary>
     public string PublicBaseUrl { get; init; } = "https://nachrichten.example";
 
+    /// <summary>When set, receives every log event of the app (see <see cref="LogCapture"/>).</summary>
+    public LogCapture? Logs { get; init; }
+
     /// <summary>Further configuration, e.g. ["NewsSite:MaxMarkdownFileBytes"] = "2048".</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
@@ -117,6 +120,11 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
         if (Clock is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(Clock));
+        }
+
+        if (Logs is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(Logs));
         }
     }
 
