@@ -25,33 +25,10 @@ public class ScaleTests
                $"tags: [{string.Join(", ", tags)}]\n{draft}---\n\nText {random.Next()}.\n";
     }
 
-    /// <summary>Every denormalized value recounted from the source rows; empty when all agree.</summary>
     private static async Task<List<string>> DisagreementsAsync(TestDatabase db)
     {
         await using var connection = await db.Database.OpenAsync(Token);
-        var wrong = new List<string>();
-        wrong.AddRange(await connection.QueryAsync<string>(
-            """
-            SELECT 'tag ' || t.slug || ': ' || t.live_articles || ' statt ' ||
-                   (SELECT count(*) FROM article_tags at JOIN articles a ON a.id = at.article_id
-                    WHERE at.tag_id = t.id AND a.is_draft = 0 AND a.trashed_at IS NULL)
-            FROM tags t
-            WHERE t.live_articles <> (SELECT count(*) FROM article_tags at JOIN articles a ON a.id = at.article_id
-                                      WHERE at.tag_id = t.id AND a.is_draft = 0 AND a.trashed_at IS NULL);
-
-            SELECT 'autor ' || au.slug || ': ' || au.live_articles
-            FROM authors au
-            WHERE au.live_articles <> (SELECT count(*) FROM articles a
-                                       WHERE a.author_id = au.id AND a.is_draft = 0 AND a.trashed_at IS NULL);
-
-            SELECT 'gesamt: ' || live_articles FROM article_totals
-            WHERE live_articles <> (SELECT count(*) FROM articles WHERE is_draft = 0 AND trashed_at IS NULL);
-
-            SELECT 'tag-zeile ' || at.article_id || '/' || at.tag_id
-            FROM article_tags at JOIN articles a ON a.id = at.article_id
-            WHERE at.published_at IS NOT a.published_at OR at.is_live <> (a.is_draft = 0 AND a.trashed_at IS NULL);
-            """));
-        return wrong;
+        return await DatabaseAudit.CounterDisagreementsAsync(connection);
     }
 
     private static async Task<List<string>> WrongTotalsAsync(TestDatabase db)

@@ -97,26 +97,27 @@ public class ArticleImporterTests
     {
         await using var db = await TestDatabase.CreateAsync();
         var count = ArticleImporter.BatchSize + 100;
+        var (slugTaken, refused) = (ArticleImporter.BatchSize / 2, ArticleImporter.BatchSize + 50); // one in each batch
         var folder = Folder([.. Enumerable.Range(0, count).Select(i => (
             $"a-{i:D4}.md",
-            ArticleFile.With($"Artikel {i}", "2025-01-01", "[Eins, Zwei]", extra: i is 1 or 300 ? "slug: belegt" : "")))]);
+            ArticleFile.With($"Artikel {i}", "2025-01-01", "[Eins, Zwei]", extra: i == 1 || i == slugTaken ? "slug: belegt" : "")))]);
         await using (var connection = await db.Database.OpenAsync(Token))
         {
             // Fires on the revision, the last write of an article: everything else of it is already in.
             await connection.ExecuteAsync(
-                "CREATE TRIGGER refuse AFTER INSERT ON revisions WHEN NEW.origin_detail = 'a-0550.md' BEGIN SELECT RAISE(ABORT, 'kaputt'); END;");
+                $"CREATE TRIGGER refuse AFTER INSERT ON revisions WHEN NEW.origin_detail = 'a-{refused:D4}.md' BEGIN SELECT RAISE(ABORT, 'kaputt'); END;");
         }
 
         var report = await Importer(db).ImportFolderAsync(folder, cancellationToken: Token);
 
         Assert.Equal((count - 2, 2), (report.Created, report.Failed));
         var failures = report.Files.Where(f => f.Outcome == ImportOutcome.Failed).ToDictionary(f => f.Path, f => f.Reason!);
-        Assert.Contains("„belegt“ gehört bereits", failures["a-0300.md"], StringComparison.Ordinal);
-        Assert.StartsWith("a-0550.md: Die Datenbank hat den Artikel abgelehnt", failures["a-0550.md"], StringComparison.Ordinal);
+        Assert.Contains("„belegt“ gehört bereits", failures[$"a-{slugTaken:D4}.md"], StringComparison.Ordinal);
+        Assert.StartsWith($"a-{refused:D4}.md: Die Datenbank hat den Artikel abgelehnt", failures[$"a-{refused:D4}.md"], StringComparison.Ordinal);
         Assert.Equal(count, report.Files.Count);
         await using var check = await db.Database.OpenAsync(Token);
         Assert.Equal((long)count - 2, await check.ExecuteScalarAsync<long>("SELECT count(*) FROM articles;"));
-        Assert.Equal(0L, await check.ExecuteScalarAsync<long>("SELECT count(*) FROM articles WHERE source_key IN ('a-0300.md', 'a-0550.md');"));
+        Assert.Equal(0L, await check.ExecuteScalarAsync<long>("SELECT count(*) FROM articles WHERE source_key IN (@A, @B);", new { A = $"a-{slugTaken:D4}.md", B = $"a-{refused:D4}.md" }));
         Assert.Equal((long)count - 2, await check.ExecuteScalarAsync<long>("SELECT count(*) FROM revisions;"));
         Assert.Equal((long)count - 2, await check.ExecuteScalarAsync<long>("SELECT count(*) FROM article_search;"));
         Assert.Equal(2L * (count - 2), await check.ExecuteScalarAsync<long>("SELECT count(*) FROM article_tags;"));

@@ -301,8 +301,8 @@ public class HttpHardeningTests
     [Fact]
     public async Task Failure_ShowsAGermanPageWithTheRequestId_NoStackTrace_AndTheSameIdIsInTheLog()
     {
-        await using var site = Site();
-        var log = site.CaptureLog();
+        var log = new LogCapture();
+        await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder(("a.md", Article("erster", "Erster")))) { Logs = log };
         Assert.Equal(HttpStatusCode.OK, (await site.SendAsync("/healthz")).StatusCode);
 
         await using (var connection = new SqliteConnection($"Data Source={Path.Combine(site.DataDirectory, "newssite.db")}"))

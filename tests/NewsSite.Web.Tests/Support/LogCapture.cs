@@ -4,7 +4,10 @@ using Serilog.Events;
 
 namespace NewsSite.Web.Tests.Support;
 
-/// <summary>A Serilog sink keeping every event in memory; see <see cref="NewsSiteFactory.CaptureLog"/>.</summary>
+/// <summary>
+/// Every log event the app writes, kept in memory: a test hands one to <see cref="NewsSiteFactory.Logs"/>, and the app's
+/// Serilog pipeline, which reads its sinks from the service provider, writes to it besides the console.
+/// </summary>
 public sealed class LogCapture : ILogEventSink
 {
     private readonly ConcurrentQueue<LogEvent> _events = new();
@@ -12,6 +15,14 @@ public sealed class LogCapture : ILogEventSink
     public IReadOnlyList<LogEvent> Events => [.. _events];
 
     public void Emit(LogEvent logEvent) => _events.Enqueue(logEvent);
+
+    /// <summary>One line per event, exception included, for assertions and their messages.</summary>
+    public static string Describe(LogEvent logEvent)
+    {
+        ArgumentNullException.ThrowIfNull(logEvent);
+        return $"[{logEvent.Level}] {logEvent.RenderMessage(System.Globalization.CultureInfo.InvariantCulture)}" +
+               (logEvent.Exception is null ? "" : " " + logEvent.Exception);
+    }
 
     /// <summary>A scalar property's value as text, without the quotes Serilog renders strings with.</summary>
     public static string? Property(LogEvent logEvent, string name)

@@ -18,7 +18,6 @@ namespace NewsSite.Web.Tests.Support;
 public class NewsSiteFactory : WebApplicationFactory<Program>
 {
     private readonly bool _ownsDataDirectory;
-    private readonly List<LogCapture> _logSinks = [];
 
     public NewsSiteFactory()
         : this(Repository.ContentDirectory)
@@ -46,6 +45,9 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
 
     /// <summary>The configured public address; tests send requests to "localhost", as a proxy would, and expect this.</summary>
     public string PublicBaseUrl { get; init; } = "https://nachrichten.example";
+
+    /// <summary>When set, receives every log event of the app (see <see cref="LogCapture"/>).</summary>
+    public LogCapture? Logs { get; init; }
 
     /// <summary>Further configuration, e.g. ["NewsSite:MaxMarkdownFileBytes"] = "2048".</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
@@ -113,14 +115,6 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
         return new Uri(addresses.First());
     }
 
-    /// <summary>Every event the site logs from now on, at every level, for tests that read the structured log.</summary>
-    public LogCapture CaptureLog()
-    {
-        var capture = new LogCapture();
-        _logSinks.Add(capture);
-        return capture;
-    }
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -141,19 +135,9 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
             builder.ConfigureTestServices(services => services.AddSingleton(Clock));
         }
 
-        // Serilog reads sinks from the services (NewsSiteServices.AddNewsSiteLogging); the level is opened up only
-        // when a test asks to read the log.
-        builder.ConfigureTestServices(services =>
+        if (Logs is not null)
         {
-            foreach (var sink in _logSinks)
-            {
-                services.AddSingleton<Serilog.Core.ILogEventSink>(sink);
-            }
-        });
-        if (_logSinks.Count > 0)
-        {
-            builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(
-                [new("Serilog:MinimumLevel:Default", "Verbose"), new("Serilog:MinimumLevel:Override:Microsoft.AspNetCore", "Warning")]));
+            builder.ConfigureTestServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(Logs));
         }
     }
 
