@@ -83,7 +83,7 @@ public class HttpRequestTests(HttpRequestTests.HttpSite site) : IClassFixture<Ht
     }
 
     /// <summary>
-    /// Static files honour Range: 206 with the range named, 416 for a range past the end; a malformed range or one
+    /// Static files honour Range: 206 with the range named, 416 (with the German error page) for a range past the end; a malformed range or one
     /// of hundreds of parts is ignored (the whole file, 200). The in-memory test server sends the whole file as the
     /// body of the 206, so the body's length is not checked here.
     /// </summary>
@@ -102,7 +102,7 @@ public class HttpRequestTests(HttpRequestTests.HttpSite site) : IClassFixture<Ht
         Assert.Equal(HttpStatusCode.PartialContent, part.StatusCode);
         Assert.Equal($"bytes 0-9/{bytes.Length}", part.Content.Headers.ContentRange?.ToString());
         Assert.Equal(HttpStatusCode.RequestedRangeNotSatisfiable, past.StatusCode);
-        Assert.Empty(await past.BytesAsync());
+        Assert.Contains("<h1", await past.Content.ReadAsStringAsync(Token), StringComparison.Ordinal); // the German error page
         Assert.Equal(HttpStatusCode.OK, nonsense.StatusCode);
         Assert.Equal(bytes, await nonsense.BytesAsync());
         Assert.Equal(HttpStatusCode.OK, many.StatusCode);

@@ -112,6 +112,7 @@ public class ReaderUrlTests(ReaderUrlTests.ReaderSite site) : IClassFixture<Read
     [Theory]
     [InlineData("/bilder/..%2Fkeys%2F{key}")]
     [InlineData("/bilder/%2e%2e/keys/{key}")]
+    [InlineData("/bilder/keys/{key}")]
     [InlineData("/keys/{key}")]
     [InlineData("/data/keys/{key}")]
     public async Task KeyFile_IsNeverServed(string pattern)
