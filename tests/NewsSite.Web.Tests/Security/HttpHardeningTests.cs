@@ -148,6 +148,21 @@ public class HttpHardeningTests
         Assert.Contains("200 Zeichen", ordinary, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/artikel/erster%00.json")]
+    [InlineData("/%00/appsettings.json")]
+    [InlineData("/artikel/erster\u0000")]
+    public async Task RealServer_RefusesNulInThePath_BeforeTheApp(string path)
+    {
+        await using var site = Site();
+        var address = site.StartOnKestrel();
+
+        var answer = await RawAsync(address, $"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+        Assert.StartsWith("HTTP/1.1 400", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("MinimumLevel", answer, StringComparison.Ordinal); // a line of appsettings.json
+    }
+
     [Fact]
     public async Task RealServer_RefusesALargeBodyOnASmallForm_Unread_ButTheUploadPageTakesIt()
     {
