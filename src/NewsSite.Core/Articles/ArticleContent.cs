@@ -7,6 +7,7 @@ namespace NewsSite.Core.Articles;
 /// rendered HTML and the hash that tells an unchanged re-import from a changed one.
 /// </summary>
 /// <param name="RequestedSlug">The slug from the front matter; null lets the store derive one from the title.</param>
+/// <param name="RequestedFeedKey">The feed-id from the front matter (an exported article's); null gives a new article its own.</param>
 /// <param name="PublishedAt">From the front matter; null keeps the stored date, or means "now" for a new article.</param>
 public sealed record ArticleContent(
     string Title,
@@ -19,4 +20,5 @@ public sealed record ArticleContent(
     bool IsDraft,
     string BodyHtml,
     string Markdown,
-    string ContentHash);
+    string ContentHash,
+    string? RequestedFeedKey = null);

@@ -40,7 +40,8 @@ public sealed class ArticleParser(MarkdownRenderer renderer)
             front.Draft,
             rendered.Html,
             text,
-            Hash(text));
+            Hash(text),
+            front.FeedId);
     }
 
     /// <summary>Cuts at a word boundary and marks the cut with an ellipsis.</summary>

@@ -3,7 +3,7 @@ namespace NewsSite.Core.Articles;
 public sealed record TagLink(string Name, string Slug);
 
 /// <summary>An article as the public page and the feeds show it.</summary>
-/// <param name="CreatedAt">When the row was first written; with <paramref name="Id"/> it makes a feed id that never changes.</param>
+/// <param name="FeedKey">The host-independent part of its feed entry id, see <see cref="Articles.FeedKey"/>.</param>
 public sealed record PublishedArticle(
     long Id,
     string Slug,
@@ -14,7 +14,7 @@ public sealed record PublishedArticle(
     string AuthorSlug,
     DateTimeOffset PublishedAt,
     DateTimeOffset? UpdatedAt,
-    DateTimeOffset CreatedAt,
+    string FeedKey,
     IReadOnlyList<TagLink> Tags)
 {
     /// <summary>The article's own "last changed": the declared update when later than publication, else publication.</summary>

@@ -8,7 +8,7 @@ namespace NewsSite.Core.Articles;
 /// <summary>An article as the export writes it: its row's facts and the Markdown of its current revision.</summary>
 public sealed record ArticleForExport(
     string Slug, string Title, string Summary, string AuthorName, DateTimeOffset? PublishedAt, DateTimeOffset? UpdatedAt,
-    bool IsDraft, bool IsTrashed, IReadOnlyList<string> Tags, string Markdown);
+    bool IsDraft, bool IsTrashed, IReadOnlyList<string> Tags, string Markdown, string FeedKey);
 
 /// <summary>An author as the export writes their profile file.</summary>
 public sealed record AuthorForExport(string Slug, string Name, string? BioMarkdown);
@@ -33,7 +33,7 @@ public sealed partial class ArticleRepository
                    (SELECT json_group_array(name) FROM (
                         SELECT t.display_name AS name FROM article_tags at JOIN tags t ON t.id = at.tag_id
                         WHERE at.article_id = a.id ORDER BY at.position)) AS TagsJson,
-                   r.markdown AS Markdown
+                   r.markdown AS Markdown, a.feed_key AS FeedKey
             FROM articles a
             JOIN authors au ON au.id = a.author_id
             JOIN revisions r ON r.article_id = a.id AND r.number = a.revision
@@ -47,7 +47,7 @@ public sealed partial class ArticleRepository
                 row.Slug, row.Title, row.Summary, row.AuthorName,
                 SqliteDates.FromNullableText(row.PublishedAt), SqliteDates.FromNullableText(row.UpdatedAt),
                 row.IsDraft != 0, row.IsTrashed != 0,
-                JsonSerializer.Deserialize<List<string>>(row.TagsJson) ?? [], row.Markdown);
+                JsonSerializer.Deserialize<List<string>>(row.TagsJson) ?? [], row.Markdown, row.FeedKey);
         }
     }
 
@@ -71,5 +71,6 @@ public sealed partial class ArticleRepository
         public long IsTrashed { get; init; }
         public string TagsJson { get; init; } = "[]";
         public string Markdown { get; init; } = "";
+        public string FeedKey { get; init; } = "";
     }
 }

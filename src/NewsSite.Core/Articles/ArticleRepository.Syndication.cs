@@ -28,7 +28,7 @@ public sealed partial class ArticleRepository
             WITH page AS ({PageOfIdsSql(scope)})
             SELECT a.id AS Id, a.slug AS Slug, a.title AS Title, a.summary AS Summary, a.body_html AS BodyHtml,
                    au.display_name AS AuthorName, au.slug AS AuthorSlug, a.published_at AS PublishedAt,
-                   a.updated_at AS UpdatedAt, a.created_at AS CreatedAt
+                   a.updated_at AS UpdatedAt, a.feed_key AS FeedKey
             FROM page p
             JOIN articles a ON a.id = p.id
             JOIN authors au ON au.id = a.author_id

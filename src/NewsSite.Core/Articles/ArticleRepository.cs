@@ -167,22 +167,29 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
             origin.SourceKey,
             Revision = revision,
             Now = SqliteDates.ToText(now),
+            content.RequestedFeedKey,
         };
 
         if (existing is null)
         {
+            await CheckFeedKeyIsFreeAsync(connection, transaction, content.RequestedFeedKey);
             articleId = await connection.ExecuteScalarAsync<long>(
                 """
                 INSERT INTO articles (slug, title, summary, author_id, published_at, updated_at, is_draft, body_html,
-                                      content_hash, source_key, revision, created_at, modified_at)
+                                      content_hash, source_key, revision, created_at, modified_at, feed_key)
                 VALUES (@Slug, @Title, @Summary, @AuthorId, @PublishedAt, @UpdatedAt, @IsDraft, @BodyHtml,
-                        @ContentHash, @SourceKey, @Revision, @Now, @Now)
+                        @ContentHash, @SourceKey, @Revision, @Now, @Now, @RequestedFeedKey)
                 RETURNING id;
                 """,
                 row, transaction);
+            if (content.RequestedFeedKey is null)
+            {
+                await GiveNewFeedKeyAsync(connection, transaction, articleId);
+            }
         }
         else
         {
+            CheckFeedKeyIsKept(existing, content.RequestedFeedKey);
             await connection.ExecuteAsync(
                 """
                 UPDATE articles
@@ -218,6 +225,69 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
         return new ArticleWriteResult(existing is null ? ArticleWriteKind.Created : ArticleWriteKind.Updated, articleId, slug, revision);
     }
 
+    /// <summary>
+    /// An exported article brings its feed key along, and keeps it only if no other article has it: two articles with
+    /// one feed id would be one entry to a feed reader. Refused rather than replaced, like an explicit slug, so that a
+    /// file uploaded twice never takes another article's id and a stored source never names a key that is not its own.
+    /// </summary>
+    private static async Task CheckFeedKeyIsFreeAsync(DbConnection connection, DbTransaction transaction, string? feedKey)
+    {
+        if (feedKey is null)
+        {
+            return;
+        }
+
+        var holder = await connection.ExecuteScalarAsync<string?>(
+            "SELECT slug FROM articles WHERE feed_key = @FeedKey;", new { FeedKey = feedKey }, transaction);
+        if (holder is not null)
+        {
+            throw new ArticleConflictException(
+                $"Die Feed-ID „{feedKey}“ gehört schon einem anderen Artikel (/artikel/{holder}). Ist dies ein neuer Artikel, " +
+                $"bitte die Zeile „{FeedKey.Field}: …“ entfernen; er bekommt dann eine eigene.", FeedKey.Field);
+        }
+    }
+
+    /// <summary>
+    /// The key every article got before keys were stored (see 0007_feed_keys.sql, the same formula): the UTC day of
+    /// created_at and the row id. An imported article may already hold exactly that key (it had this id on its
+    /// first site); then a counter follows, "-2", "-3", ….
+    /// </summary>
+    private static async Task GiveNewFeedKeyAsync(DbConnection connection, DbTransaction transaction, long articleId)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var given = await connection.ExecuteAsync(
+                """
+                UPDATE articles
+                SET feed_key = substr(created_at, 1, 10) || ':artikel/' || id || iif(@Attempt = 1, '', '-' || @Attempt)
+                WHERE id = @Id
+                  AND NOT EXISTS (SELECT 1 FROM articles o
+                                  WHERE o.feed_key = substr(articles.created_at, 1, 10) || ':artikel/' || articles.id
+                                                     || iif(@Attempt = 1, '', '-' || @Attempt));
+                """,
+                new { Id = articleId, Attempt = attempt }, transaction);
+            if (given == 1)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// An article's feed key never changes, or readers would show it again as new. A source may name it (an imported
+    /// export does) or leave it out; naming another is refused, so that an edit of that line is not silently lost.
+    /// </summary>
+    private static void CheckFeedKeyIsKept(StoredArticle existing, string? requested)
+    {
+        if (requested is not null && requested != existing.FeedKey)
+        {
+            throw new ArticleConflictException(
+                $"Die Feed-ID eines Artikels lässt sich nicht ändern, sonst zeigen Feed-Reader ihn als neuen Eintrag. " +
+                $"Dieser Artikel hat „{existing.FeedKey}“; bitte die Zeile „{FeedKey.Field}: …“ darauf zurücksetzen oder entfernen.",
+                FeedKey.Field);
+        }
+    }
+
     /// <summary>The old address keeps answering (with a redirect); taking back an old address makes it live again.</summary>
     private static async Task KeepOldSlugAsync(
         DbConnection connection, DbTransaction transaction, long articleId, string oldSlug, string newSlug, string now)
@@ -242,7 +312,7 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
             $"""
             SELECT a.id AS Id, a.slug AS Slug, a.title AS Title, a.summary AS Summary, a.body_html AS BodyHtml,
                    au.display_name AS AuthorName, au.slug AS AuthorSlug,
-                   a.published_at AS PublishedAt, a.updated_at AS UpdatedAt, a.created_at AS CreatedAt
+                   a.published_at AS PublishedAt, a.updated_at AS UpdatedAt, a.feed_key AS FeedKey
             FROM articles a
             JOIN authors au ON au.id = a.author_id
             WHERE a.slug = @Slug AND {VisibleSql};
@@ -571,13 +641,15 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
     private sealed class StoredArticle
     {
         public const string Select =
-            "SELECT id AS Id, slug AS Slug, content_hash AS ContentHash, revision AS Revision, published_at AS PublishedAt FROM articles";
+            "SELECT id AS Id, slug AS Slug, content_hash AS ContentHash, revision AS Revision, published_at AS PublishedAt, " +
+            "feed_key AS FeedKey FROM articles";
 
         public long Id { get; init; }
         public string Slug { get; init; } = "";
         public string ContentHash { get; init; } = "";
         public long Revision { get; init; }
         public string? PublishedAt { get; init; }
+        public string? FeedKey { get; init; }
     }
 
     private sealed class ArticleRow
@@ -591,11 +663,11 @@ public sealed partial class ArticleRepository(Database database, TimeProvider cl
         public string AuthorSlug { get; init; } = "";
         public string PublishedAt { get; init; } = "";
         public string? UpdatedAt { get; init; }
-        public string CreatedAt { get; init; } = "";
+        public string FeedKey { get; init; } = "";
 
         public PublishedArticle ToArticle(IReadOnlyList<TagLink> tags) => new(
             Id, Slug, Title, Summary, BodyHtml, AuthorName, AuthorSlug, SqliteDates.FromText(PublishedAt),
-            SqliteDates.FromNullableText(UpdatedAt), SqliteDates.FromText(CreatedAt), tags);
+            SqliteDates.FromNullableText(UpdatedAt), FeedKey, tags);
     }
 
     private sealed class TeaserRow

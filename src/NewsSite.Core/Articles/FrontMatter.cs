@@ -11,4 +11,5 @@ public sealed record FrontMatter(
     DateTimeOffset? Updated,
     IReadOnlyList<TagName> Tags,
     string? Summary,
-    bool Draft);
+    bool Draft,
+    string? FeedId);

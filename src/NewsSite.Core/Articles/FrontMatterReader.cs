@@ -18,7 +18,7 @@ public static partial class FrontMatterReader
     public const int MaxSummaryLength = 500;
     public const int MaxTags = 20;
 
-    private static readonly string[] KnownFields = ["title", "slug", "author", "date", "updated", "tags", "summary", "draft"];
+    private static readonly string[] KnownFields = ["title", "slug", "author", "date", "updated", "tags", "summary", "draft", FeedKey.Field];
 
     public static ArticleSource Read(string sourceName, string text)
     {
@@ -173,6 +173,20 @@ public static partial class FrontMatterReader
         var summary = Text(sourceName, fields, "summary")?.Trim();
         CheckLength(sourceName, fields, "summary", summary, MaxSummaryLength);
 
+        var feedId = Text(sourceName, fields, FeedKey.Field)?.Trim();
+        if (feedId is { Length: 0 })
+        {
+            feedId = null;
+        }
+
+        if (feedId is not null && !FeedKey.IsValid(feedId))
+        {
+            throw new ArticleFormatException(sourceName,
+                $"„{feedId}“ ist keine gültige Feed-ID. Sie hat die Form 2025-03-14:artikel/7 und wird vom Export geschrieben; " +
+                "ohne das Feld bekommt ein neuer Artikel seine eigene.",
+                fields[FeedKey.Field].Line, FeedKey.Field);
+        }
+
         return new FrontMatter(
             title,
             slug,
@@ -181,7 +195,8 @@ public static partial class FrontMatterReader
             Date(sourceName, fields, "updated"),
             Tags(sourceName, fields),
             string.IsNullOrEmpty(summary) ? null : summary,
-            Draft(sourceName, fields));
+            Draft(sourceName, fields),
+            feedId);
     }
 
     internal static string? Text(string sourceName, Dictionary<string, YamlValue> fields, string field)

@@ -18,10 +18,10 @@ public sealed class ExportRefusedException(string message) : Exception(message);
 /// Writes the site back as the files <see cref="ArticleImporter"/> reads: every article as 0000001-&lt;slug&gt;.md, each
 /// author as authors/&lt;slug&gt;.md, the pictures under images/. Importing the folder into an empty database gives
 /// the same public site: each article's front matter is rewritten from its stored row (slug, date, updated, author,
-/// tags, summary, draft), so a slug derived from the title or a date that was "now" when it was saved is kept as
-/// the address and time readers know; the body is the current revision's, unchanged. Trashed articles go to
-/// <see cref="TrashFolder"/>, which the importer skips (hidden folder), so that nothing is lost but nothing comes back
-/// to life either. Not exported: revision history, former slugs (their redirects), accounts.
+/// tags, summary, draft, feed-id), so a slug derived from the title or a date that was "now" when it was saved is kept as
+/// the address and time readers know, and a feed reader knows each entry by the id it had; the body is the current
+/// revision's, unchanged. Trashed articles go to <see cref="TrashFolder"/>, which the importer skips (hidden folder),
+/// so that nothing is lost but nothing comes back to life either. Not exported: revision history, former slugs (their redirects), accounts.
 /// </summary>
 public sealed class ArticleExporter(ArticleRepository articles, TimeProvider clock)
 {
@@ -96,6 +96,7 @@ public sealed class ArticleExporter(ArticleRepository articles, TimeProvider clo
             new("tags", article.Tags.Count > 0 ? YamlText.List(article.Tags) : null),
             new("summary", YamlText.Quote(article.Summary)),
             new("draft", article.IsDraft ? "true" : null),
+            new(FeedKey.Field, YamlText.Quote(article.FeedKey)),
         ]);
     }
 

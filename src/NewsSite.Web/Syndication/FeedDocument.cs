@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using NewsSite.Core.Articles;
 using NewsSite.Web.Caching;
@@ -104,9 +103,8 @@ public sealed class FeedBuilder(ArticleRepository articles, SiteUrls urls, TimeP
     }
 
     /// <summary>
-    /// A tag URI (RFC 4151) from the row's id and creation day: unlike the URL it survives a changed title or slug,
-    /// so a reader never shows an edited article twice.
+    /// A tag URI (RFC 4151) from the article's stored feed key: unlike the URL it survives a changed title or slug, and
+    /// unlike the row id an export and import, so a reader never shows an article twice.
     /// </summary>
-    private string EntryId(PublishedArticle article) => string.Create(
-        CultureInfo.InvariantCulture, $"tag:{urls.Host},{article.CreatedAt.UtcDateTime:yyyy-MM-dd}:artikel/{article.Id}");
+    private string EntryId(PublishedArticle article) => $"tag:{urls.Host},{article.FeedKey}";
 }

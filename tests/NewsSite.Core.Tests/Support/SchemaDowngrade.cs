@@ -1,14 +1,24 @@
 namespace NewsSite.Core.Tests.Support;
 
 /// <summary>
-/// Turns a current database back into what schema version 3 held (before search, bios and the scale schema), keeping
-/// its articles: for tests of what migrating an existing site does. Shared with the web tests (linked into their
-/// project), so that a new migration is undone in one place.
+/// Turns a current database back into what an older schema version held, keeping its articles: for tests of what
+/// migrating an existing site does. Shared with the web tests (linked into their project), so that a new migration is
+/// undone in one place.
 /// </summary>
 public static class SchemaDowngrade
 {
-    public const string ToVersion3Sql =
+    /// <summary>Before stored feed keys (0007_feed_keys.sql).</summary>
+    public const string ToVersion6Sql =
         """
+        DROP INDEX ix_articles_feed_key;
+        ALTER TABLE articles DROP COLUMN feed_key;
+        PRAGMA user_version = 6;
+        """;
+
+    /// <summary>Before search, bios and the scale schema.</summary>
+    public const string ToVersion3Sql = ToVersion6Sql +
+        """
+
         DROP TRIGGER article_tags_follow_article;
         DROP TRIGGER tags_count_added;
         DROP TRIGGER tags_count_removed;

@@ -235,6 +235,37 @@ public class EditTests
     }
 
     [Fact]
+    public async Task AnImportedFeedId_SurvivesANewTitleAndSlugInTheEditor_AndCannotBeEditedAway()
+    {
+        await using var site = new NewsSiteFactory(
+            NewsSiteFactory.ContentFolder(("alt.md", Source("Von der alten Seite", extra: "date: 2025-05-01\nfeed-id: \"2024-02-03:artikel/9\"\n"))),
+            clock: new TestClock(Now));
+        using var editor = await AdminClient.LoginAsync(site);
+        async Task<string> GuidAsync(string slug)
+        {
+            var rss = FeedResponses.ParseXml(await (await site.SendAsync("/rss.xml")).BytesAsync()).Root!;
+            return rss.Descendants("item").Single(i => i.Element("link")!.Value.EndsWith("/artikel/" + slug, StringComparison.Ordinal)).Element("guid")!.Value;
+        }
+
+        Assert.Equal("tag:nachrichten.example,2024-02-03:artikel/9", await GuidAsync("von-der-alten-seite"));
+        var editUrl = await editor.EditUrlOfAsync("Von der alten Seite");
+
+        var (saved, _) = await editor.SubmitAsync(editUrl, Form,
+            new() { ["Fields.Title"] = "Neu benannt", ["Fields.Slug"] = "neu-benannt" }, "Änderungen veröffentlichen");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("tag:nachrichten.example,2024-02-03:artikel/9", await GuidAsync("neu-benannt"));
+
+        // An edit of the line itself is refused with the reason, and the text stays in the form.
+        var (_, page) = await editor.GetAsync(editUrl);
+        var source = page.QuerySelector("#markdown")!.TextContent.Replace("artikel/9", "artikel/10", StringComparison.Ordinal);
+        var (refused, refusedPage) = await editor.SubmitAsync(editUrl, Form, new() { ["Markdown"] = source }, "Änderungen veröffentlichen");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("Feed-ID eines Artikels lässt sich nicht ändern", refusedPage.QuerySelector("#edit-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("artikel/10", refusedPage.QuerySelector("#markdown")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("tag:nachrichten.example,2024-02-03:artikel/9", await GuidAsync("neu-benannt"));
+    }
+
+    [Fact]
     public async Task EditWithoutAntiforgeryToken_ChangesNothing()
     {
         await using var site = Site();

@@ -11,21 +11,12 @@ namespace NewsSite.Web.Tests.Infrastructure;
 
 /// <summary>
 /// export, then import into an empty data directory, must give the same public site: every page a reader or crawler
-/// can reach from the home page, the feeds and the sitemaps, byte for byte.
+/// can reach from the home page, the feeds and the sitemaps, byte for byte; the feed entries' ids too, so that feed
+/// readers do not show the articles again.
 /// </summary>
 public partial class ExportRoundTripTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    /// <summary>
-    /// The one thing that must differ: a feed entry's id is a tag URI made of the article's database id and the day
-    /// its row was created, and an import into an empty database creates new rows (a trashed article left out shifts
-    /// every later id). Feed readers will therefore show imported articles as new entries once.
-    /// </summary>
-    private static string WithoutFeedIds(string body) => FeedEntryId().Replace(body, "tag:…:artikel/…");
-
-    [GeneratedRegex(@"tag:nachrichten\.example,\d{4}-\d{2}-\d{2}:artikel/\d+", RegexOptions.CultureInvariant)]
-    private static partial Regex FeedEntryId();
 
     // Both sites run on the same stopped clock: "now" decides what is scheduled, and the journal's times are the
     // feeds' <updated>, so the two sites see the same moment. Nothing else is normalized.
@@ -86,7 +77,9 @@ public partial class ExportRoundTripTests
         ("geplant.md", "---\ntitle: Geplant für Juli\nauthor: Lea Graf\ndate: 2025-07-01T06:00:00+02:00\ntags: [köln]\n---\n\nKommt noch.\n"),
         ("entwurf.md", "---\ntitle: Ein Entwurf\ndraft: true\ntags: [Geheim]\n---\n\nUnfertig.\n"),
         ("ohne-datum.md", "---\ntitle: Ohne Datum geschrieben\nauthor: Jürgen Müller\n---\n\nErschienen, als es gespeichert wurde.\n"),
-        ("weg.md", "---\ntitle: Im Papierkorb\nauthor: Lea Graf\ndate: 2025-05-05\ntags: [Weg]\n---\n\nGelöscht.\n"),
+        // Imported first, so row 1: trashed and left out, it shifts every later article's row id in the copy, which
+        // must not shift the feed entry ids.
+        ("0-weg.md", "---\ntitle: Im Papierkorb\nauthor: Lea Graf\ndate: 2025-05-05\ntags: [Weg]\n---\n\nGelöscht.\n"),
         ("authors/lea-graf.md", "---\nname: Lea Graf\n---\n\nLea schreibt über **Verkehr** in [Köln](https://example.org).\n"),
     ];
 
@@ -109,8 +102,8 @@ public partial class ExportRoundTripTests
         Assert.Contains("5 veröffentlicht, 1 geplant, 1 Entwürfe", exportOutput, StringComparison.Ordinal);
         Assert.Contains("1 im Papierkorb → .papierkorb/", exportOutput, StringComparison.Ordinal);
         Assert.Contains("1 Bilder → images/", exportOutput, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(export, ".papierkorb", "0000008-im-papierkorb.md")));
-        Assert.Contains("# ein Kommentar, den der Export stehen lässt", await File.ReadAllTextAsync(Path.Combine(export, "0000006-keine-ueberschrift.md"), Token), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(export, ".papierkorb", "0000001-im-papierkorb.md")));
+        Assert.Contains("# ein Kommentar, den der Export stehen lässt", await File.ReadAllTextAsync(Path.Combine(export, "0000007-keine-ueberschrift.md"), Token), StringComparison.Ordinal);
 
         await using var copy = new NewsSiteFactory(NewsSiteFactory.ContentFolder(), clock: new TestClock(Now));
         var (importCode, importOutput) = await Run(copy.Services, "import", export);
@@ -138,7 +131,7 @@ public partial class ExportRoundTripTests
             var response = await copy.SendAsync(path);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.True(
-                WithoutFeedIds(body) == WithoutFeedIds(await response.Content.ReadAsStringAsync(Token)),
+                body == await response.Content.ReadAsStringAsync(Token),
                 $"{path} differs after export and import");
         }
 
