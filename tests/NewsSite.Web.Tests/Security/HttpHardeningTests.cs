@@ -341,8 +341,8 @@ public class HttpHardeningTests
             Assert.DoesNotContain(leak, html, StringComparison.Ordinal);
         }
 
-        var failure = Assert.Single(log.Events, e => e.Level == Serilog.Events.LogEventLevel.Error && LogCapture.Property(e, "RequestId") == requestId
-            && e.MessageTemplate.Text.StartsWith("HTTP", StringComparison.Ordinal));
+        var failure = Assert.Single(await log.WaitForAsync(e => e.Level == Serilog.Events.LogEventLevel.Error
+            && LogCapture.Property(e, "RequestId") == requestId && e.MessageTemplate.Text.StartsWith("HTTP", StringComparison.Ordinal)));
         Assert.Contains(requestId, failure.RenderMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.Contains(log.Events, e => e.Exception?.Message.Contains("article_totals", StringComparison.Ordinal) == true);
     }

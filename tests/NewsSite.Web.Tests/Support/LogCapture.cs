@@ -30,4 +30,23 @@ public sealed class LogCapture : ILogEventSink
         ArgumentNullException.ThrowIfNull(logEvent);
         return logEvent.Properties.TryGetValue(name, out var value) && value is ScalarValue scalar ? scalar.Value?.ToString() : null;
     }
+
+    /// <summary>
+    /// The events matching <paramref name="match"/>, once there is one: the request log is written after the response
+    /// has gone out, so a test that has its answer may be a moment ahead of the log. Empty after ten seconds.
+    /// </summary>
+    public async Task<IReadOnlyList<LogEvent>> WaitForAsync(Func<LogEvent, bool> match)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var found = Events.Where(match).ToList();
+            if (found.Count > 0 || DateTime.UtcNow > deadline)
+            {
+                return found;
+            }
+
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+    }
 }
