@@ -59,29 +59,16 @@ started=$(date +%s)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---------------------------------------------------------------- processes: started here, stopped here, by PID
-pids=()
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/newssite-bench.XXXXXX")
-
-stop() {
-    local pid=$1
-    if kill -0 "$pid" 2>/dev/null; then
-        kill "$pid" 2>/dev/null || true
-        for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-        kill -9 "$pid" 2>/dev/null || true
-    fi
-    wait "$pid" 2>/dev/null || true
-}
+# shellcheck source=common.sh
+. "$root/bench/common.sh"   # pids, stop, fail, say
 
 cleanup() {
-    local pid
-    for pid in "${pids[@]}"; do stop "$pid"; done
+    stop_all
     rm -rf "$scratch"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-fail() { echo "FEHLER: $*" >&2; exit 1; }
-say() { echo "== $*" >&2; }
 
 # The site's settings for every run: its own data folder, an empty content folder (so a first start imports
 # nothing), request logging at warning level so that console output does not dominate the measurement.

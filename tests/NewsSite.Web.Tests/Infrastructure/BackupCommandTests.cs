@@ -13,12 +13,8 @@ public class BackupCommandTests
 
     private static string Article(string title) => $"---\ntitle: \"{title}\"\ndate: 2025-01-01\ntags: [Köln]\n---\n\nText über {title}.\n";
 
-    private static async Task<(int ExitCode, string Output)> Run(IServiceProvider services, params string[] args)
-    {
-        using var output = new StringWriter();
-        var exitCode = await CommandLine.Parse(args)!.RunAsync(services, TextReader.Null, output);
-        return (exitCode, output.ToString());
-    }
+    private static Task<(int ExitCode, string Output)> Run(IServiceProvider services, params string[] args) =>
+        Commands.RunAsync(services, args);
 
     /// <summary>
     /// The restored journal is older than what the running site has seen. Its cache must still let go of every page,

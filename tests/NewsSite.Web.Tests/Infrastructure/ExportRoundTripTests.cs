@@ -28,12 +28,8 @@ public partial class ExportRoundTripTests
 
     private static string ImageName => Convert.ToHexStringLower(SHA256.HashData(Png))[..32] + ".png";
 
-    private static async Task<(int ExitCode, string Output)> Run(IServiceProvider services, params string[] args)
-    {
-        using var output = new StringWriter();
-        var exitCode = await CommandLine.Parse(args)!.RunAsync(services, TextReader.Null, output);
-        return (exitCode, output.ToString());
-    }
+    private static Task<(int ExitCode, string Output)> Run(IServiceProvider services, params string[] args) =>
+        Commands.RunAsync(services, args);
 
     private static (string, string)[] Seed() =>
     [

@@ -16,12 +16,8 @@ public class GenerateCommandTests
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static async Task<(int ExitCode, string Output)> Run(IServiceProvider services, params string[] args)
-    {
-        using var output = new StringWriter();
-        var exitCode = await CommandLine.Parse(args)!.RunAsync(services, TextReader.Null, output);
-        return (exitCode, output.ToString());
-    }
+    private static Task<(int ExitCode, string Output)> Run(IServiceProvider services, params string[] args) =>
+        Commands.RunAsync(services, args);
 
     private static SqliteConnection Open(NewsSiteFactory site)
     {

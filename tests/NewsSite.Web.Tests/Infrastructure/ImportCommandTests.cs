@@ -12,12 +12,8 @@ public class ImportCommandTests
 
     private static string Article(string title, string tags = "[A]") => $"---\ntitle: \"{title}\"\ndate: 2025-01-01\ntags: {tags}\n---\n\nText.\n";
 
-    private static async Task<(int ExitCode, string Output)> Run(IServiceProvider services, params string[] args)
-    {
-        using var output = new StringWriter();
-        var exitCode = await CommandLine.Parse(args)!.RunAsync(services, TextReader.Null, output);
-        return (exitCode, output.ToString());
-    }
+    private static Task<(int ExitCode, string Output)> Run(IServiceProvider services, params string[] args) =>
+        Commands.RunAsync(services, args);
 
     [Fact]
     public async Task Import_ReportsEachFileAndIsIdempotent()

@@ -11,13 +11,8 @@ public class UserCommandTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static async Task<(int ExitCode, string Output)> Run(IServiceProvider services, string input, params string[] args)
-    {
-        using var output = new StringWriter();
-        using var reader = new StringReader(input);
-        var exitCode = await CommandLine.Parse(args)!.RunAsync(services, reader, output);
-        return (exitCode, output.ToString());
-    }
+    private static Task<(int ExitCode, string Output)> Run(IServiceProvider services, string input, params string[] args) =>
+        Commands.RunAsync(services, input, args);
 
     [Fact]
     public async Task Add_List_Passwd_Remove()
