@@ -136,14 +136,15 @@ public class HttpHardeningTests
         var bigHeaders = await RawAsync(address, $"GET / HTTP/1.1\r\nHost: x\r\nX-Fuellung: {new string('a', 40 * 1024)}\r\n\r\n");
         var manyHeaders = await RawAsync(address, "GET / HTTP/1.1\r\nHost: x\r\n"
             + string.Concat(Enumerable.Range(0, HttpHardening.Limits.MaxRequestHeaderCount + 1).Select(i => $"X-H{i}: 1\r\n")) + "\r\n");
-        var longLine = await RawAsync(address, $"GET /suche?q={new string('a', 9 * 1024)} HTTP/1.1\r\nHost: x\r\n\r\n");
-        var ordinary = await RawAsync(address, $"GET /suche?q={new string('a', 5_000)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        var longLine = await RawAsync(address, $"GET /suche?q={new string('a', HttpHardening.Limits.MaxRequestLineBytes)} HTTP/1.1\r\nHost: x\r\n\r\n");
+        var umlauts = Uri.EscapeDataString(new string('ä', 5_000));
+        var ordinary = await RawAsync(address, $"GET /suche?q={umlauts} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
 
         Assert.StartsWith("HTTP/1.1 431", bigHeaders, StringComparison.Ordinal);
         Assert.StartsWith("HTTP/1.1 431", manyHeaders, StringComparison.Ordinal);
         Assert.StartsWith("HTTP/1.1 414", longLine, StringComparison.Ordinal);
 
-        // 5,000 characters still fit the line: the search takes the first 200 and says so.
+        // 5,000 umlauts (30,000 bytes encoded) still fit the line: the search takes the first 200 and says so.
         Assert.StartsWith("HTTP/1.1 200", ordinary, StringComparison.Ordinal);
         Assert.Contains("200 Zeichen", ordinary, StringComparison.Ordinal);
     }
