@@ -89,9 +89,14 @@ start_site() {
     env "${environment[@]}" dotnet "$app_dll" >"$log" 2>&1 &
     site_pid=$!
     pids+=("$site_pid")
-    local _
+    wait_ready "$site_pid" "$log"
+}
+
+# Until $base/ answers; stops with the server's log if the process ends or 120 s pass.
+wait_ready() {
+    local pid=$1 log=$2 _
     for _ in $(seq 600); do
-        kill -0 "$site_pid" 2>/dev/null || { cat "$log" >&2; fail "der Server hat sich beendet"; }
+        kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; fail "der Server hat sich beendet"; }
         if curl -s -o /dev/null --max-time 2 "$base/"; then return 0; fi
         sleep 0.2
     done

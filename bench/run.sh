@@ -130,17 +130,6 @@ start_ceiling() {
     wait_ready "$site_pid" "$log"
 }
 
-wait_ready() {
-    local pid=$1 log=$2
-    for _ in $(seq 600); do
-        kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; fail "der Server hat sich beendet"; }
-        if curl -s -o /dev/null --max-time 2 "$base/"; then return 0; fi
-        sleep 0.2
-    done
-    cat "$log" >&2
-    fail "der Server antwortet nach 120 s nicht"
-}
-
 # ---------------------------------------------------------------- measurements
 rows=()   # label|path|rps|p50|p99|cpu µs per request|note
 clock_ticks=$(getconf CLK_TCK)

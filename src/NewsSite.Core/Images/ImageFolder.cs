@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace NewsSite.Core.Images;
 
 /// <summary>How many pictures a copy between image folders took over, found already there, or passed over.</summary>
@@ -10,7 +8,7 @@ public sealed record ImageCopyReport(int Copied, int AlreadyPresent, int Skipped
 /// (<see cref="ImageStore"/>), so a file of the same name already there holds the same bytes and is left alone, and
 /// nothing is ever deleted or overwritten: a restore or import can only add pictures.
 /// </summary>
-public static partial class ImageFolder
+public static class ImageFolder
 {
     /// <summary>
     /// Copies every file of <paramref name="from"/> that <paramref name="to"/> lacks. Only files that look like the
@@ -30,7 +28,7 @@ public static partial class ImageFolder
             cancellationToken.ThrowIfCancellationRequested();
             var name = Path.GetFileName(file);
             var target = Path.Combine(to, name);
-            if (!StoredName().IsMatch(name) || !await HasClaimedTypeAsync(file, name, cancellationToken))
+            if (!ImageStore.IsStoredFileName(name) || !await HasClaimedTypeAsync(file, name, cancellationToken))
             {
                 skipped++;
             }
@@ -62,7 +60,4 @@ public static partial class ImageFolder
 
         return ImageStore.Sniff(head.AsSpan(0, read)) is { } type && name.EndsWith(type.Extension, StringComparison.Ordinal);
     }
-
-    [GeneratedRegex(@"^[0-9a-f]{32}\.(png|jpg|gif|webp)$", RegexOptions.CultureInvariant)]
-    private static partial Regex StoredName();
 }

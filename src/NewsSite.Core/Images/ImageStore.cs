@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 
 namespace NewsSite.Core.Images;
 
@@ -13,7 +14,7 @@ public sealed class ImageRejectedException(string message) : Exception(message);
 /// The type is decided by the file's first bytes, never by its name or the browser's claim; SVG is not accepted
 /// because it can carry script.
 /// </summary>
-public sealed class ImageStore(string folder, long maxBytes)
+public sealed partial class ImageStore(string folder, long maxBytes)
 {
     public string Folder { get; } = Path.GetFullPath(folder);
 
@@ -50,6 +51,9 @@ public sealed class ImageStore(string folder, long maxBytes)
         return new StoredImage(fileName, contentType, bytes.Length);
     }
 
+    /// <summary>Whether a file name has the form this store gives its files: a 32-digit hash and a known extension.</summary>
+    public static bool IsStoredFileName(string fileName) => StoredFileName().IsMatch(fileName);
+
     /// <summary>The format by its magic bytes, or null for anything else.</summary>
     public static (string Extension, string ContentType)? Sniff(ReadOnlySpan<byte> bytes)
     {
@@ -75,4 +79,7 @@ public sealed class ImageStore(string folder, long maxBytes)
 
         return null;
     }
+
+    [GeneratedRegex(@"^[0-9a-f]{32}\.(png|jpg|gif|webp)$", RegexOptions.CultureInvariant)]
+    private static partial Regex StoredFileName();
 }
