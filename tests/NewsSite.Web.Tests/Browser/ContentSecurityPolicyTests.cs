@@ -66,6 +66,8 @@ public class ContentSecurityPolicyTests(BrowserSite site) : IClassFixture<Browse
     /// <summary>The stylesheet applied: the body's font is the site's, not the browser's default serif at 16px/normal margin.</summary>
     private static async Task AssertStyledAsync(IPage page)
     {
+        // After a form post the new document may still be fetching its stylesheet; "load" waits for it.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var margin = await page.EvaluateAsync<string>("() => getComputedStyle(document.body).margin");
         Assert.Equal("0px", margin);
     }
