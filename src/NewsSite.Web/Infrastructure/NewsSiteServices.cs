@@ -131,6 +131,9 @@ public static class NewsSiteServices
         ArgumentNullException.ThrowIfNull(app);
         app.UseSerilogRequestLogging(options =>
         {
+            // This app's own logger: left unset, the middleware writes to Serilog's static logger, which is whichever
+            // app instance in the process was built last.
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} antwortete {StatusCode} in {Elapsed:0.0} ms (Anfrage-ID {RequestId})";
             options.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("RequestId", context.TraceIdentifier);
             options.GetLevel = (context, _, exception) =>
