@@ -1,6 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
-using NewsSite.Core.Data;
+using NewsSite.Core.Data.Sqlite;
 
 namespace NewsSite.Benchmarks;
 
@@ -35,12 +35,12 @@ public static class BenchDatabases
         return labels;
     }
 
-    public static Database Open(string label) => new(FileOf(label.Split('-')[0]));
+    public static SqliteDatabase Open(string label) => new(FileOf(label.Split('-')[0]));
 
     private static string FileOf(string kind)
     {
         var path = PathOf(kind) ?? throw new InvalidOperationException($"Keine Datenbank für „{kind}“ angegeben.");
-        var file = Directory.Exists(path) ? Path.Combine(path, Database.FileName) : path;
+        var file = Directory.Exists(path) ? Path.Combine(path, SqliteDatabase.FileName) : path;
         return File.Exists(file) ? file : throw new FileNotFoundException($"Die Datenbank {file} gibt es nicht.", file);
     }
 
@@ -49,7 +49,7 @@ public static class BenchDatabases
     /// of how many published articles carry each tag. The heaviest one carries the most common tags, the lightest
     /// only rare ones, and the median is the typical case.
     /// </summary>
-    public static async Task<IReadOnlyDictionary<string, (long Id, long Rows)>> PickArticlesAsync(Database database, DateTimeOffset now)
+    public static async Task<IReadOnlyDictionary<string, (long Id, long Rows)>> PickArticlesAsync(SqliteDatabase database, DateTimeOffset now)
     {
         await using var connection = await database.OpenAsync();
         var loads = (await connection.QueryAsync<(long Id, long Rows)>(

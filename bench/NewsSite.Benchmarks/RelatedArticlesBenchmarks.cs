@@ -1,18 +1,18 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
 using NewsSite.Core.Articles;
-using NewsSite.Core.Data;
+using NewsSite.Core.Data.Sqlite;
 
 namespace NewsSite.Benchmarks;
 
 /// <summary>
-/// ArticleRepository.FindRelatedAsync as the article page calls it (five results), including opening a pooled
+/// IPublishedArticles.FindRelatedAsync as the article page calls it (five results), including opening a pooled
 /// connection, on the large corpus and, when given, the small one. Target: under 1 ms at 100,000 articles.
 /// </summary>
 [MemoryDiagnoser]
 public class RelatedArticlesBenchmarks
 {
-    private ArticleRepository _articles = null!;
+    private SqlitePublishedArticles _articles = null!;
     private DateTimeOffset _now;
     private long _articleId;
 
@@ -29,10 +29,10 @@ public class RelatedArticlesBenchmarks
     {
         var database = BenchDatabases.Open(Corpus);
         _now = DateTimeOffset.UtcNow;
-        _articles = new ArticleRepository(database, TimeProvider.System);
+        _articles = new SqlitePublishedArticles(database);
         var picked = (await BenchDatabases.PickArticlesAsync(database, _now))[Article];
         _articleId = picked.Id;
-        var count = await _articles.CountAsync();
+        var count = await new SqliteArticleStore(database, TimeProvider.System).CountAsync();
         Console.WriteLine($"// {Corpus}: {count} Artikel in {database.FilePath}; {Article} = Artikel {picked.Id}, {picked.Rows} Themenzeilen");
 
         // Fills the connection pool and SQLite's page cache, as on a running site.

@@ -1,3 +1,5 @@
+using NewsSite.Core.Markdown;
+
 namespace NewsSite.Core.Articles;
 
 public sealed record TagLink(string Name, string Slug);
@@ -17,8 +19,17 @@ public sealed record PublishedArticle(
     string FeedKey,
     IReadOnlyList<TagLink> Tags)
 {
+    private ArticleOutline? _outline;
+
     /// <summary>The article's own "last changed": the declared update when later than publication, else publication.</summary>
     public DateTimeOffset LastChangedAt => UpdatedAt is { } updated && updated > PublishedAt ? updated : PublishedAt;
+
+    /// <summary>Table of contents and reading time: kept with the article when it is written, else read from the body.</summary>
+    public ArticleOutline Outline
+    {
+        get => _outline ??= ArticleOutline.Of(BodyHtml);
+        init => _outline = value;
+    }
 }
 
 /// <summary>An article in a listing: home page, tag page.</summary>

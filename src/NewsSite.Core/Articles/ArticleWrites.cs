@@ -37,6 +37,29 @@ public sealed record BatchSaveResult(ArticleWriteResult? Written, Exception? Err
 public sealed class ArticleConflictException(string message, string field) : Exception(message)
 {
     public string Field { get; } = field;
+
+    /// <summary>An explicit slug is a promise about a URL: it is never given a suffix or taken from another article.</summary>
+    public static ArticleConflictException SlugTaken(string slug) =>
+        new($"Der Slug „{slug}“ gehört bereits zu einem anderen Artikel. Bitte einen anderen wählen.", "slug");
+
+    /// <summary>A new article from an editor whose title gives the address of an existing one.</summary>
+    public static ArticleConflictException DerivedSlugTaken(string slug) =>
+        new($"Es gibt schon einen Artikel unter der Adresse „/artikel/{slug}“. Um ihn zu ändern, bitte ihn im Editor öffnen; " +
+            "für einen neuen Artikel einen anderen Titel oder einen eigenen Slug („slug: …“) angeben.", "slug");
+
+    /// <summary>
+    /// An exported article brings its feed key along and keeps it only if no other article has it: two articles with one
+    /// feed id would be one entry to a feed reader.
+    /// </summary>
+    public static ArticleConflictException FeedKeyTaken(string feedKey, string holderSlug) =>
+        new($"Die Feed-ID „{feedKey}“ gehört schon einem anderen Artikel (/artikel/{holderSlug}). Ist dies ein neuer Artikel, " +
+            $"bitte die Zeile „{FeedKey.Field}: …“ entfernen; er bekommt dann eine eigene.", FeedKey.Field);
+
+    /// <summary>An article's feed key never changes, or readers would show it again as new.</summary>
+    public static ArticleConflictException FeedKeyChanged(string currentFeedKey) =>
+        new($"Die Feed-ID eines Artikels lässt sich nicht ändern, sonst zeigen Feed-Reader ihn als neuen Eintrag. " +
+            $"Dieser Artikel hat „{currentFeedKey}“; bitte die Zeile „{FeedKey.Field}: …“ darauf zurücksetzen oder entfernen.",
+            FeedKey.Field);
 }
 
 /// <summary>Someone saved the article after the editor opened it; nothing was written.</summary>

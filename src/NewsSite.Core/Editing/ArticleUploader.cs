@@ -1,6 +1,6 @@
 using System.IO.Compression;
-using Microsoft.Data.Sqlite;
 using NewsSite.Core.Articles;
+using NewsSite.Core.Data;
 
 namespace NewsSite.Core.Editing;
 
@@ -26,7 +26,7 @@ public sealed record UploadResult(
 /// half an article behind. Sizes are checked against what the form and the zip directory declare before a byte of
 /// the content is read.
 /// </summary>
-public sealed class ArticleUploader(ArticleParser parser, ArticleRepository repository, TimeProvider clock)
+public sealed class ArticleUploader(ArticleParser parser, IArticleStore articles, TimeProvider clock)
 {
     public const int MaxFilesPerZip = 200;
 
@@ -136,7 +136,7 @@ public sealed class ArticleUploader(ArticleParser parser, ArticleRepository repo
             }
 
             var origin = new ArticleOrigin(RevisionOrigin.Editor, $"{editor} (Upload {name})", SourceKey: null);
-            var written = await repository.CreateAsync(content, origin, cancellationToken);
+            var written = await articles.CreateAsync(content, origin, cancellationToken);
             var outcome = content.IsDraft ? UploadOutcome.Draft
                 : content.PublishedAt > clock.GetUtcNow() ? UploadOutcome.Scheduled
                 : UploadOutcome.Published;
@@ -154,7 +154,7 @@ public sealed class ArticleUploader(ArticleParser parser, ArticleRepository repo
         {
             return Rejected(name, "Die Datei im ZIP-Archiv ist beschädigt.");
         }
-        catch (SqliteException e)
+        catch (StorageException e)
         {
             return Rejected(name, $"Die Datenbank hat den Artikel abgelehnt ({e.Message}).");
         }

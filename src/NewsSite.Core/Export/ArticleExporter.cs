@@ -23,7 +23,7 @@ public sealed class ExportRefusedException(string message) : Exception(message);
 /// revision's, unchanged. Trashed articles go to <see cref="TrashFolder"/>, which the importer skips (hidden folder),
 /// so that nothing is lost but nothing comes back to life either. Not exported: revision history, former slugs (their redirects), accounts.
 /// </summary>
-public sealed class ArticleExporter(ArticleRepository articles, TimeProvider clock)
+public sealed class ArticleExporter(IExportReads articles, TimeProvider clock)
 {
     /// <summary>Hidden, so that the importer passes it over.</summary>
     public const string TrashFolder = ".papierkorb";

@@ -1,5 +1,5 @@
-using Microsoft.Data.Sqlite;
 using NewsSite.Core.Articles;
+using NewsSite.Core.Data;
 
 namespace NewsSite.Core.Import;
 
@@ -10,14 +10,14 @@ namespace NewsSite.Core.Import;
 /// or not at all. Files are identified by their path below the folder and compared by content hash: importing the
 /// same folder twice changes nothing the second time.
 /// </summary>
-public sealed class ArticleImporter(ArticleParser parser, AuthorProfileParser profiles, ArticleRepository repository)
+public sealed class ArticleImporter(ArticleParser parser, AuthorProfileParser profiles, IArticleStore articles, IAuthorStore authors)
 {
     public const long MaxFileBytes = 1024 * 1024;
 
     /// <summary>
     /// Articles per transaction. Each keeps its own savepoint; the batch saves the commits. Kept small because the
     /// batch holds the write lock throughout: 500 generated articles held it for 7 s on a loaded 2-core machine, close
-    /// to <see cref="Data.Database.BusyTimeout"/>, so an editor saving meanwhile could fail with "database is locked".
+    /// to the database's busy timeout (10 s on SQLite), so an editor saving meanwhile could fail with "database is locked".
     /// </summary>
     public const int BatchSize = 100;
 
@@ -96,7 +96,7 @@ public sealed class ArticleImporter(ArticleParser parser, AuthorProfileParser pr
         IReadOnlyList<BatchSaveResult>? saved;
         try
         {
-            saved = await repository.SaveBatchAsync(
+            saved = await articles.SaveBatchAsync(
                 [.. batch.Select(a => (a.Content, ArticleOrigin.ImportedFile(a.RelativePath)))], dryRun, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -112,7 +112,7 @@ public sealed class ArticleImporter(ArticleParser parser, AuthorProfileParser pr
                 try
                 {
                     results[article.Index] = Written(article.RelativePath,
-                        await repository.SaveAsync(article.Content, ArticleOrigin.ImportedFile(article.RelativePath), dryRun, cancellationToken));
+                        await articles.SaveAsync(article.Content, ArticleOrigin.ImportedFile(article.RelativePath), dryRun, cancellationToken));
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -180,7 +180,7 @@ public sealed class ArticleImporter(ArticleParser parser, AuthorProfileParser pr
             ArticleFormatException or RefusedFileException => error.Message,
             ArticleConflictException => $"{relativePath}: {error.Message}",
             IOException or UnauthorizedAccessException => $"{relativePath}: Die Datei kann nicht gelesen werden ({error.Message}).",
-            SqliteException => $"{relativePath}: Die Datenbank hat {what} abgelehnt ({error.Message}).",
+            StorageException => $"{relativePath}: Die Datenbank hat {what} abgelehnt ({error.Message}).",
             _ => $"{relativePath}: Unerwarteter Fehler ({error.GetType().Name}: {error.Message}).",
         };
         return new ImportFileResult(relativePath, ImportOutcome.Failed, null, reason, kind);
@@ -206,7 +206,7 @@ public sealed class ArticleImporter(ArticleParser parser, AuthorProfileParser pr
         }
 
         var profile = profiles.Parse(relativePath, slug, bytes);
-        var written = await repository.SaveProfileAsync(profile, relativePath, dryRun, cancellationToken);
+        var written = await authors.SaveProfileAsync(profile, relativePath, dryRun, cancellationToken);
         var outcome = written.Kind switch
         {
             ProfileWriteKind.Created => ImportOutcome.Created,

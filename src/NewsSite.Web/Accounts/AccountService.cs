@@ -15,13 +15,13 @@ public sealed class AccountService
     public const int MinPasswordLength = 12;
     public const int MaxPasswordLength = 256;
 
-    private readonly UserRepository _users;
+    private readonly IUserStore _users;
     private readonly PasswordHasher<UserAccount> _hasher = new();
 
     // Checked when the name is unknown, so that an unknown name costs the same PBKDF2 work as a wrong password.
     private readonly string _unknownUserHash;
 
-    public AccountService(UserRepository users)
+    public AccountService(IUserStore users)
     {
         _users = users;
         _unknownUserHash = _hasher.HashPassword(null!, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));

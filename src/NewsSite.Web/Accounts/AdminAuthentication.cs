@@ -31,7 +31,6 @@ public static class AdminAuthentication
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddSingleton<UserRepository>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<LoginThrottle>();
 

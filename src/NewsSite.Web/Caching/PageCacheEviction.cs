@@ -9,7 +9,7 @@ namespace NewsSite.Web.Caching;
 /// its time, before that request looks into the cache.
 /// </summary>
 public sealed partial class PageCacheEviction(
-    ArticleRepository articles, PageCacheStore store, TimeProvider clock, ILogger<PageCacheEviction> logger) : IDisposable
+    IContentJournal journal, PageCacheStore store, TimeProvider clock, ILogger<PageCacheEviction> logger) : IDisposable
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan PruneInterval = TimeSpan.FromHours(1);
@@ -25,9 +25,9 @@ public sealed partial class PageCacheEviction(
     public async Task StartAsync(ContentChangeSignal signal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(signal);
-        _lastChangeId = await articles.FindLastChangeIdAsync(cancellationToken);
+        _lastChangeId = await journal.FindLastChangeIdAsync(cancellationToken);
         _dueCheckedUntil = clock.GetUtcNow();
-        var pending = await articles.ReadPendingChangesAsync(_lastChangeId, _dueCheckedUntil, _dueCheckedUntil, cancellationToken);
+        var pending = await journal.ReadPendingChangesAsync(_lastChangeId, _dueCheckedUntil, _dueCheckedUntil, cancellationToken);
         _nextScheduled = pending.NextScheduled ?? DateTimeOffset.MaxValue;
         _nextPoll = _dueCheckedUntil + PollInterval;
         signal.Listen(CatchUpAsync);
@@ -76,7 +76,7 @@ public sealed partial class PageCacheEviction(
         try
         {
             // Not the request's token: a reader who hangs up must not leave the cache half evicted.
-            var pending = await articles.ReadPendingChangesAsync(_lastChangeId, _dueCheckedUntil, now, CancellationToken.None);
+            var pending = await journal.ReadPendingChangesAsync(_lastChangeId, _dueCheckedUntil, now, CancellationToken.None);
             var tags = pending.Changes.SelectMany(PageCacheTags.Of).ToHashSet(StringComparer.Ordinal);
             foreach (var tag in tags)
             {
@@ -112,7 +112,7 @@ public sealed partial class PageCacheEviction(
         }
 
         _nextPrune = now + PruneInterval;
-        var pruned = await articles.PruneChangesAsync(now, CancellationToken.None);
+        var pruned = await journal.PruneChangesAsync(now, CancellationToken.None);
         if (pruned > 0)
         {
             LogPruned(pruned);

@@ -35,7 +35,6 @@ public static class PageCaching
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddHttpContextAccessor();
-        services.AddSingleton<ContentChangeSignal>();
         services.AddSingleton(sp => new PageCacheStore(
             sp.GetRequiredService<IOptions<NewsSiteOptions>>().Value.OutputCacheMegabytes * 1024L * 1024,
             sp.GetRequiredService<IHttpContextAccessor>()));

@@ -43,7 +43,7 @@ internal static class BackupCommands
             return 1;
         }
 
-        await output.WriteLineAsync($"Sicherung der Datenbank {services.GetRequiredService<Database>().FilePath}:");
+        await output.WriteLineAsync($"Sicherung der Datenbank {services.GetRequiredService<IDatabase>().Location}:");
         await WriteFileReportAsync(report, output);
         if (!report.IsSound)
         {
@@ -86,7 +86,7 @@ internal static class BackupCommands
         if (report.MigrationsApplied > 0)
         {
             await output.WriteLineAsync(
-                $"  auf Schema-Version {SchemaMigrator.LatestVersion} gebracht ({report.MigrationsApplied} Migrationen)");
+                $"  auf Schema-Version {services.GetRequiredService<IDatabase>().LatestSchemaVersion} gebracht ({report.MigrationsApplied} Migrationen)");
         }
 
         var images = await ImageFolder.CopyMissingAsync(
@@ -108,7 +108,7 @@ internal static class BackupCommands
         ExportReport report;
         try
         {
-            report = await new ArticleExporter(services.GetRequiredService<ArticleRepository>(), services.GetRequiredService<TimeProvider>()).ExportAsync(
+            report = await new ArticleExporter(services.GetRequiredService<IExportReads>(), services.GetRequiredService<TimeProvider>()).ExportAsync(
                 CommandLine.ResolveUserPath(folder), ArticleImages.Folder(services.GetRequiredService<SitePaths>()));
         }
         catch (ExportRefusedException e)
@@ -141,8 +141,7 @@ internal static class BackupCommands
         }
     }
 
-    private static DatabaseBackup Backup(IServiceProvider services) =>
-        new(services.GetRequiredService<Database>(), services.GetRequiredService<TimeProvider>());
+    private static IDatabaseBackup Backup(IServiceProvider services) => services.GetRequiredService<IDatabaseBackup>();
 
     private static async Task WriteFileReportAsync(DatabaseFileReport report, TextWriter output)
     {

@@ -62,7 +62,7 @@ public sealed class CommandLine
             return await _generate.RunAsync(services, output);
         }
 
-        await services.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        await services.GetRequiredService<IDatabase>().MigrateAsync();
         return _args[0] switch
         {
             "import" => await ImportAsync(services, output),

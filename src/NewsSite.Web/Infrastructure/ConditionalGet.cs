@@ -14,21 +14,21 @@ public sealed record ResponseValidators(EntityTagHeaderValue ETag, DateTimeOffse
 /// Validators derived from the content's version rather than from the rendered bytes, so that a 304 is answered
 /// after two index lookups, before anything is read or rendered.
 /// </summary>
-public sealed class ContentValidators(ArticleRepository articles, TimeProvider clock, IOptions<NewsSiteOptions> options)
+public sealed class ContentValidators(IContentJournal journal, TimeProvider clock, IOptions<NewsSiteOptions> options)
 {
     // Whatever else shapes an answer: the code (a new build may render differently) and the settings that appear in
     // pages and feeds. Part of every ETag, so that a deployment or a new site name never earns a stale 304.
     private readonly string _fingerprint = string.Join(
         '|',
         typeof(ContentValidators).Assembly.ManifestModule.ModuleVersionId,
-        typeof(ArticleRepository).Assembly.ManifestModule.ModuleVersionId,
+        typeof(IContentJournal).Assembly.ManifestModule.ModuleVersionId,
         options.Value.BaseUrl,
         options.Value.SiteName,
         options.Value.Culture,
         options.Value.PageSize.ToString(CultureInfo.InvariantCulture));
 
     public Task<ContentVersion> CurrentAsync(CancellationToken cancellationToken) =>
-        articles.FindContentVersionAsync(clock.GetUtcNow(), cancellationToken);
+        journal.FindContentVersionAsync(clock.GetUtcNow(), cancellationToken);
 
     /// <param name="representation">What is being answered, e.g. the request path: one version, many answers.</param>
     public ResponseValidators For(ContentVersion version, string representation)

@@ -16,21 +16,27 @@ public static class DatabaseStartup
         ArgumentNullException.ThrowIfNull(services);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup).FullName!);
         var paths = services.GetRequiredService<SitePaths>();
-        var database = services.GetRequiredService<Database>();
+        var database = services.GetRequiredService<IDatabase>();
 
-        var applied = await services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
+        var applied = await database.MigrateAsync(cancellationToken);
         logger.LogInformation("Datenbank {DatabaseFile} bereit, Schema-Version {SchemaVersion} ({Applied} Migrationen angewandt)",
-            database.FilePath, SchemaMigrator.LatestVersion, applied);
+            database.Location, database.LatestSchemaVersion, applied);
 
         // Articles written before search existed (schema version 3) get their search rows; later starts find none.
-        var articles = services.GetRequiredService<ArticleRepository>();
-        var indexed = await articles.IndexUnindexedArticlesAsync(cancellationToken);
+        var indexed = await services.GetRequiredService<ISearchIndex>().IndexUnindexedArticlesAsync(cancellationToken);
         if (indexed > 0)
         {
             logger.LogInformation("Suchindex: {Indexed} Artikel nachgetragen", indexed);
         }
 
-        if (await articles.CountAsync(cancellationToken) > 0)
+        // Articles stored before outlines were kept (schema 7) get theirs once, so that no page view computes one.
+        var outlined = await services.GetRequiredService<IArticleStore>().FillMissingOutlinesAsync(cancellationToken);
+        if (outlined > 0)
+        {
+            logger.LogInformation("Gliederungen: {Outlined} Artikel nachgetragen", outlined);
+        }
+
+        if (await services.GetRequiredService<IArticleStore>().CountAsync(cancellationToken) > 0)
         {
             return;
         }

@@ -126,20 +126,20 @@ internal sealed record GenerateCommand(
 
     private async Task<int> FillDatabaseAsync(IServiceProvider services, CorpusGenerator generator, TextWriter output)
     {
-        var database = services.GetRequiredService<Database>();
-        if (!string.Equals(Path.GetDirectoryName(database.FilePath), DataDirectory, StringComparison.Ordinal))
+        var database = services.GetRequiredService<IDatabase>();
+        if (!string.Equals(Path.GetDirectoryName(database.Location), DataDirectory, StringComparison.Ordinal))
         {
             // Program applies Settings before the app is built; services from elsewhere would write to another database.
-            throw new InvalidOperationException($"Die Datenbank {database.FilePath} liegt nicht im Ordner {DataDirectory}.");
+            throw new InvalidOperationException($"Die Datenbank {database.Location} liegt nicht im Ordner {DataDirectory}.");
         }
 
-        await services.GetRequiredService<SchemaMigrator>().MigrateAsync();
-        var repository = services.GetRequiredService<ArticleRepository>();
+        await database.MigrateAsync();
+        var repository = services.GetRequiredService<IArticleStore>();
         var existing = await repository.CountAsync();
         if (existing > 0)
         {
             await output.WriteLineAsync(
-                $"Die Datenbank {database.FilePath} enthält bereits {GermanFormat.Number(existing)} Artikel. " +
+                $"Die Datenbank {database.Location} enthält bereits {GermanFormat.Number(existing)} Artikel. " +
                 "generate füllt nur eine leere Datenbank; bitte einen neuen Datenordner angeben.");
             return 1;
         }
@@ -158,12 +158,12 @@ internal sealed record GenerateCommand(
             await ReportProgressAsync(output, done, batch.Length, "Artikel geschrieben", watch);
         }
 
-        await database.CheckpointAsync();
+        await database.CompactAsync();
         var (articles, tags, authors) = await repository.CountContentsAsync();
-        var size = new FileInfo(database.FilePath).Length;
+        var size = new FileInfo(database.Location).Length;
         await output.WriteLineAsync(
             $"Fertig: {GermanFormat.Number(articles)} Artikel, {GermanFormat.Number(tags)} Tags, {GermanFormat.Number(authors)} Autoren " +
-            $"in {Seconds(watch)}. Datenbank {database.FilePath}: {Megabytes(size)}.");
+            $"in {Seconds(watch)}. Datenbank {database.Location}: {Megabytes(size)}.");
         return 0;
     }
 

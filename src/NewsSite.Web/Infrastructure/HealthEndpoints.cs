@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NewsSite.Core.Data;
 
@@ -35,18 +34,18 @@ public static class HealthEndpoints
 }
 
 /// <summary>Opens the database and compares its schema version with the migrations this build carries.</summary>
-public sealed class DatabaseReadyCheck(SchemaMigrator migrator) : IHealthCheck
+public sealed class DatabaseReadyCheck(IDatabase database) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            var version = await migrator.GetVersionAsync(cancellationToken);
-            return version == SchemaMigrator.LatestVersion
+            var version = await database.GetSchemaVersionAsync(cancellationToken);
+            return version == database.LatestSchemaVersion
                 ? HealthCheckResult.Healthy($"Schema {version}")
-                : HealthCheckResult.Unhealthy($"Schema {version}, erwartet {SchemaMigrator.LatestVersion}");
+                : HealthCheckResult.Unhealthy($"Schema {version}, erwartet {database.LatestSchemaVersion}");
         }
-        catch (SqliteException e)
+        catch (StorageException e)
         {
             return HealthCheckResult.Unhealthy("Datenbank nicht erreichbar", e);
         }

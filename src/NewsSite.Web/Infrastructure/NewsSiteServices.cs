@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
+using NewsSite.Web.Storage;
 using NewsSite.Core.Editing;
 using NewsSite.Core.Images;
 using NewsSite.Core.Import;
@@ -31,12 +32,10 @@ public static class NewsSiteServices
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => SitePaths.From(
             sp.GetRequiredService<IOptions<NewsSiteOptions>>(), sp.GetRequiredService<IHostEnvironment>()));
-        builder.Services.AddSingleton(sp => Database.InDirectory(sp.GetRequiredService<SitePaths>().DataDirectory));
-        builder.Services.AddSingleton<SchemaMigrator>();
+        builder.Services.AddSiteStorage();
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddSingleton<ArticleParser>();
         builder.Services.AddSingleton<AuthorProfileParser>();
-        builder.Services.AddSingleton<ArticleRepository>();
         builder.Services.AddSingleton<SiteUrls>();
         builder.Services.AddSingleton<ContentValidators>();
         builder.Services.AddSingleton<Caching.ConditionalPageFilter>();

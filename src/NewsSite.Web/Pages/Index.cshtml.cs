@@ -7,7 +7,7 @@ using NewsSite.Web.Infrastructure;
 namespace NewsSite.Web.Pages;
 
 /// <summary>The home page: the latest published articles, newest first, a page at a time.</summary>
-public sealed class IndexModel(ArticleRepository articles, TimeProvider clock, IOptions<NewsSiteOptions> options) : PageModel
+public sealed class IndexModel(IArticleListings articles, TimeProvider clock, IOptions<NewsSiteOptions> options) : PageModel
 {
     public PagedList<ArticleTeaser> Articles { get; private set; } = null!;
 

@@ -62,7 +62,7 @@ public sealed record FeedSubject(ArticleScope Scope, string Title, string Descri
 }
 
 /// <summary>Builds feeds from the database: the newest published articles of a scope.</summary>
-public sealed class FeedBuilder(ArticleRepository articles, SiteUrls urls, TimeProvider clock, IOptions<NewsSiteOptions> options)
+public sealed class FeedBuilder(IArticleListings articles, SiteUrls urls, TimeProvider clock, IOptions<NewsSiteOptions> options)
 {
     public const int EntryCount = 20;
 

@@ -11,7 +11,7 @@ namespace NewsSite.Web.Syndication;
 /// ("/autor/anna-berger/rss.xml"). GET and HEAD, with ETag and Last-Modified.
 /// </summary>
 public sealed class FeedEndpoints(
-    ArticleRepository articles, FeedBuilder builder, ContentValidators validators, IOptions<NewsSiteOptions> options, SiteText text)
+    IPublishedArticles articles, IAuthorStore authors, FeedBuilder builder, ContentValidators validators, IOptions<NewsSiteOptions> options, SiteText text)
 {
     /// <summary>A feed's path: the file name after the path of the page it stands for.</summary>
     public static string PathFor(string pagePath, FeedFormat format)
@@ -75,7 +75,7 @@ public sealed class FeedEndpoints(
             return tag is null ? null : FeedSubject.Tag(tag, siteName, text);
         }
 
-        var author = await articles.FindAuthorAsync(slug, cancellationToken);
+        var author = await authors.FindAuthorAsync(slug, cancellationToken);
         return author is null ? null : FeedSubject.Author(author, siteName, text);
     }
 }

@@ -16,7 +16,7 @@ namespace NewsSite.Web.Syndication;
 /// the last 48 hours; "/robots.txt" names both.
 /// </summary>
 public sealed class SitemapEndpoints(
-    ArticleRepository articles, ContentValidators validators, SiteUrls urls, TimeProvider clock, IOptions<NewsSiteOptions> options)
+    ISitemapReads articles, ContentValidators validators, SiteUrls urls, TimeProvider clock, IOptions<NewsSiteOptions> options)
 {
     public const int PartSize = 10_000;
     public const string IndexPath = "/sitemap.xml";

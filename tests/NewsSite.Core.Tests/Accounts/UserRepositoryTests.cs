@@ -1,3 +1,4 @@
+using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Accounts;
 using NewsSite.Core.Tests.Support;
 
@@ -27,7 +28,7 @@ public class UserRepositoryTests
     public async Task Add_Find_SetPassword_Remove()
     {
         await using var db = await TestDatabase.CreateAsync();
-        var users = new UserRepository(db.Database, db.Clock);
+        var users = db.Users;
 
         var added = await users.AddAsync("anna", UserRole.Admin, "hash-1", Token);
         var stamp = await users.SetPasswordAsync("anna", "hash-2", Token);
@@ -46,7 +47,7 @@ public class UserRepositoryTests
     public async Task ADuplicateName_IsReported()
     {
         await using var db = await TestDatabase.CreateAsync();
-        var users = new UserRepository(db.Database, db.Clock);
+        var users = db.Users;
         await users.AddAsync("anna", UserRole.Editor, "h", Token);
 
         await Assert.ThrowsAsync<AccountExistsException>(() => users.AddAsync("anna", UserRole.Admin, "h", Token));
@@ -56,7 +57,7 @@ public class UserRepositoryTests
     public async Task RoleChange_AndRehash()
     {
         await using var db = await TestDatabase.CreateAsync();
-        var users = new UserRepository(db.Database, db.Clock);
+        var users = db.Users;
         var added = await users.AddAsync("anna", UserRole.Editor, "old", Token);
 
         Assert.True(await users.SetRoleAsync("anna", UserRole.Admin, Token));

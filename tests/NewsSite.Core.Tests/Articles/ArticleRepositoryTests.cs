@@ -1,4 +1,5 @@
 using Dapper;
+using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Tests.Support;
 
@@ -15,7 +16,7 @@ public class ArticleRepositoryTests
         var saved = await db.SaveAsync(ArticleFile.With("Köln baut aus", "2025-01-23T10:40:00", "[Köln, Verkehr]",
             body: "Erster Absatz mit *Betonung*.\n\n## Die Pläne\n\nMehr."), "koeln.md");
 
-        var article = await db.Articles.FindPublishedAsync("koeln-baut-aus", db.Clock.Now, Token);
+        var article = await db.Published.FindPublishedAsync("koeln-baut-aus", db.Clock.Now, Token);
 
         Assert.NotNull(article);
         Assert.Equal(saved.ArticleId, article.Id);
@@ -36,9 +37,9 @@ public class ArticleRepositoryTests
         await db.SaveAsync(ArticleFile.With("Zukunft", "2026-01-01", "[]"), "zukunft.md");
         await db.SaveAsync(ArticleFile.With("Jetzt", "2025-01-01", "[]"), "jetzt.md");
 
-        Assert.Null(await db.Articles.FindPublishedAsync("entwurf", db.Clock.Now, Token));
-        Assert.Null(await db.Articles.FindPublishedAsync("zukunft", db.Clock.Now, Token));
-        var listed = await db.Articles.ListPublishedAsync(ArticleScope.Site, 1, 10, db.Clock.Now, Token);
+        Assert.Null(await db.Published.FindPublishedAsync("entwurf", db.Clock.Now, Token));
+        Assert.Null(await db.Published.FindPublishedAsync("zukunft", db.Clock.Now, Token));
+        var listed = await db.Listings.ListPublishedAsync(ArticleScope.Site, 1, 10, db.Clock.Now, Token);
         Assert.Equal(["jetzt"], listed.Items.Select(a => a.Slug));
         Assert.Equal(1, listed.TotalCount);
     }
@@ -52,9 +53,9 @@ public class ArticleRepositoryTests
             await db.SaveAsync(ArticleFile.With($"Tag {day}", $"2025-01-0{day}", "[Chronik]"), $"{day}.md");
         }
 
-        var first = await db.Articles.ListPublishedAsync(ArticleScope.Site, 1, 2, db.Clock.Now, Token);
-        var last = await db.Articles.ListPublishedAsync(ArticleScope.Site, 3, 2, db.Clock.Now, Token);
-        var byTag = await db.Articles.ListPublishedAsync(ArticleScope.ForTag("chronik"), 2, 2, db.Clock.Now, Token);
+        var first = await db.Listings.ListPublishedAsync(ArticleScope.Site, 1, 2, db.Clock.Now, Token);
+        var last = await db.Listings.ListPublishedAsync(ArticleScope.Site, 3, 2, db.Clock.Now, Token);
+        var byTag = await db.Listings.ListPublishedAsync(ArticleScope.ForTag("chronik"), 2, 2, db.Clock.Now, Token);
 
         Assert.Equal(["tag-5", "tag-4"], first.Items.Select(a => a.Slug));
         Assert.Equal(3, first.TotalPages);
@@ -77,8 +78,8 @@ public class ArticleRepositoryTests
         await using var connection = await db.Database.OpenAsync(Token);
         var tags = (await connection.QueryAsync<string>("SELECT display_name FROM tags;")).ToList();
         Assert.Equal(["Köln"], tags);
-        Assert.Equal(3, (await db.Articles.ListPublishedAsync(ArticleScope.ForTag("koeln"), 1, 10, db.Clock.Now, Token)).TotalCount);
-        Assert.Equal(new TagLink("Köln", "koeln"), await db.Articles.FindTagAsync("koeln", Token));
+        Assert.Equal(3, (await db.Listings.ListPublishedAsync(ArticleScope.ForTag("koeln"), 1, 10, db.Clock.Now, Token)).TotalCount);
+        Assert.Equal(new TagLink("Köln", "koeln"), await db.Published.FindTagAsync("koeln", Token));
     }
 
     [Fact]
@@ -87,7 +88,7 @@ public class ArticleRepositoryTests
         await using var db = await TestDatabase.CreateAsync();
         await db.SaveAsync(ArticleFile.With("Eins", "2025-01-01", "[\"C\", \"C#\"]"), "1.md");
 
-        var article = await db.Articles.FindPublishedAsync("eins", db.Clock.Now, Token);
+        var article = await db.Published.FindPublishedAsync("eins", db.Clock.Now, Token);
 
         Assert.Equal([new TagLink("C", "c"), new TagLink("C#", "c-2")], article!.Tags);
     }
@@ -115,7 +116,7 @@ public class ArticleRepositoryTests
 
         Assert.Equal("slug", e.Field);
         Assert.Contains("„wahl“ gehört bereits", e.Message, StringComparison.Ordinal);
-        Assert.Equal("Original", (await db.Articles.FindPublishedAsync("wahl", db.Clock.Now, Token))!.Title);
+        Assert.Equal("Original", (await db.Published.FindPublishedAsync("wahl", db.Clock.Now, Token))!.Title);
         Assert.Equal(1, await db.Articles.CountAsync(Token));
         await using var connection = await db.Database.OpenAsync(Token);
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM tags;"));
@@ -134,13 +135,13 @@ public class ArticleRepositoryTests
         Assert.Equal(ArticleWriteKind.Created, created.Kind);
         Assert.Equal(ArticleWriteKind.Updated, updated.Kind);
         Assert.Equal(2, updated.Revision);
-        var revisions = await db.Articles.ListRevisionsAsync(created.ArticleId, Token);
+        var revisions = await db.Editing.ListRevisionsAsync(created.ArticleId, Token);
         Assert.Equal([1, 2], revisions.Select(r => r.Number));
         Assert.Contains("Erste Fassung.", revisions[0].Markdown, StringComparison.Ordinal);
         Assert.Contains("Zweite Fassung.", revisions[1].Markdown, StringComparison.Ordinal);
         Assert.All(revisions, r => Assert.Equal(RevisionOrigin.Import, r.Origin));
         Assert.All(revisions, r => Assert.Equal("artikel.md", r.OriginDetail));
-        Assert.Contains("Zweite Fassung.", (await db.Articles.FindPublishedAsync("fassung", db.Clock.Now, Token))!.BodyHtml, StringComparison.Ordinal);
+        Assert.Contains("Zweite Fassung.", (await db.Published.FindPublishedAsync("fassung", db.Clock.Now, Token))!.BodyHtml, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -152,7 +153,7 @@ public class ArticleRepositoryTests
         var updated = await db.SaveAsync(ArticleFile.With("Neuer Titel", "2025-01-01", "[]"), "artikel.md");
 
         Assert.Equal("alter-titel", updated.Slug);
-        Assert.Equal("Neuer Titel", (await db.Articles.FindPublishedAsync("alter-titel", db.Clock.Now, Token))!.Title);
+        Assert.Equal("Neuer Titel", (await db.Published.FindPublishedAsync("alter-titel", db.Clock.Now, Token))!.Title);
     }
 
     [Fact]
@@ -163,7 +164,7 @@ public class ArticleRepositoryTests
 
         await db.SaveAsync(ArticleFile.With("T", "2025-01-01", "[Bleibt, Neu]"), "artikel.md");
 
-        var article = await db.Articles.FindPublishedAsync("t", db.Clock.Now, Token);
+        var article = await db.Published.FindPublishedAsync("t", db.Clock.Now, Token);
         Assert.Equal(["Bleibt", "Neu"], article!.Tags.Select(t => t.Name));
     }
 
@@ -177,7 +178,7 @@ public class ArticleRepositoryTests
 
         await db.SaveAsync("---\ntitle: Ohne Datum\n---\nGeänderter Text", "ohne.md");
 
-        Assert.Equal(firstImport, (await db.Articles.FindPublishedAsync("ohne-datum", db.Clock.Now, Token))!.PublishedAt);
+        Assert.Equal(firstImport, (await db.Published.FindPublishedAsync("ohne-datum", db.Clock.Now, Token))!.PublishedAt);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using NewsSite.Core.Data;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Tests.Support;
 
@@ -70,15 +71,15 @@ public class AuthorBioTests
     {
         await using var db = await WithAuthorAsync();
 
-        var first = await db.Articles.SaveBioAsync("anna-berger", 0, Bios.PrepareBio("Erste *Fassung*."), "erika", Token);
+        var first = await db.Authors.SaveBioAsync("anna-berger", 0, Bios.PrepareBio("Erste *Fassung*."), "erika", Token);
         db.Clock.Now = db.Clock.Now.AddMinutes(5);
-        var second = await db.Articles.SaveBioAsync("anna-berger", 1, Bios.PrepareBio("Zweite Fassung."), "max", Token);
+        var second = await db.Authors.SaveBioAsync("anna-berger", 1, Bios.PrepareBio("Zweite Fassung."), "max", Token);
 
         Assert.Equal((true, 1), (first.Changed, first.Version));
         Assert.Equal((true, 2), (second.Changed, second.Version));
-        var details = await db.Articles.FindAuthorDetailsAsync("anna-berger", Token);
+        var details = await db.Authors.FindAuthorDetailsAsync("anna-berger", Token);
         Assert.Equal("<p>Zweite Fassung.</p>\n", details!.BioHtml);
-        var editable = await db.Articles.FindAuthorForEditingAsync("anna-berger", Token);
+        var editable = await db.Authors.FindAuthorForEditingAsync("anna-berger", Token);
         Assert.Equal("Zweite Fassung.", editable!.Bio.Markdown);
         Assert.Equal(2, editable.BioVersion);
         Assert.Equal(
@@ -92,13 +93,13 @@ public class AuthorBioTests
     public async Task RemovingTheBio_IsAVersionToo_AndThePageShowsNone()
     {
         await using var db = await WithAuthorAsync();
-        await db.Articles.SaveBioAsync("anna-berger", 0, Bios.PrepareBio("Text."), "erika", Token);
+        await db.Authors.SaveBioAsync("anna-berger", 0, Bios.PrepareBio("Text."), "erika", Token);
 
-        var removed = await db.Articles.SaveBioAsync("anna-berger", 1, Bios.PrepareBio("  "), "erika", Token);
+        var removed = await db.Authors.SaveBioAsync("anna-berger", 1, Bios.PrepareBio("  "), "erika", Token);
 
         Assert.Equal(2, removed.Version);
-        Assert.Null((await db.Articles.FindAuthorDetailsAsync("anna-berger", Token))!.BioHtml);
-        var editable = await db.Articles.FindAuthorForEditingAsync("anna-berger", Token);
+        Assert.Null((await db.Authors.FindAuthorDetailsAsync("anna-berger", Token))!.BioHtml);
+        var editable = await db.Authors.FindAuthorForEditingAsync("anna-berger", Token);
         Assert.True(editable!.Bio.IsEmpty);
         Assert.Equal(["", "Text."], editable.History.Select(v => v.Markdown));
     }
@@ -107,26 +108,26 @@ public class AuthorBioTests
     public async Task SavingTheSameBio_WritesNoVersion()
     {
         await using var db = await WithAuthorAsync();
-        await db.Articles.SaveBioAsync("anna-berger", 0, Bios.PrepareBio("Text."), "erika", Token);
+        await db.Authors.SaveBioAsync("anna-berger", 0, Bios.PrepareBio("Text."), "erika", Token);
 
-        var again = await db.Articles.SaveBioAsync("anna-berger", 1, Bios.PrepareBio("Text.\n"), "max", Token);
+        var again = await db.Authors.SaveBioAsync("anna-berger", 1, Bios.PrepareBio("Text.\n"), "max", Token);
 
         Assert.Equal((false, 1), (again.Changed, again.Version));
-        Assert.Single((await db.Articles.FindAuthorForEditingAsync("anna-berger", Token))!.History);
+        Assert.Single((await db.Authors.FindAuthorForEditingAsync("anna-berger", Token))!.History);
     }
 
     [Fact]
     public async Task SavingAgainstAnOutdatedVersion_IsRefusedAndWritesNothing()
     {
         await using var db = await WithAuthorAsync();
-        await db.Articles.SaveBioAsync("anna-berger", 0, Bios.PrepareBio("Von Erika."), "erika", Token);
+        await db.Authors.SaveBioAsync("anna-berger", 0, Bios.PrepareBio("Von Erika."), "erika", Token);
 
         var e = await Assert.ThrowsAsync<AuthorBioConcurrencyException>(
-            () => db.Articles.SaveBioAsync("anna-berger", 0, Bios.PrepareBio("Von Max."), "max", Token));
+            () => db.Authors.SaveBioAsync("anna-berger", 0, Bios.PrepareBio("Von Max."), "max", Token));
 
         Assert.Equal((1, "erika"), (e.CurrentVersion, e.ChangedBy));
         Assert.Contains("inzwischen geändert", e.Message, StringComparison.Ordinal);
-        Assert.Equal("Von Erika.", (await db.Articles.FindAuthorForEditingAsync("anna-berger", Token))!.Bio.Markdown);
+        Assert.Equal("Von Erika.", (await db.Authors.FindAuthorForEditingAsync("anna-berger", Token))!.Bio.Markdown);
     }
 
     [Fact]
@@ -134,24 +135,24 @@ public class AuthorBioTests
     {
         await using var db = await WithAuthorAsync();
 
-        await Assert.ThrowsAsync<AuthorNotFoundException>(() => db.Articles.SaveBioAsync("niemand", 0, Bios.PrepareBio("Text."), "erika", Token));
-        Assert.Null(await db.Articles.FindAuthorForEditingAsync("niemand", Token));
+        await Assert.ThrowsAsync<AuthorNotFoundException>(() => db.Authors.SaveBioAsync("niemand", 0, Bios.PrepareBio("Text."), "erika", Token));
+        Assert.Null(await db.Authors.FindAuthorForEditingAsync("niemand", Token));
     }
 
     [Fact]
     public async Task AFailedSave_LeavesTheAuthorAsItWas()
     {
         await using var db = await WithAuthorAsync();
-        await db.Articles.SaveBioAsync("anna-berger", 0, Bios.PrepareBio("Alt."), "erika", Token);
+        await db.Authors.SaveBioAsync("anna-berger", 0, Bios.PrepareBio("Alt."), "erika", Token);
         await using (var connection = await db.Database.OpenAsync(Token))
         {
             // The author's row is updated before the version is written; the version's failure must undo both.
             await connection.ExecuteAsync("CREATE TRIGGER refuse BEFORE INSERT ON author_bio_versions BEGIN SELECT RAISE(ABORT, 'kaputt'); END;");
         }
 
-        await Assert.ThrowsAsync<SqliteException>(() => db.Articles.SaveBioAsync("anna-berger", 1, Bios.PrepareBio("Neu."), "erika", Token));
+        await Assert.ThrowsAsync<StorageException>(() => db.Authors.SaveBioAsync("anna-berger", 1, Bios.PrepareBio("Neu."), "erika", Token));
 
-        var details = await db.Articles.FindAuthorDetailsAsync("anna-berger", Token);
+        var details = await db.Authors.FindAuthorDetailsAsync("anna-berger", Token);
         Assert.Equal("<p>Alt.</p>\n", details!.BioHtml);
     }
 
@@ -167,9 +168,9 @@ public class AuthorBioTests
         var trashed = await db.SaveAsync(By("Özlem Arslan", "Vier"), "vier.md");
         await db.Articles.SetTrashedAsync(trashed.ArticleId, trashed: true, Token);
         await db.SaveAsync(By("Anton Abel", "Fünf"), "fuenf.md");
-        await db.Articles.SaveBioAsync("zoe-zander", 0, Bios.PrepareBio("Bio."), "erika", Token);
+        await db.Authors.SaveBioAsync("zoe-zander", 0, Bios.PrepareBio("Bio."), "erika", Token);
 
-        var authors = await db.Articles.ListAuthorsForEditorsAsync(Token);
+        var authors = await db.Authors.ListAuthorsForEditorsAsync(Token);
 
         Assert.Equal(
             ["Anton Abel 1/1 False", "Özlem Arslan 2/1 False", "Zoe Zander 1/1 True"],

@@ -1,4 +1,5 @@
 using Dapper;
+using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Tests.Support;
 
@@ -77,7 +78,7 @@ public class BrowsingReadsTests
         await using var db = await BoundariesAsync();
 
         async Task<IEnumerable<string>> SlugsOf(int year, int month) =>
-            (await db.Articles.ListPublishedAsync(ArticleScope.ForMonth(Month(year, month)), 1, 10, db.Clock.Now, Token)).Items.Select(a => a.Slug);
+            (await db.Listings.ListPublishedAsync(ArticleScope.ForMonth(Month(year, month)), 1, 10, db.Clock.Now, Token)).Items.Select(a => a.Slug);
 
         Assert.Equal(["feb-ende"], await SlugsOf(2025, 2));
         Assert.Equal(["maerz-ende", "maerz-mitte", "maerz-anfang"], await SlugsOf(2025, 3));
@@ -93,8 +94,8 @@ public class BrowsingReadsTests
         await using var db = await BoundariesAsync();
         var march = ArticleScope.ForMonth(Month(2025, 3));
 
-        var first = await db.Articles.ListPublishedAsync(march, 1, 2, db.Clock.Now, Token);
-        var second = await db.Articles.ListPublishedAsync(march, 2, 2, db.Clock.Now, Token);
+        var first = await db.Listings.ListPublishedAsync(march, 1, 2, db.Clock.Now, Token);
+        var second = await db.Listings.ListPublishedAsync(march, 2, 2, db.Clock.Now, Token);
 
         Assert.Equal((3, 2), (first.TotalCount, first.TotalPages));
         Assert.Equal(["maerz-ende", "maerz-mitte"], first.Items.Select(a => a.Slug));
@@ -109,8 +110,8 @@ public class BrowsingReadsTests
         await using var connection = await db.Database.OpenAsync(Token);
 
         var plan = await connection.QueryAsync<(long Id, long Parent, long NotUsed, string Detail)>(
-            $"EXPLAIN QUERY PLAN {ArticleRepository.PageOfIdsSql(scope)};",
-            ArticleRepository.ScopeParameters(scope, db.Clock.Now, 10));
+            $"EXPLAIN QUERY PLAN {SqliteArticleListings.PageOfIdsSql(scope)};",
+            SqliteArticleListings.ScopeParameters(scope, db.Clock.Now, 10).ForDapper());
 
         var articles = plan.Single(step => step.Detail.Contains(" a ", StringComparison.Ordinal) || step.Detail.EndsWith(" a", StringComparison.Ordinal)).Detail;
         Assert.Contains("USING COVERING INDEX ix_articles_live (published_at>? AND published_at<?)", articles, StringComparison.Ordinal);
@@ -121,7 +122,7 @@ public class BrowsingReadsTests
     {
         await using var db = await BoundariesAsync();
 
-        var months = await db.Articles.ListArchiveMonthsAsync(db.Clock.Now, Token);
+        var months = await db.Listings.ListArchiveMonthsAsync(db.Clock.Now, Token);
 
         Assert.Equal(
             ["2025-11: 1", "2025-10: 1", "2025-04: 1", "2025-03: 3", "2025-02: 1"],
@@ -142,12 +143,12 @@ public class BrowsingReadsTests
             await db.SaveAsync(ArticleFile.With($"Meldung {number}", instant.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), "[]"), $"{number}.md");
         }
 
-        var months = await db.Articles.ListArchiveMonthsAsync(db.Clock.Now, Token);
+        var months = await db.Listings.ListArchiveMonthsAsync(db.Clock.Now, Token);
 
         Assert.Equal(32, months.Sum(m => m.Count));
         foreach (var (month, count) in months)
         {
-            var listed = await db.Articles.ListPublishedAsync(ArticleScope.ForMonth(month), 1, 100, db.Clock.Now, Token);
+            var listed = await db.Listings.ListPublishedAsync(ArticleScope.ForMonth(month), 1, 100, db.Clock.Now, Token);
             Assert.Equal(count, listed.TotalCount);
         }
 
@@ -162,7 +163,7 @@ public class BrowsingReadsTests
         await db.SaveAsync(ArticleFile.With("Historisch", "1850-05-01T10:00:00", "[]"), "alt.md");
         await db.SaveAsync(ArticleFile.With("Heute", "2025-05-01T10:00:00", "[]"), "neu.md");
 
-        var months = await db.Articles.ListArchiveMonthsAsync(db.Clock.Now, Token);
+        var months = await db.Listings.ListArchiveMonthsAsync(db.Clock.Now, Token);
 
         Assert.Equal(["2025-05: 1"], months.Select(m => $"{m.Month}: {m.Count}"));
     }
@@ -174,7 +175,7 @@ public class BrowsingReadsTests
         await using var connection = await db.Database.OpenAsync(Token);
 
         var plan = await connection.QueryAsync<(long Id, long Parent, long NotUsed, string Detail)>(
-            "EXPLAIN QUERY PLAN " + ArticleRepository.ArchiveBucketsSql, new { Now = "2025-06-01T00:00:00.0000000Z" });
+            "EXPLAIN QUERY PLAN " + SqliteArticleListings.ArchiveBucketsSql, new { Now = "2025-06-01T00:00:00.0000000Z" });
 
         var articles = Assert.Single(plan, step => step.Detail.Contains(" a ", StringComparison.Ordinal)).Detail;
         Assert.StartsWith("SEARCH a USING ", articles, StringComparison.Ordinal);
@@ -187,15 +188,15 @@ public class BrowsingReadsTests
         await using var db = await BoundariesAsync();
 
         Assert.Equal(new ArchiveNeighbours(Month(2025, 2), Month(2025, 4)),
-            await db.Articles.FindArchiveNeighboursAsync(Month(2025, 3), db.Clock.Now, Token));
+            await db.Listings.FindArchiveNeighboursAsync(Month(2025, 3), db.Clock.Now, Token));
         Assert.Equal(new ArchiveNeighbours(Month(2025, 4), Month(2025, 11)),
-            await db.Articles.FindArchiveNeighboursAsync(Month(2025, 10), db.Clock.Now, Token));
+            await db.Listings.FindArchiveNeighboursAsync(Month(2025, 10), db.Clock.Now, Token));
         Assert.Equal(new ArchiveNeighbours(null, Month(2025, 3)),
-            await db.Articles.FindArchiveNeighboursAsync(Month(2025, 2), db.Clock.Now, Token));
+            await db.Listings.FindArchiveNeighboursAsync(Month(2025, 2), db.Clock.Now, Token));
 
         // The scheduled December article is no neighbour before its time.
         Assert.Equal(new ArchiveNeighbours(Month(2025, 10), null),
-            await db.Articles.FindArchiveNeighboursAsync(Month(2025, 11), db.Clock.Now, Token));
+            await db.Listings.FindArchiveNeighboursAsync(Month(2025, 11), db.Clock.Now, Token));
     }
 
     [Fact]
@@ -210,7 +211,7 @@ public class BrowsingReadsTests
         var trashed = await db.SaveAsync(ArticleFile.With("Weg", "2025-01-05", "[Müll]"), "weg.md");
         await db.Articles.SetTrashedAsync(trashed.ArticleId, trashed: true, Token);
 
-        var tags = await db.Articles.ListTagsWithArticlesAsync(db.Clock.Now, Token);
+        var tags = await db.Listings.ListTagsWithArticlesAsync(db.Clock.Now, Token);
 
         Assert.Equal(
             ["Apfel 1", "Ärzte 2", "Bahn 1", "Ost 1", "Österreich 1", "Zoll 1"],

@@ -1,4 +1,5 @@
 using Dapper;
+using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Tests.Support;
 
@@ -16,14 +17,14 @@ public class ContentChangeJournalTests
         $"---\ntitle: {title}\nslug: {slug}\nauthor: {author}\ntags: [{tags}]\ndate: {date}\n{extra}---\n\nText.\n";
 
     private static async Task<IReadOnlyList<ContentChange>> PendingAsync(TestDatabase db, long afterId = 0) =>
-        (await db.Articles.ReadPendingChangesAsync(afterId, db.Clock.Now, db.Clock.Now, Token)).Changes;
+        (await db.Journal.ReadPendingChangesAsync(afterId, db.Clock.Now, db.Clock.Now, Token)).Changes;
 
     [Fact]
     public async Task AVisibleEdit_RecordsItsSlugsTagsAndAuthorsBeforeAndAfter()
     {
         await using var db = await TestDatabase.CreateAsync();
         await db.SaveAsync(Source("Alt", "alt", "Anna Berger", "Köln, Bahn"), "a.md");
-        var afterCreate = await db.Articles.FindLastChangeIdAsync(Token);
+        var afterCreate = await db.Journal.FindLastChangeIdAsync(Token);
 
         await db.SaveAsync(Source("Neu", "neu", "Max Weber", "Bahn, Sport"), "a.md");
 
@@ -45,7 +46,7 @@ public class ContentChangeJournalTests
         await db.Articles.SaveAsync(dryRun, ArticleOrigin.ImportedFile("probe.md"), dryRun: true, Token);
 
         Assert.Empty(await PendingAsync(db));
-        Assert.Equal(0, await db.Articles.FindLastChangeIdAsync(Token));
+        Assert.Equal(0, await db.Journal.FindLastChangeIdAsync(Token));
     }
 
     [Fact]
@@ -53,7 +54,7 @@ public class ContentChangeJournalTests
     {
         await using var db = await TestDatabase.CreateAsync();
         var id = (await db.SaveAsync(Source("Da", "da", "Anna Berger", "Köln"), "da.md")).ArticleId;
-        var start = await db.Articles.FindLastChangeIdAsync(Token);
+        var start = await db.Journal.FindLastChangeIdAsync(Token);
 
         await db.Articles.SetTrashedAsync(id, trashed: true, Token);
         await db.Articles.SetTrashedAsync(id, trashed: true, Token); // already there: nobody can tell
@@ -73,10 +74,10 @@ public class ContentChangeJournalTests
         await db.SaveAsync(Source("Geplant", "geplant", "Anna Berger", "Köln", date: "2025-07-01T10:00:00"), "geplant.md");
         var before = db.Clock.Now;
 
-        var early = await db.Articles.ReadPendingChangesAsync(0, before, before, Token);
+        var early = await db.Journal.ReadPendingChangesAsync(0, before, before, Token);
         db.Clock.Now = new DateTimeOffset(2025, 7, 1, 8, 0, 1, TimeSpan.Zero); // 10:00:01 in Berlin
-        var due = await db.Articles.ReadPendingChangesAsync(0, before, db.Clock.Now, Token);
-        var later = await db.Articles.ReadPendingChangesAsync(0, db.Clock.Now, db.Clock.Now.AddHours(1), Token);
+        var due = await db.Journal.ReadPendingChangesAsync(0, before, db.Clock.Now, Token);
+        var later = await db.Journal.ReadPendingChangesAsync(0, db.Clock.Now, db.Clock.Now.AddHours(1), Token);
 
         Assert.Empty(early.Changes);
         Assert.Equal(new DateTimeOffset(2025, 7, 1, 8, 0, 0, TimeSpan.Zero), early.NextScheduled);
@@ -91,14 +92,13 @@ public class ContentChangeJournalTests
     [Fact]
     public async Task TheSignal_IsGivenAfterCommit_ForPublicChangesOnly()
     {
-        await using var db = await TestDatabase.CreateAsync();
         var signal = new ContentChangeSignal();
-        var articles = new ArticleRepository(db.Database, db.Clock, signal);
+        await using var db = await TestDatabase.CreateAsync(signal);
         var seenByListener = new List<long>();
-        signal.Listen(async _ => seenByListener.Add(await articles.FindLastChangeIdAsync(Token)));
+        signal.Listen(async _ => seenByListener.Add(await db.Journal.FindLastChangeIdAsync(Token)));
 
-        await articles.SaveAsync(TestDatabase.Parser.Parse("a.md", Source("A", "a", "Anna Berger", "Köln")), ArticleOrigin.ImportedFile("a.md"), cancellationToken: Token);
-        await articles.SaveAsync(TestDatabase.Parser.Parse("b.md", Source("B", "b", "Anna Berger", "Köln", extra: "draft: true\n")), ArticleOrigin.ImportedFile("b.md"), cancellationToken: Token);
+        await db.Articles.SaveAsync(TestDatabase.Parser.Parse("a.md", Source("A", "a", "Anna Berger", "Köln")), ArticleOrigin.ImportedFile("a.md"), cancellationToken: Token);
+        await db.Articles.SaveAsync(TestDatabase.Parser.Parse("b.md", Source("B", "b", "Anna Berger", "Köln", extra: "draft: true\n")), ArticleOrigin.ImportedFile("b.md"), cancellationToken: Token);
 
         // Told once, and what it was told about was already committed: a listener reading the journal finds it.
         Assert.Equal([1L], seenByListener);
@@ -109,12 +109,12 @@ public class ContentChangeJournalTests
     {
         await using var db = await TestDatabase.CreateAsync();
         await db.SaveAsync(Source("A", "a", "Anna Berger", "Köln"), "a.md");
-        var first = await db.Articles.FindContentVersionAsync(db.Clock.Now, Token);
+        var first = await db.Journal.FindContentVersionAsync(db.Clock.Now, Token);
 
         await db.SaveAsync(Source("Entwurf", "entwurf", "Anna Berger", "Köln", extra: "draft: true\n"), "entwurf.md");
-        var afterDraft = await db.Articles.FindContentVersionAsync(db.Clock.Now, Token);
+        var afterDraft = await db.Journal.FindContentVersionAsync(db.Clock.Now, Token);
         await db.SaveAsync(Source("A, neu", "a", "Anna Berger", "Köln"), "a.md");
-        var afterEdit = await db.Articles.FindContentVersionAsync(db.Clock.Now, Token);
+        var afterEdit = await db.Journal.FindContentVersionAsync(db.Clock.Now, Token);
 
         Assert.Equal(first.Stamp, afterDraft.Stamp);
         Assert.NotEqual(first.Stamp, afterEdit.Stamp);
@@ -126,9 +126,9 @@ public class ContentChangeJournalTests
         await using var db = await TestDatabase.CreateAsync();
         await db.SaveAsync(Source("A", "a", "Anna Berger", "Köln"), "a.md");
         await db.SaveAsync(Source("B", "b", "Anna Berger", "Köln"), "b.md");
-        var newest = await db.Articles.FindLastChangeIdAsync(Token);
+        var newest = await db.Journal.FindLastChangeIdAsync(Token);
 
-        var pruned = await db.Articles.PruneChangesAsync(db.Clock.Now.AddDays(2), Token);
+        var pruned = await db.Journal.PruneChangesAsync(db.Clock.Now.AddDays(2), Token);
         await db.SaveAsync(Source("C", "c", "Anna Berger", "Köln"), "c.md");
 
         Assert.Equal(1, pruned);

@@ -39,9 +39,9 @@ public class EditorWritesTests
 
         Assert.Equal(2, error.CurrentRevision);
         Assert.Equal("anna", error.ChangedBy);
-        var article = await db.Articles.FindPublishedAsync("streit", db.Clock.Now, Token);
+        var article = await db.Published.FindPublishedAsync("streit", db.Clock.Now, Token);
         Assert.Contains("Annas Text.", article!.BodyHtml, StringComparison.Ordinal);
-        Assert.Equal(2, (await db.Articles.ListRevisionsAsync(created.ArticleId, Token)).Count);
+        Assert.Equal(2, (await db.Editing.ListRevisionsAsync(created.ArticleId, Token)).Count);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public class EditorWritesTests
         var again = await db.Articles.UpdateAsync(created.ArticleId, 1, Content("Gleich bleibend"), Bernd, Token);
 
         Assert.Equal(ArticleWriteKind.Unchanged, again.Kind);
-        Assert.Single(await db.Articles.ListRevisionsAsync(created.ArticleId, Token));
+        Assert.Single(await db.Editing.ListRevisionsAsync(created.ArticleId, Token));
     }
 
     [Fact]
@@ -71,8 +71,8 @@ public class EditorWritesTests
         await db.Articles.UpdateAsync(created.ArticleId, 1, Content("Erste Adresse", "slug: zweite-adresse"), Anna, Token);
         await db.Articles.UpdateAsync(created.ArticleId, 2, Content("Erste Adresse", "slug: dritte-adresse"), Anna, Token);
 
-        Assert.Equal("dritte-adresse", await db.Articles.FindRedirectAsync("erste-adresse", db.Clock.Now, Token));
-        Assert.Equal("dritte-adresse", await db.Articles.FindRedirectAsync("zweite-adresse", db.Clock.Now, Token));
+        Assert.Equal("dritte-adresse", await db.Published.FindRedirectAsync("erste-adresse", db.Clock.Now, Token));
+        Assert.Equal("dritte-adresse", await db.Published.FindRedirectAsync("zweite-adresse", db.Clock.Now, Token));
         await Assert.ThrowsAsync<ArticleConflictException>(() => db.Articles.CreateAsync(Content("Anders", "slug: erste-adresse"), Bernd, Token));
 
         // Derived slugs step around reserved ones for imports; editors are told.
@@ -80,9 +80,9 @@ public class EditorWritesTests
         Assert.Equal("zweite-adresse-2", imported.Slug);
 
         await db.Articles.UpdateAsync(created.ArticleId, 3, Content("Erste Adresse", "slug: erste-adresse"), Anna, Token);
-        Assert.NotNull(await db.Articles.FindPublishedAsync("erste-adresse", db.Clock.Now, Token));
-        Assert.Null(await db.Articles.FindRedirectAsync("erste-adresse", db.Clock.Now, Token));
-        Assert.Equal("erste-adresse", await db.Articles.FindRedirectAsync("dritte-adresse", db.Clock.Now, Token));
+        Assert.NotNull(await db.Published.FindPublishedAsync("erste-adresse", db.Clock.Now, Token));
+        Assert.Null(await db.Published.FindRedirectAsync("erste-adresse", db.Clock.Now, Token));
+        Assert.Equal("erste-adresse", await db.Published.FindRedirectAsync("dritte-adresse", db.Clock.Now, Token));
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public class EditorWritesTests
 
         await db.Articles.SetTrashedAsync(created.ArticleId, true, Token);
 
-        Assert.Null(await db.Articles.FindRedirectAsync("versteckt", db.Clock.Now, Token));
+        Assert.Null(await db.Published.FindRedirectAsync("versteckt", db.Clock.Now, Token));
     }
 
     [Fact]
@@ -106,14 +106,14 @@ public class EditorWritesTests
 
         Assert.True(await db.Articles.SetTrashedAsync(thrown.ArticleId, true, Token));
 
-        Assert.Null(await db.Articles.FindPublishedAsync("fliegt", db.Clock.Now, Token));
-        Assert.Equal(["bleibt"], (await db.Articles.ListPublishedAsync(ArticleScope.Site, 1, 10, db.Clock.Now, Token)).Items.Select(a => a.Slug));
-        Assert.Equal(["bleibt"], (await db.Articles.ListPublishedAsync(ArticleScope.ForTag("koeln"), 1, 10, db.Clock.Now, Token)).Items.Select(a => a.Slug));
-        Assert.Empty(await db.Articles.FindRelatedAsync(kept.ArticleId, db.Clock.Now, cancellationToken: Token));
-        Assert.Equal(ArticleStatus.Trashed, (await db.Articles.FindForEditingAsync(thrown.ArticleId, Token))!.Status);
+        Assert.Null(await db.Published.FindPublishedAsync("fliegt", db.Clock.Now, Token));
+        Assert.Equal(["bleibt"], (await db.Listings.ListPublishedAsync(ArticleScope.Site, 1, 10, db.Clock.Now, Token)).Items.Select(a => a.Slug));
+        Assert.Equal(["bleibt"], (await db.Listings.ListPublishedAsync(ArticleScope.ForTag("koeln"), 1, 10, db.Clock.Now, Token)).Items.Select(a => a.Slug));
+        Assert.Empty(await db.Published.FindRelatedAsync(kept.ArticleId, db.Clock.Now, cancellationToken: Token));
+        Assert.Equal(ArticleStatus.Trashed, (await db.Editing.FindForEditingAsync(thrown.ArticleId, Token))!.Status);
 
         Assert.True(await db.Articles.SetTrashedAsync(thrown.ArticleId, false, Token));
-        Assert.NotNull(await db.Articles.FindPublishedAsync("fliegt", db.Clock.Now, Token));
+        Assert.NotNull(await db.Published.FindPublishedAsync("fliegt", db.Clock.Now, Token));
         Assert.False(await db.Articles.SetTrashedAsync(999, true, Token));
     }
 
@@ -128,7 +128,7 @@ public class EditorWritesTests
         await db.Articles.SetTrashedAsync(trashed.ArticleId, true, Token);
 
         async Task<List<(string Title, ArticleStatus Status)>> List(EditorArticleFilter filter, int page = 1, int size = 10) =>
-            (await db.Articles.ListForEditorsAsync(filter, page, size, Token)).Items.Select(a => (a.Title, a.Status)).ToList();
+            (await db.Editing.ListForEditorsAsync(filter, page, size, Token)).Items.Select(a => (a.Title, a.Status)).ToList();
 
         var all = await List(new EditorArticleFilter(null, null));
         Assert.Equal(4, all.Count);
@@ -140,7 +140,7 @@ public class EditorWritesTests
         Assert.Equal([("Zukunft", ArticleStatus.Scheduled)], await List(new EditorArticleFilter(ArticleStatus.Scheduled, null)));
         Assert.Equal([("Zukunft", ArticleStatus.Scheduled)], await List(new EditorArticleFilter(null, "bahn")));
         Assert.Equal(["Papierkorb", "Zukunft"], (await List(new EditorArticleFilter(null, null), 1, 2)).Select(a => a.Title));
-        var tags = (await db.Articles.ListForEditorsAsync(new EditorArticleFilter(null, "Zukunft"), 1, 10, Token)).Items.Single().Tags;
+        var tags = (await db.Editing.ListForEditorsAsync(new EditorArticleFilter(null, "Zukunft"), 1, 10, Token)).Items.Single().Tags;
         Assert.Equal(["Bahn"], tags);
     }
 
@@ -152,13 +152,13 @@ public class EditorWritesTests
         var changed = Content("Quelle", body: "Neuer Text.");
         await db.Articles.UpdateAsync(created.ArticleId, 1, changed, Anna, Token);
 
-        var editable = await db.Articles.FindForEditingAsync(created.ArticleId, Token);
+        var editable = await db.Editing.FindForEditingAsync(created.ArticleId, Token);
 
         Assert.Equal(2, editable!.Revision);
         Assert.Equal(changed.Markdown, editable.Markdown);
-        Assert.Equal(changed.Markdown, (await db.Articles.FindRevisionAsync(created.ArticleId, 2, Token))!.Markdown);
-        Assert.Null(await db.Articles.FindRevisionAsync(created.ArticleId, 3, Token));
-        var history = await db.Articles.ListHistoryAsync(created.ArticleId, Token);
+        Assert.Equal(changed.Markdown, (await db.Editing.FindRevisionAsync(created.ArticleId, 2, Token))!.Markdown);
+        Assert.Null(await db.Editing.FindRevisionAsync(created.ArticleId, 3, Token));
+        var history = await db.Editing.ListHistoryAsync(created.ArticleId, Token);
         Assert.Equal([1, 2], history.Select(r => r.Number));
         Assert.All(history, r => Assert.Equal(("anna", RevisionOrigin.Editor), (r.OriginDetail, r.Origin)));
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Dapper;
+using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
 using NewsSite.Core.Editing;
@@ -59,13 +60,13 @@ public class FeedKeyTests
             await connection.ExecuteAsync(SchemaDowngrade.ToVersion6Sql);
         }
 
-        Assert.Equal(1, await new SchemaMigrator(db.Database).MigrateAsync(Token));
+        Assert.Equal(SqliteSchemaMigrator.LatestVersion - 6, await new SqliteSchemaMigrator(db.Database).MigrateAsync(Token));
 
         var rows = await RowsAsync(db);
         Assert.Equal(6, rows.Count);
         Assert.All(rows, r => Assert.Equal(FormerKey(r.CreatedAt, r.Id), r.FeedKey));
         Assert.Equal("2024-12-31:artikel/1", rows[0].FeedKey);
-        var feed = await db.Articles.ListLatestAsync(ArticleScope.Site, 10, db.Clock.Now, Token);
+        var feed = await db.Listings.ListLatestAsync(ArticleScope.Site, 10, db.Clock.Now, Token);
         Assert.Equal(
             rows.Where(r => r.Id != 3).OrderByDescending(r => r.Id).Select(r => r.FeedKey),
             feed.Select(a => a.FeedKey));
@@ -134,7 +135,7 @@ public class FeedKeyTests
             TestDatabase.Parser.Parse("Editor", ArticleFile.With("Neuer Titel", "2025-05-01", "[Köln]", extra: "slug: neuer-titel")), origin, Token);
         Assert.Equal("neuer-titel", renamed.Slug);
         Assert.Equal("2020-01-02:artikel/9", await KeyOfAsync(db, created.ArticleId));
-        var published = await db.Articles.FindPublishedAsync("neuer-titel", db.Clock.Now, Token);
+        var published = await db.Published.FindPublishedAsync("neuer-titel", db.Clock.Now, Token);
         Assert.Equal("2020-01-02:artikel/9", published!.FeedKey);
 
         // Naming the same key again is fine; naming another is refused and writes nothing.
@@ -145,7 +146,7 @@ public class FeedKeyTests
             TestDatabase.Parser.Parse("Editor", WithFeedId("Neuer Titel", "2020-01-02:artikel/10", "slug: neuer-titel")), origin, Token));
         Assert.Equal("feed-id", error.Field);
         Assert.Contains("„2020-01-02:artikel/9“", error.Message, StringComparison.Ordinal);
-        Assert.Equal(same.Revision, (await db.Articles.ListRevisionsAsync(created.ArticleId, Token)).Count);
+        Assert.Equal(same.Revision, (await db.Editing.ListRevisionsAsync(created.ArticleId, Token)).Count);
         Assert.Equal("2020-01-02:artikel/9", await KeyOfAsync(db, created.ArticleId));
     }
 
@@ -174,7 +175,7 @@ public class FeedKeyTests
         await File.WriteAllTextAsync(Path.Combine(folder, "2.md"), WithFeedId("Zweiter mit derselben", "2025-01-01:artikel/5"), Token);
         await File.WriteAllTextAsync(Path.Combine(folder, "3.md"), WithFeedId("Dritter", "2025-01-01:artikel/6"), Token);
 
-        var report = await new ArticleImporter(TestDatabase.Parser, TestDatabase.ProfileParser, db.Articles).ImportFolderAsync(folder, cancellationToken: Token);
+        var report = await new ArticleImporter(TestDatabase.Parser, TestDatabase.ProfileParser, db.Articles, db.Authors).ImportFolderAsync(folder, cancellationToken: Token);
 
         Assert.Equal((2, 1), (report.Created, report.Failed));
         var failed = Assert.Single(report.Files, f => f.Outcome == ImportOutcome.Failed);

@@ -10,7 +10,7 @@ public class RelatedArticlesTests
         (await db.SaveAsync(ArticleFile.With(slug, date, tags, extra: $"slug: {slug}\n{extra}"), slug + ".md")).ArticleId;
 
     private static async Task<List<string>> Related(TestDatabase db, long articleId, int limit = 5) =>
-        (await db.Articles.FindRelatedAsync(articleId, db.Clock.Now, limit, Token)).Select(r => r.Slug).ToList();
+        (await db.Published.FindRelatedAsync(articleId, db.Clock.Now, limit, Token)).Select(r => r.Slug).ToList();
 
     [Fact]
     public async Task MoreSharedTagsRankHigher()
@@ -50,7 +50,7 @@ public class RelatedArticlesTests
         await Add(db, "b", "2025-03-03", "[Haeufig]");
         await Add(db, "c", "2025-03-04", "[Haeufig]");
 
-        var scores = (await db.Articles.FindRelatedAsync(main, db.Clock.Now, 5, Token)).ToDictionary(r => r.Slug, r => r.Score);
+        var scores = (await db.Published.FindRelatedAsync(main, db.Clock.Now, 5, Token)).ToDictionary(r => r.Slug, r => r.Score);
 
         // "Selten" is on 2 live articles, "Haeufig" on 3; the weight is 1 / ln(1 + df).
         Assert.Equal(1 / Math.Log(1 + 2.0), scores["a"], precision: 9);

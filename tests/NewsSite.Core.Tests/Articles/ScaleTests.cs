@@ -1,4 +1,5 @@
 using Dapper;
+using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
 using NewsSite.Core.Tests.Support;
@@ -40,7 +41,7 @@ public class ScaleTests
         scopes.AddRange((await connection.QueryAsync<string>("SELECT slug FROM authors;")).Select(ArticleScope.ForAuthor));
         foreach (var scope in scopes)
         {
-            var listed = await db.Articles.ListPublishedAsync(scope, 1, 100, db.Clock.Now, Token);
+            var listed = await db.Listings.ListPublishedAsync(scope, 1, 100, db.Clock.Now, Token);
             if (listed.TotalCount != listed.Items.Count)
             {
                 wrong.Add($"{scope.Kind} {scope.Slug}: {listed.TotalCount} gezählt, {listed.Items.Count} gelistet");
@@ -104,7 +105,7 @@ public class ScaleTests
             await connection.ExecuteAsync(SchemaDowngrade.ToVersion3Sql);
         }
 
-        await new SchemaMigrator(db.Database).MigrateAsync(Token);
+        await new SqliteSchemaMigrator(db.Database).MigrateAsync(Token);
 
         Assert.Empty(await DisagreementsAsync(db));
         Assert.Empty(await WrongTotalsAsync(db));
@@ -142,7 +143,7 @@ public class ScaleTests
         var scope = ScopeNamed(scopeName);
 
         var plan = await PlanAsync(
-            db, ArticleRepository.PageOfIdsSql(scope, newestFirst), ArticleRepository.ScopeParameters(scope, db.Clock.Now, 10, 5000));
+            db, SqliteArticleListings.PageOfIdsSql(scope, newestFirst), SqliteArticleListings.ScopeParameters(scope, db.Clock.Now, 10, 5000).ForDapper());
 
         Assert.Contains("USING COVERING INDEX", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
@@ -165,12 +166,12 @@ public class ScaleTests
         await db.SaveAsync("---\ntitle: Später\nauthor: Anna Berger\ntags: [Köln]\ndate: 2025-07-01T10:00:00\n---\n\nText.\n", "spaeter.md");
         await db.SaveAsync("---\ntitle: Entwurf\nauthor: Anna Berger\ntags: [Köln]\ndraft: true\n---\n\nText.\n", "entwurf.md");
         var scope = ScopeNamed(scopeName);
-        var all = (await db.Articles.ListPublishedAsync(scope, 1, 100, db.Clock.Now, Token)).Items.Select(a => a.Slug).ToList();
+        var all = (await db.Listings.ListPublishedAsync(scope, 1, 100, db.Clock.Now, Token)).Items.Select(a => a.Slug).ToList();
 
         var pages = new List<List<string>>();
         for (var page = 1; page <= 5; page++)
         {
-            var listed = await db.Articles.ListPublishedAsync(scope, page, 5, db.Clock.Now, Token);
+            var listed = await db.Listings.ListPublishedAsync(scope, page, 5, db.Clock.Now, Token);
             Assert.Equal(23, listed.TotalCount);
             pages.Add(listed.Items.Select(a => a.Slug).ToList());
         }
@@ -179,7 +180,7 @@ public class ScaleTests
         Assert.Equal("artikel-22", all[0]); // newest first, the later id first on an equal date
         Assert.Equal(all, pages.SelectMany(p => p));
         Assert.Equal([5, 5, 5, 5, 3], pages.Select(p => p.Count));
-        Assert.Empty((await db.Articles.ListPublishedAsync(scope, 6, 5, db.Clock.Now, Token)).Items);
+        Assert.Empty((await db.Listings.ListPublishedAsync(scope, 6, 5, db.Clock.Now, Token)).Items);
     }
 
     [Theory]
@@ -189,7 +190,7 @@ public class ScaleTests
         await using var db = await TestDatabase.CreateAsync();
         var scope = ScopeNamed(scopeName);
 
-        var plan = await PlanAsync(db, ArticleRepository.VisibleCountSql(scope), ArticleRepository.ScopeParameters(scope, db.Clock.Now, 10));
+        var plan = await PlanAsync(db, SqliteArticleListings.VisibleCountSql(scope), SqliteArticleListings.ScopeParameters(scope, db.Clock.Now, 10).ForDapper());
 
         // A scan of the one-row article_totals is fine; of articles or their tags it would not be.
         Assert.DoesNotMatch(@"(?m)^SCAN (a|at|articles|article_tags)\b", plan);
@@ -202,7 +203,7 @@ public class ScaleTests
         var statements = new List<string>();
         using (db.Database.ObserveStatements(statements.Add))
         {
-            await db.Articles.FindRelatedAsync(1, db.Clock.Now, 5, Token);
+            await db.Published.FindRelatedAsync(1, db.Clock.Now, 5, Token);
         }
 
         // The traced text has its parameters filled in, so it can be planned as it is.
@@ -218,12 +219,12 @@ public class ScaleTests
         await using var db = await TestDatabase.CreateAsync();
         var main = (await db.SaveAsync(ArticleFile.With("Haupt", "2025-05-30T10:00:00", "[Groß, Selten]", extra: "slug: haupt"), "haupt.md")).ArticleId;
         await db.SaveAsync(ArticleFile.With("Uralt und selten", "2020-01-01T10:00:00", "[Groß, Selten]", extra: "slug: uralt"), "uralt.md");
-        for (var i = 0; i < (ArticleRepository.RelatedCandidateBudget / 2) + 10; i++)
+        for (var i = 0; i < (RelatedArticles.CandidateBudget / 2) + 10; i++)
         {
             await db.SaveAsync(ArticleFile.With($"Groß {i}", $"2024-01-01T10:00:00Z", "[Groß]", extra: $"slug: gross-{i}"), $"g{i}.md");
         }
 
-        var related = await db.Articles.FindRelatedAsync(main, db.Clock.Now, 5, Token);
+        var related = await db.Published.FindRelatedAsync(main, db.Clock.Now, 5, Token);
 
         Assert.Equal("uralt", related[0].Slug);
         Assert.Equal(5, related.Count);

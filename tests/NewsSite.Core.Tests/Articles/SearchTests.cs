@@ -1,4 +1,5 @@
 using Dapper;
+using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
 using NewsSite.Core.Import;
@@ -14,7 +15,7 @@ public class SearchTests
     private static readonly ArticleOrigin Anna = new(RevisionOrigin.Editor, "anna", null);
 
     private static async Task<PagedList<SearchHit>> SearchAsync(TestDatabase db, string text, int page = 1, int pageSize = 10) =>
-        await db.Articles.SearchAsync(text, page, pageSize, db.Clock.Now, Token);
+        await db.Search.SearchAsync(text, page, pageSize, db.Clock.Now, Token);
 
     private static async Task<List<string>> SlugsFoundAsync(TestDatabase db, string text) =>
         (await SearchAsync(db, text)).Items.Select(h => h.Slug).ToList();
@@ -291,7 +292,7 @@ public class SearchTests
         await using var db = await TestDatabase.CreateAsync();
         var folder = TestDatabase.NewDirectory();
         await File.WriteAllTextAsync(Path.Combine(folder, "a.md"), ArticleFile.With("Verkehr", "2025-02-01", "[]", body: "Die Stadtbahn fährt."), Token);
-        var importer = new ArticleImporter(TestDatabase.Parser, TestDatabase.ProfileParser, db.Articles);
+        var importer = new ArticleImporter(TestDatabase.Parser, TestDatabase.ProfileParser, db.Articles, db.Authors);
         await importer.ImportFolderAsync(folder, cancellationToken: Token);
 
         await File.WriteAllTextAsync(Path.Combine(folder, "a.md"), ArticleFile.With("Verkehr", "2025-02-01", "[]", body: "Der Radweg wächst."), Token);
@@ -335,15 +336,15 @@ public class SearchTests
             await connection.ExecuteAsync(SchemaDowngrade.ToVersion3Sql);
         }
 
-        Assert.Equal(SchemaMigrator.LatestVersion - 3, await new SchemaMigrator(db.Database).MigrateAsync(Token));
+        Assert.Equal(SqliteSchemaMigrator.LatestVersion - 3, await new SqliteSchemaMigrator(db.Database).MigrateAsync(Token));
         Assert.Empty(await SlugsFoundAsync(db, "stadtbahn"));
 
-        Assert.Equal(2, await db.Articles.IndexUnindexedArticlesAsync(Token));
+        Assert.Equal(2, await db.Search.IndexUnindexedArticlesAsync(Token));
 
         Assert.Equal(["koeln-baut"], await SlugsFoundAsync(db, "stadtbahn"));
         Assert.Equal(["koeln-baut"], await SlugsFoundAsync(db, "verkehr"));
         Assert.Equal(["bonn-baut", "koeln-baut"], await SlugsFoundAsync(db, "wachst"));
-        Assert.Equal(0, await db.Articles.IndexUnindexedArticlesAsync(Token));
+        Assert.Equal(0, await db.Search.IndexUnindexedArticlesAsync(Token));
         await using var check = await db.Database.OpenAsync(Token);
         Assert.Equal(2, await check.ExecuteScalarAsync<int>("SELECT count(*) FROM article_search;"));
     }
@@ -360,7 +361,7 @@ public class SearchTests
         }
 
         Assert.Equal(["bonn-baut"], await SlugsFoundAsync(db, "baut"));
-        Assert.Equal(1, await db.Articles.IndexUnindexedArticlesAsync(Token));
+        Assert.Equal(1, await db.Search.IndexUnindexedArticlesAsync(Token));
         Assert.Equal(["bonn-baut", "koeln-baut"], await SlugsFoundAsync(db, "baut"));
     }
 }

@@ -30,7 +30,7 @@ public class SyndicationReadsTests
     {
         await using var db = await MixedAsync();
 
-        var latest = await db.Articles.ListLatestAsync(ArticleScope.Site, 20, db.Clock.Now, Token);
+        var latest = await db.Listings.ListLatestAsync(ArticleScope.Site, 20, db.Clock.Now, Token);
 
         Assert.Equal(["neu", "mittel", "alt"], latest.Select(a => a.Slug));
         Assert.Equal(["Verkehr", "Bahn"], latest[0].Tags.Select(t => t.Name));
@@ -45,11 +45,11 @@ public class SyndicationReadsTests
     {
         await using var db = await MixedAsync();
 
-        Assert.Equal(["neu", "mittel"], (await db.Articles.ListLatestAsync(ArticleScope.Site, 2, db.Clock.Now, Token)).Select(a => a.Slug));
-        Assert.Equal(["mittel", "alt"], (await db.Articles.ListLatestAsync(ArticleScope.ForTag("koeln"), 20, db.Clock.Now, Token)).Select(a => a.Slug));
-        Assert.Equal(["mittel", "alt"], (await db.Articles.ListLatestAsync(ArticleScope.ForAuthor("anna-berger"), 20, db.Clock.Now, Token)).Select(a => a.Slug));
-        Assert.Empty(await db.Articles.ListLatestAsync(ArticleScope.ForTag("muell"), 20, db.Clock.Now, Token));
-        Assert.Empty(await db.Articles.ListLatestAsync(ArticleScope.ForAuthor("lea-graf"), 20, db.Clock.Now, Token));
+        Assert.Equal(["neu", "mittel"], (await db.Listings.ListLatestAsync(ArticleScope.Site, 2, db.Clock.Now, Token)).Select(a => a.Slug));
+        Assert.Equal(["mittel", "alt"], (await db.Listings.ListLatestAsync(ArticleScope.ForTag("koeln"), 20, db.Clock.Now, Token)).Select(a => a.Slug));
+        Assert.Equal(["mittel", "alt"], (await db.Listings.ListLatestAsync(ArticleScope.ForAuthor("anna-berger"), 20, db.Clock.Now, Token)).Select(a => a.Slug));
+        Assert.Empty(await db.Listings.ListLatestAsync(ArticleScope.ForTag("muell"), 20, db.Clock.Now, Token));
+        Assert.Empty(await db.Listings.ListLatestAsync(ArticleScope.ForAuthor("lea-graf"), 20, db.Clock.Now, Token));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public class SyndicationReadsTests
     {
         await using var db = await TestDatabase.CreateAsync();
 
-        Assert.Empty(await db.Articles.ListLatestAsync(ArticleScope.Site, 20, db.Clock.Now, Token));
+        Assert.Empty(await db.Listings.ListLatestAsync(ArticleScope.Site, 20, db.Clock.Now, Token));
     }
 
     [Fact]
@@ -65,12 +65,12 @@ public class SyndicationReadsTests
     {
         await using var db = await MixedAsync();
 
-        Assert.Equal(new AuthorLink("Anna Berger", "anna-berger"), await db.Articles.FindAuthorAsync("anna-berger", Token));
-        Assert.Null(await db.Articles.FindAuthorAsync("niemand", Token));
-        var page = await db.Articles.ListPublishedAsync(ArticleScope.ForAuthor("anna-berger"), 1, 1, db.Clock.Now, Token);
+        Assert.Equal(new AuthorLink("Anna Berger", "anna-berger"), await db.Authors.FindAuthorAsync("anna-berger", Token));
+        Assert.Null(await db.Authors.FindAuthorAsync("niemand", Token));
+        var page = await db.Listings.ListPublishedAsync(ArticleScope.ForAuthor("anna-berger"), 1, 1, db.Clock.Now, Token);
         Assert.Equal(2, page.TotalCount);
         Assert.Equal(["mittel"], page.Items.Select(a => a.Slug));
-        var second = await db.Articles.ListPublishedAsync(ArticleScope.ForAuthor("anna-berger"), 2, 1, db.Clock.Now, Token);
+        var second = await db.Listings.ListPublishedAsync(ArticleScope.ForAuthor("anna-berger"), 2, 1, db.Clock.Now, Token);
         Assert.Equal(["alt"], second.Items.Select(a => a.Slug));
     }
 
@@ -78,22 +78,22 @@ public class SyndicationReadsTests
     public async Task ContentVersion_MovesWithEveryWriteAndWhenAScheduledArticleComesDue_AndOnlyThen()
     {
         await using var db = await MixedAsync();
-        var before = await db.Articles.FindContentVersionAsync(db.Clock.Now, Token);
-        Assert.Equal(before, await db.Articles.FindContentVersionAsync(db.Clock.Now, Token));
+        var before = await db.Journal.FindContentVersionAsync(db.Clock.Now, Token);
+        Assert.Equal(before, await db.Journal.FindContentVersionAsync(db.Clock.Now, Token));
 
         db.Clock.Now = db.Clock.Now.AddDays(1);
-        var aDayLater = await db.Articles.FindContentVersionAsync(db.Clock.Now, Token);
+        var aDayLater = await db.Journal.FindContentVersionAsync(db.Clock.Now, Token);
         Assert.Equal(before, aDayLater);
 
         db.Clock.Now = new DateTimeOffset(2025, 7, 2, 0, 0, 0, TimeSpan.Zero);
-        var afterTheScheduledOne = await db.Articles.FindContentVersionAsync(db.Clock.Now, Token);
+        var afterTheScheduledOne = await db.Journal.FindContentVersionAsync(db.Clock.Now, Token);
         Assert.NotEqual(before.Stamp, afterTheScheduledOne.Stamp);
         Assert.Equal(new DateTimeOffset(2025, 7, 1, 6, 0, 0, TimeSpan.Zero), afterTheScheduledOne.LastChange);
 
-        var alt = (await db.Articles.ListLatestAsync(ArticleScope.Site, 20, db.Clock.Now, Token)).Single(a => a.Slug == "alt");
+        var alt = (await db.Listings.ListLatestAsync(ArticleScope.Site, 20, db.Clock.Now, Token)).Single(a => a.Slug == "alt");
         db.Clock.Now = db.Clock.Now.AddSeconds(1);
         await db.Articles.SetTrashedAsync(alt.Id, trashed: true, Token);
-        var afterTrash = await db.Articles.FindContentVersionAsync(db.Clock.Now, Token);
+        var afterTrash = await db.Journal.FindContentVersionAsync(db.Clock.Now, Token);
         Assert.NotEqual(afterTheScheduledOne.Stamp, afterTrash.Stamp);
         Assert.Equal(db.Clock.Now, afterTrash.LastChange);
     }
@@ -103,7 +103,7 @@ public class SyndicationReadsTests
     {
         await using var db = await TestDatabase.CreateAsync();
 
-        var version = await db.Articles.FindContentVersionAsync(db.Clock.Now, Token);
+        var version = await db.Journal.FindContentVersionAsync(db.Clock.Now, Token);
 
         Assert.Null(version.LastChange);
     }
@@ -113,18 +113,18 @@ public class SyndicationReadsTests
     {
         await using var db = await MixedAsync();
 
-        Assert.Equal(new SitemapCounts(3, 5), await db.Articles.CountSitemapEntriesAsync(db.Clock.Now, Token));
-        var articles = await db.Articles.ListSitemapArticlesAsync(1, 10, db.Clock.Now, Token);
+        Assert.Equal(new SitemapCounts(3, 5), await db.Sitemaps.CountSitemapEntriesAsync(db.Clock.Now, Token));
+        var articles = await db.Sitemaps.ListSitemapArticlesAsync(1, 10, db.Clock.Now, Token);
         Assert.Equal(["alt", "mittel", "neu"], articles.Select(e => e.Slug));
         Assert.Equal(new DateTimeOffset(2025, 5, 1, 6, 0, 0, TimeSpan.Zero), articles[1].LastModified);
-        Assert.Equal(["neu"], (await db.Articles.ListSitemapArticlesAsync(2, 2, db.Clock.Now, Token)).Select(e => e.Slug));
+        Assert.Equal(["neu"], (await db.Sitemaps.ListSitemapArticlesAsync(2, 2, db.Clock.Now, Token)).Select(e => e.Slug));
 
-        var listings = await db.Articles.ListSitemapListingPagesAsync(1, 10, db.Clock.Now, Token);
+        var listings = await db.Sitemaps.ListSitemapListingPagesAsync(1, 10, db.Clock.Now, Token);
         Assert.Equal(
             ["Tag bahn", "Tag koeln", "Tag verkehr", "Author anna-berger", "Author jonas-weber"],
             listings.Select(e => $"{e.Kind} {e.Slug}"));
         Assert.Equal(new DateTimeOffset(2025, 5, 1, 6, 0, 0, TimeSpan.Zero), listings.Single(e => e.Slug == "koeln").LastModified);
-        Assert.Equal(["Author jonas-weber"], (await db.Articles.ListSitemapListingPagesAsync(3, 2, db.Clock.Now, Token)).Select(e => $"{e.Kind} {e.Slug}"));
+        Assert.Equal(["Author jonas-weber"], (await db.Sitemaps.ListSitemapListingPagesAsync(3, 2, db.Clock.Now, Token)).Select(e => $"{e.Kind} {e.Slug}"));
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public class SyndicationReadsTests
     {
         await using var db = await MixedAsync();
 
-        var window = await db.Articles.ListPublishedSinceAsync(new DateTimeOffset(2025, 1, 15, 0, 0, 0, TimeSpan.Zero), 1000, db.Clock.Now, Token);
+        var window = await db.Sitemaps.ListPublishedSinceAsync(new DateTimeOffset(2025, 1, 15, 0, 0, 0, TimeSpan.Zero), 1000, db.Clock.Now, Token);
 
         Assert.Equal(["neu", "mittel"], window.Select(e => e.Slug));
         Assert.Equal("Neu", window[0].Title);

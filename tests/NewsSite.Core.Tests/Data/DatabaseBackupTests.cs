@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
 using NewsSite.Core.Tests.Support;
@@ -10,7 +11,7 @@ public class DatabaseBackupTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static DatabaseBackup BackupOf(TestDatabase db) => new(db.Database, db.Clock);
+    private static SqliteBackup BackupOf(TestDatabase db) => new(db.Database, db.Clock);
 
     private static Task<ArticleWriteResult> SaveArticleAsync(TestDatabase db, string title) =>
         db.SaveAsync(ArticleFile.With(title, "2025-01-01", "[Köln]"), Slug.FromText(title, "x") + ".md");
@@ -55,7 +56,7 @@ public class DatabaseBackupTests
         await writer;
 
         Assert.True(report.IsSound, string.Join("; ", report.Problems));
-        Assert.Equal(SchemaMigrator.LatestVersion, report.SchemaVersion);
+        Assert.Equal(SqliteSchemaMigrator.LatestVersion, report.SchemaVersion);
         Assert.InRange(report.Articles, 20, atBackup + 1);
         Assert.True(report.Articles < await db.Articles.CountAsync(Token));
 
@@ -98,30 +99,30 @@ public class DatabaseBackupTests
         var backup = Path.Combine(db.Directory, "sicherung.db");
         await BackupOf(db).BackupAsync(backup, cancellationToken: Token);
         await SaveArticleAsync(db, "Nachher");
-        var lastIdBeforeRestore = await db.Articles.FindLastChangeIdAsync(Token);
+        var lastIdBeforeRestore = await db.Journal.FindLastChangeIdAsync(Token);
 
         var report = await BackupOf(db).RestoreAsync(backup, Token);
 
-        Assert.NotNull(await db.Articles.FindPublishedAsync("vorher", db.Clock.Now, Token));
-        Assert.Null(await db.Articles.FindPublishedAsync("nachher", db.Clock.Now, Token));
+        Assert.NotNull(await db.Published.FindPublishedAsync("vorher", db.Clock.Now, Token));
+        Assert.Null(await db.Published.FindPublishedAsync("nachher", db.Clock.Now, Token));
         Assert.Equal(1, await db.Articles.CountAsync(Token));
         Assert.Equal(1, report.Source.Articles);
 
         // What the restore replaced is kept whole, next to the live database.
         Assert.Equal(db.Directory, Path.GetDirectoryName(report.SafetyCopy.FilePath));
-        Assert.Equal(2, (await DatabaseBackup.CheckAsync(report.SafetyCopy.FilePath, Token)).Articles);
+        Assert.Equal(2, (await SqliteBackup.CheckFileAsync(report.SafetyCopy.FilePath, Token)).Articles);
 
         // The restored journal is older than what a running site saw; the restore's entry lies above both, and
         // reads as a change of the whole site.
         Assert.True(report.WholeSiteChangeId > lastIdBeforeRestore);
-        var pending = await db.Articles.ReadPendingChangesAsync(lastIdBeforeRestore, db.Clock.Now, db.Clock.Now, Token);
+        var pending = await db.Journal.ReadPendingChangesAsync(lastIdBeforeRestore, db.Clock.Now, db.Clock.Now, Token);
         var change = Assert.Single(pending.Changes);
         Assert.True(change.WholeSite);
         Assert.Equal(report.WholeSiteChangeId, pending.LastId);
 
         // Writes go on after the restore's entry, so a site that saw it sees them too.
         await SaveArticleAsync(db, "Danach");
-        Assert.True(await db.Articles.FindLastChangeIdAsync(Token) > report.WholeSiteChangeId);
+        Assert.True(await db.Journal.FindLastChangeIdAsync(Token) > report.WholeSiteChangeId);
     }
 
     [Fact]
@@ -140,12 +141,12 @@ public class DatabaseBackupTests
         var report = await BackupOf(db).RestoreAsync(backup, Token);
 
         Assert.Equal(3, report.Source.SchemaVersion);
-        Assert.Equal(SchemaMigrator.LatestVersion - 3, report.MigrationsApplied);
-        Assert.Equal(SchemaMigrator.LatestVersion, await new SchemaMigrator(db.Database).GetVersionAsync(Token));
-        Assert.NotNull(await db.Articles.FindPublishedAsync("alt", db.Clock.Now, Token));
+        Assert.Equal(SqliteSchemaMigrator.LatestVersion - 3, report.MigrationsApplied);
+        Assert.Equal(SqliteSchemaMigrator.LatestVersion, await new SqliteSchemaMigrator(db.Database).GetVersionAsync(Token));
+        Assert.NotNull(await db.Published.FindPublishedAsync("alt", db.Clock.Now, Token));
 
         // Searchable at once, without the restart that would otherwise index a pre-search database.
-        Assert.Single((await db.Articles.SearchAsync("alt", 1, 10, db.Clock.Now, Token)).Items);
+        Assert.Single((await db.Search.SearchAsync("alt", 1, 10, db.Clock.Now, Token)).Items);
     }
 
     public static TheoryData<string> UnusableBackups => ["keine-datenbank", "beschaedigt", "neueres-schema", "leere-sqlite-datei"];
@@ -162,7 +163,7 @@ public class DatabaseBackupTests
         var refused = await Assert.ThrowsAsync<DatabaseBackupException>(() => BackupOf(db).RestoreAsync(file, Token));
 
         Assert.Contains(expected, refused.Message, StringComparison.Ordinal);
-        Assert.NotNull(await db.Articles.FindPublishedAsync("bleibt", db.Clock.Now, Token));
+        Assert.NotNull(await db.Published.FindPublishedAsync("bleibt", db.Clock.Now, Token));
         Assert.DoesNotContain(Directory.GetFiles(db.Directory), f => f.Contains("vor-wiederherstellung", StringComparison.Ordinal) || f.EndsWith(".tmp", StringComparison.Ordinal));
     }
 
@@ -197,10 +198,10 @@ public class DatabaseBackupTests
                 await using (var connection = new SqliteConnection($"Data Source={file};Pooling=False"))
                 {
                     await connection.OpenAsync(Token);
-                    await connection.ExecuteAsync($"PRAGMA user_version = {SchemaMigrator.LatestVersion + 1};");
+                    await connection.ExecuteAsync($"PRAGMA user_version = {SqliteSchemaMigrator.LatestVersion + 1};");
                 }
 
-                return $"hat Schema-Version {SchemaMigrator.LatestVersion + 1}";
+                return $"hat Schema-Version {SqliteSchemaMigrator.LatestVersion + 1}";
 
             default:
                 await using (var connection = new SqliteConnection($"Data Source={file};Pooling=False"))

@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Data;
 using NewsSite.Core.Tests.Support;
 
@@ -13,13 +14,13 @@ public class SchemaMigratorTests
     public async Task EmptyDatabase_GetsTheWholeSchemaAndTheLatestVersion()
     {
         var directory = TestDatabase.NewDirectory();
-        var database = Database.InDirectory(Path.Combine(directory, "neu"));
-        var migrator = new SchemaMigrator(database);
+        var database = SqliteDatabase.InDirectory(Path.Combine(directory, "neu"));
+        var migrator = new SqliteSchemaMigrator(database);
 
         var applied = await migrator.MigrateAsync(Token);
 
-        Assert.Equal(SchemaMigrator.All.Count, applied);
-        Assert.Equal(SchemaMigrator.LatestVersion, await migrator.GetVersionAsync(Token));
+        Assert.Equal(SqliteSchemaMigrator.All.Count, applied);
+        Assert.Equal(SqliteSchemaMigrator.LatestVersion, await migrator.GetVersionAsync(Token));
         await using var connection = await database.OpenAsync(Token);
         var tables = await connection.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name;");
         Assert.Equal(
@@ -31,16 +32,16 @@ public class SchemaMigratorTests
             tables);
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode;"));
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>("PRAGMA foreign_keys;"));
-        Assert.Equal((int)Database.BusyTimeout.TotalMilliseconds, await connection.ExecuteScalarAsync<int>("PRAGMA busy_timeout;"));
+        Assert.Equal((int)SqliteDatabase.BusyTimeout.TotalMilliseconds, await connection.ExecuteScalarAsync<int>("PRAGMA busy_timeout;"));
     }
 
     [Fact]
     public async Task DatabaseOfVersion3_KeepsItsAuthors_WhoHaveNoBioYet()
     {
-        var database = Database.InDirectory(TestDatabase.NewDirectory());
+        var database = SqliteDatabase.InDirectory(TestDatabase.NewDirectory());
         await using (var connection = await database.OpenAsync(Token))
         {
-            foreach (var migration in SchemaMigrator.All.Where(m => m.Version <= 3))
+            foreach (var migration in SqliteSchemaMigrator.All.Where(m => m.Version <= 3))
             {
                 await connection.ExecuteAsync(migration.Sql);
             }
@@ -48,9 +49,9 @@ public class SchemaMigratorTests
             await connection.ExecuteAsync("PRAGMA user_version = 3; INSERT INTO authors (slug, display_name) VALUES ('anna-berger', 'Anna Berger');");
         }
 
-        var applied = await new SchemaMigrator(database).MigrateAsync(Token);
+        var applied = await new SqliteSchemaMigrator(database).MigrateAsync(Token);
 
-        Assert.Equal(SchemaMigrator.LatestVersion - 3, applied);
+        Assert.Equal(SqliteSchemaMigrator.LatestVersion - 3, applied);
         await using var migrated = await database.OpenAsync(Token);
         var author = await migrated.QuerySingleAsync<(string Name, string? Markdown, string? Html, string? Hash)>(
             "SELECT display_name, bio_markdown, bio_html, profile_hash FROM authors;");
@@ -62,8 +63,8 @@ public class SchemaMigratorTests
     {
         await using var db = await TestDatabase.CreateAsync();
 
-        Assert.Equal(0, await new SchemaMigrator(db.Database).MigrateAsync(Token));
-        Assert.Equal(SchemaMigrator.LatestVersion, await new SchemaMigrator(db.Database).GetVersionAsync(Token));
+        Assert.Equal(0, await new SqliteSchemaMigrator(db.Database).MigrateAsync(Token));
+        Assert.Equal(SqliteSchemaMigrator.LatestVersion, await new SqliteSchemaMigrator(db.Database).GetVersionAsync(Token));
     }
 
     [Fact]
@@ -72,17 +73,17 @@ public class SchemaMigratorTests
         await using var db = await TestDatabase.CreateAsync();
         await using (var connection = await db.Database.OpenAsync(Token))
         {
-            await connection.ExecuteAsync($"PRAGMA user_version = {SchemaMigrator.LatestVersion + 1};");
+            await connection.ExecuteAsync($"PRAGMA user_version = {SqliteSchemaMigrator.LatestVersion + 1};");
         }
 
-        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => new SchemaMigrator(db.Database).MigrateAsync(Token));
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => new SqliteSchemaMigrator(db.Database).MigrateAsync(Token));
 
         Assert.Contains("neuere Anwendung", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void MigrationsAreNumberedWithoutGaps() =>
-        Assert.Equal(Enumerable.Range(1, SchemaMigrator.All.Count), SchemaMigrator.All.Select(m => m.Version));
+        Assert.Equal(Enumerable.Range(1, SqliteSchemaMigrator.All.Count), SqliteSchemaMigrator.All.Select(m => m.Version));
 
     [Fact]
     public async Task ForeignKeysAreEnforced()

@@ -41,7 +41,7 @@ public class ArticleUploaderTests
 
         var result = Assert.Single(results);
         Assert.Equal(UploadOutcome.Published, result.Outcome);
-        var revision = Assert.Single(await db.Articles.ListRevisionsAsync(result.ArticleId!.Value, Token));
+        var revision = Assert.Single(await db.Editing.ListRevisionsAsync(result.ArticleId!.Value, Token));
         Assert.Equal("anna (Upload x.md)", revision.OriginDetail);
         Assert.Contains("date: 2025-06-01T14:00:00+02:00", revision.Markdown, StringComparison.Ordinal);
     }

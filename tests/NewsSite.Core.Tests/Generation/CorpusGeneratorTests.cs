@@ -145,7 +145,7 @@ public class CorpusGeneratorTests
 
         Assert.Equal(21, await db.Articles.CountAsync(Token));
         Assert.All(written, w => Assert.Equal((ArticleWriteKind.Created, 1), (w.Kind, w.Revision)));
-        var revisions = await db.Articles.ListRevisionsAsync(written[0].ArticleId, Token);
+        var revisions = await db.Editing.ListRevisionsAsync(written[0].ArticleId, Token);
         Assert.Equal($"generiert (Seed 1): {articles[0].Item2.SourceKey}", Assert.Single(revisions).OriginDetail);
         Assert.Equal(RevisionOrigin.Import, revisions[0].Origin);
     }

@@ -10,7 +10,7 @@ public class ArticleImporterTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static ArticleImporter Importer(TestDatabase db) => new(TestDatabase.Parser, TestDatabase.ProfileParser, db.Articles);
+    private static ArticleImporter Importer(TestDatabase db) => new(TestDatabase.Parser, TestDatabase.ProfileParser, db.Articles, db.Authors);
 
     private static string Folder(params (string Path, string Text)[] files)
     {
@@ -40,8 +40,8 @@ public class ArticleImporterTests
         Assert.Equal((0, 0, 2, 0), (second.Created, second.Updated, second.Unchanged, second.Failed));
         Assert.Equal(["eins.md", "rubrik/zwei.md"], second.Files.Select(f => f.Path));
         Assert.Equal(2, await db.Articles.CountAsync(Token));
-        var article = await db.Articles.FindPublishedAsync("zwei", db.Clock.Now, Token);
-        Assert.Single(await db.Articles.ListRevisionsAsync(article!.Id, Token));
+        var article = await db.Published.FindPublishedAsync("zwei", db.Clock.Now, Token);
+        Assert.Single(await db.Editing.ListRevisionsAsync(article!.Id, Token));
     }
 
     [Fact]
@@ -56,9 +56,9 @@ public class ArticleImporterTests
 
         var result = Assert.Single(report.Files);
         Assert.Equal(ImportOutcome.Updated, result.Outcome);
-        var article = await db.Articles.FindPublishedAsync("eins", db.Clock.Now, Token);
+        var article = await db.Published.FindPublishedAsync("eins", db.Clock.Now, Token);
         Assert.Contains("Neu.", article!.BodyHtml, StringComparison.Ordinal);
-        var revisions = await db.Articles.ListRevisionsAsync(article.Id, Token);
+        var revisions = await db.Editing.ListRevisionsAsync(article.Id, Token);
         Assert.Equal(2, revisions.Count);
         Assert.Contains("Alt.", revisions[0].Markdown, StringComparison.Ordinal);
     }
@@ -214,11 +214,11 @@ public class ArticleImporterTests
             ["authors/anna-berger.md AuthorProfile Created anna-berger", "authors/lea-graef.md AuthorProfile Created lea-graef",
              "authors/max-muster.md AuthorProfile Created max-muster", "eins.md Article Created eins"],
             report.Files.Select(f => $"{f.Path} {f.Kind} {f.Outcome} {f.Slug}"));
-        var anna = await db.Articles.FindAuthorDetailsAsync("anna-berger", Token);
+        var anna = await db.Authors.FindAuthorDetailsAsync("anna-berger", Token);
         Assert.Equal(("Anna Berger", "<p>Anna schreibt über <strong>Europa</strong>.</p>\n"), (anna!.Name, anna.BioHtml));
-        Assert.Equal("Lea Gräf", (await db.Articles.FindAuthorDetailsAsync("lea-graef", Token))!.Name);
-        Assert.Equal("Max Muster", (await db.Articles.FindAuthorDetailsAsync("max-muster", Token))!.Name);
-        var version = Assert.Single((await db.Articles.FindAuthorForEditingAsync("anna-berger", Token))!.History);
+        Assert.Equal("Lea Gräf", (await db.Authors.FindAuthorDetailsAsync("lea-graef", Token))!.Name);
+        Assert.Equal("Max Muster", (await db.Authors.FindAuthorDetailsAsync("max-muster", Token))!.Name);
+        var version = Assert.Single((await db.Authors.FindAuthorForEditingAsync("anna-berger", Token))!.History);
         Assert.Equal((RevisionOrigin.Import, "authors/anna-berger.md"), (version.Origin, version.OriginDetail));
     }
 
@@ -232,7 +232,7 @@ public class ArticleImporterTests
         var report = await Importer(db).ImportFolderAsync(folder, cancellationToken: Token);
 
         Assert.Equal(ImportOutcome.Created, Assert.Single(report.Files).Outcome);
-        var author = await db.Articles.FindAuthorDetailsAsync("administrator", Token);
+        var author = await db.Authors.FindAuthorDetailsAsync("administrator", Token);
         Assert.Equal(("administrator", "<p>Die Redaktion.</p>\n"), (author!.Name, author.BioHtml));
     }
 
@@ -245,13 +245,13 @@ public class ArticleImporterTests
 
         var again = await Importer(db).ImportFolderAsync(folder, cancellationToken: Token);
         Assert.Equal(["Unchanged", "Unchanged"], again.Files.Select(f => f.Outcome.ToString()));
-        Assert.Single((await db.Articles.FindAuthorForEditingAsync("anna-berger", Token))!.History);
+        Assert.Single((await db.Authors.FindAuthorForEditingAsync("anna-berger", Token))!.History);
 
         await File.WriteAllTextAsync(Path.Combine(folder, "authors", "anna-berger.md"), AnnasProfile.Replace("Europa", "Polen", StringComparison.Ordinal), Token);
         var changed = await Importer(db).ImportFolderAsync(folder, cancellationToken: Token);
 
         Assert.Equal(ImportOutcome.Updated, changed.Files.Single(f => f.Kind == ImportItemKind.AuthorProfile).Outcome);
-        var editable = await db.Articles.FindAuthorForEditingAsync("anna-berger", Token);
+        var editable = await db.Authors.FindAuthorForEditingAsync("anna-berger", Token);
         Assert.Equal(2, editable!.History.Count);
         Assert.Contains("Polen", editable.Bio.Html, StringComparison.Ordinal);
     }
@@ -262,12 +262,12 @@ public class ArticleImporterTests
         await using var db = await TestDatabase.CreateAsync();
         var folder = Folder(("authors/anna-berger.md", AnnasProfile));
         await Importer(db).ImportFolderAsync(folder, cancellationToken: Token);
-        await db.Articles.SaveBioAsync("anna-berger", 1, TestDatabase.ProfileParser.PrepareBio("In der Redaktion verbessert."), "erika", Token);
+        await db.Authors.SaveBioAsync("anna-berger", 1, TestDatabase.ProfileParser.PrepareBio("In der Redaktion verbessert."), "erika", Token);
 
         var report = await Importer(db).ImportFolderAsync(folder, cancellationToken: Token);
 
         Assert.Equal(ImportOutcome.Unchanged, Assert.Single(report.Files).Outcome);
-        Assert.Equal("In der Redaktion verbessert.", (await db.Articles.FindAuthorForEditingAsync("anna-berger", Token))!.Bio.Markdown);
+        Assert.Equal("In der Redaktion verbessert.", (await db.Authors.FindAuthorForEditingAsync("anna-berger", Token))!.Bio.Markdown);
     }
 
     [Fact]
@@ -300,9 +300,9 @@ public class ArticleImporterTests
         Assert.Contains("Die Datei ist zu groß", failures["authors/h-gross.md"], StringComparison.Ordinal);
         Assert.Contains("nicht in UTF-8", failures["authors/i-latin1.md"], StringComparison.Ordinal);
         Assert.Equal(1, await db.Articles.CountAsync(Token));
-        Assert.NotNull(await db.Articles.FindAuthorDetailsAsync("a-gut", Token));
-        Assert.Null(await db.Articles.FindAuthorDetailsAsync("d-name", Token));
-        Assert.Null(await db.Articles.FindAuthorDetailsAsync("e-lang", Token));
+        Assert.NotNull(await db.Authors.FindAuthorDetailsAsync("a-gut", Token));
+        Assert.Null(await db.Authors.FindAuthorDetailsAsync("d-name", Token));
+        Assert.Null(await db.Authors.FindAuthorDetailsAsync("e-lang", Token));
     }
 
     [Fact]
@@ -314,7 +314,7 @@ public class ArticleImporterTests
         var report = await Importer(db).ImportFolderAsync(folder, dryRun: true, Token);
 
         Assert.Equal(ImportOutcome.Created, Assert.Single(report.Files).Outcome);
-        Assert.Null(await db.Articles.FindAuthorDetailsAsync("anna-berger", Token));
+        Assert.Null(await db.Authors.FindAuthorDetailsAsync("anna-berger", Token));
     }
 
     [Fact]
@@ -328,8 +328,8 @@ public class ArticleImporterTests
         Assert.True(report.Failed == 0, string.Join("\n", report.Files.Select(f => f.Reason)));
         Assert.True(report.Created >= 9);
         Assert.Contains(report.Files, f => f is { Path: "authors/anna-berger.md", Kind: ImportItemKind.AuthorProfile, Outcome: ImportOutcome.Created });
-        Assert.NotNull((await db.Articles.FindAuthorDetailsAsync("anna-berger", Token))!.BioHtml);
-        var seed = await db.Articles.FindPublishedAsync("kreml-lehnt-internationale-truppen-in-ukraine-strikt-ab", db.Clock.Now, Token);
+        Assert.NotNull((await db.Authors.FindAuthorDetailsAsync("anna-berger", Token))!.BioHtml);
+        var seed = await db.Published.FindPublishedAsync("kreml-lehnt-internationale-truppen-in-ukraine-strikt-ab", db.Clock.Now, Token);
         Assert.NotNull(seed);
         Assert.Equal("administrator", seed.AuthorName);
     }

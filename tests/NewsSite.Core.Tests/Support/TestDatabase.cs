@@ -1,29 +1,49 @@
-using Microsoft.Data.Sqlite;
+using NewsSite.Core.Accounts;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
+using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Markdown;
 
 namespace NewsSite.Core.Tests.Support;
 
-/// <summary>A real SQLite file in its own temporary folder, migrated, deleted afterwards.</summary>
+/// <summary>A real SQLite file in its own temporary folder, migrated, deleted afterwards, with every store over it.</summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private TestDatabase(string directory)
+    private TestDatabase(string directory, ContentChangeSignal? signal)
     {
         Directory = directory;
-        Database = Database.InDirectory(directory);
         Clock = new TestClock(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
-        Articles = new ArticleRepository(Database, Clock);
+        Storage = SqliteStorage.OpenInDirectory(directory, Clock, signal);
     }
 
     public string Directory { get; }
 
-    public Database Database { get; }
-
     public TestClock Clock { get; }
 
-    public ArticleRepository Articles { get; }
+    public SiteStorage Storage { get; }
 
+    /// <summary>The SQLite file itself, for the tests that look below the store contracts (plans, pragmas, backup).</summary>
+    public SqliteDatabase Database => (SqliteDatabase)Storage.Database;
+
+    public IArticleStore Articles => Storage.Articles;
+
+    public IPublishedArticles Published => Storage.Published;
+
+    public IArticleListings Listings => Storage.Listings;
+
+    public IEditorArticles Editing => Storage.Editing;
+
+    public IAuthorStore Authors => Storage.Authors;
+
+    public ISearchIndex Search => Storage.Search;
+
+    public ISitemapReads Sitemaps => Storage.Sitemaps;
+
+    public IContentJournal Journal => Storage.Journal;
+
+    public IExportReads Export => Storage.Export;
+
+    public IUserStore Users => Storage.Users;
 
     public static ArticleParser Parser { get; } = new(new MarkdownRenderer());
 
@@ -36,10 +56,11 @@ public sealed class TestDatabase : IAsyncDisposable
         return directory;
     }
 
-    public static async Task<TestDatabase> CreateAsync()
+    /// <param name="signal">Told after each committed public change, as the web app's page cache is.</param>
+    public static async Task<TestDatabase> CreateAsync(ContentChangeSignal? signal = null)
     {
-        var database = new TestDatabase(NewDirectory());
-        await new SchemaMigrator(database.Database).MigrateAsync(TestContext.Current.CancellationToken);
+        var database = new TestDatabase(NewDirectory(), signal);
+        await database.Storage.Database.MigrateAsync(TestContext.Current.CancellationToken);
         return database;
     }
 
@@ -52,7 +73,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
+        SqliteStorage.ReleaseAllFiles();
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using Microsoft.Extensions.DependencyInjection;
+using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
 using NewsSite.Web.Tests.Support;
@@ -225,7 +226,7 @@ public class PageCacheEvictionTests
 
         // Like the import command: its own repository on the same file, with no line to this process's cache.
         var parser = site.Services.GetRequiredService<ArticleParser>();
-        var otherProcess = new ArticleRepository(Database.InDirectory(site.DataDirectory), clock);
+        var otherProcess = SqliteStorage.OpenInDirectory(site.DataDirectory, clock).Articles;
         await otherProcess.SaveAsync(
             parser.Parse("import/neu.md", Article("von-aussen", "Von außen", "Erika Muster", "Köln", "2025-05-30T10:00:00")),
             ArticleOrigin.ImportedFile("import/neu.md"),

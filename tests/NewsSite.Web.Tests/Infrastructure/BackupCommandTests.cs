@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
 using NewsSite.Web.Infrastructure;
@@ -31,9 +32,9 @@ public class BackupCommandTests
 
         // After the backup: an article and a changed one, both in the cache.
         var parser = site.Services.GetRequiredService<ArticleParser>();
-        var articles = site.Services.GetRequiredService<ArticleRepository>();
-        await articles.SaveAsync(parser.Parse("neu.md", Article("Neu")), ArticleOrigin.ImportedFile("neu.md"), cancellationToken: Token);
-        await articles.SaveAsync(parser.Parse("alt.md", Article("Alt geändert").Replace("title: \"Alt geändert\"", "title: \"Alt geändert\"\nslug: alt", StringComparison.Ordinal)),
+        var articles = site.Services.GetRequiredService<SiteStorage>();
+        await articles.Articles.SaveAsync(parser.Parse("neu.md", Article("Neu")), ArticleOrigin.ImportedFile("neu.md"), cancellationToken: Token);
+        await articles.Articles.SaveAsync(parser.Parse("alt.md", Article("Alt geändert").Replace("title: \"Alt geändert\"", "title: \"Alt geändert\"\nslug: alt", StringComparison.Ordinal)),
             ArticleOrigin.ImportedFile("alt.md"), cancellationToken: Token);
         Assert.Contains("/artikel/neu", (await site.GetPageAsync("/")).Document.Body!.InnerHtml, StringComparison.Ordinal);
         Assert.True((await site.GetCachedPageAsync("/")).FromCache);
@@ -57,7 +58,7 @@ public class BackupCommandTests
         Assert.DoesNotContain("/artikel/neu", (await site.GetPageAsync("/thema/koeln")).Document.Body!.InnerHtml, StringComparison.Ordinal);
 
         // The site keeps writing on the restored database, and its cache keeps following.
-        await articles.SaveAsync(parser.Parse("danach.md", Article("Danach")), ArticleOrigin.ImportedFile("danach.md"), cancellationToken: Token);
+        await articles.Articles.SaveAsync(parser.Parse("danach.md", Article("Danach")), ArticleOrigin.ImportedFile("danach.md"), cancellationToken: Token);
         Assert.Contains("/artikel/danach", (await site.GetPageAsync("/")).Document.Body!.InnerHtml, StringComparison.Ordinal);
     }
 
@@ -101,7 +102,7 @@ public class BackupCommandTests
     public async Task BackupAndExport_RunAsProcessesAgainstTheDatabaseOfARunningSite()
     {
         await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder(("alt.md", Article("Alt"))));
-        var articles = site.Services.GetRequiredService<ArticleRepository>();
+        var articles = site.Services.GetRequiredService<SiteStorage>();
         var parser = site.Services.GetRequiredService<ArticleParser>();
         Assert.Equal(HttpStatusCode.OK, (await site.GetPageAsync("/")).Response.StatusCode);
         var folder = Repository.NewTempDirectory();
@@ -121,7 +122,7 @@ public class BackupCommandTests
             while (!stop.IsCancellationRequested)
             {
                 var name = $"laufend-{written + 1}.md";
-                await articles.SaveAsync(parser.Parse(name, Article($"Laufend {written + 1}")), ArticleOrigin.ImportedFile(name), cancellationToken: Token);
+                await articles.Articles.SaveAsync(parser.Parse(name, Article($"Laufend {written + 1}")), ArticleOrigin.ImportedFile(name), cancellationToken: Token);
                 Interlocked.Increment(ref written);
             }
         }, Token);
@@ -135,7 +136,7 @@ public class BackupCommandTests
 
         Assert.True(backup.ExitCode == 0, backup.Output + backup.Errors);
         Assert.Contains("Prüfung:      in Ordnung", backup.Output, StringComparison.Ordinal);
-        var report = await DatabaseBackup.CheckAsync(Path.Combine(folder, "sicherung.db"), Token);
+        var report = await SqliteBackup.CheckFileAsync(Path.Combine(folder, "sicherung.db"), Token);
         Assert.True(report.IsSound);
         Assert.InRange(report.Articles, 1, 1 + Volatile.Read(ref written));
         Assert.Equal(report.Articles, report.Revisions);

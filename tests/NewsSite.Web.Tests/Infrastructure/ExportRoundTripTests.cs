@@ -3,7 +3,9 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using Microsoft.Extensions.DependencyInjection;
+using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Articles;
+using NewsSite.Core.Data;
 using NewsSite.Web.Infrastructure;
 using NewsSite.Web.Tests.Support;
 
@@ -86,10 +88,10 @@ public partial class ExportRoundTripTests
         Directory.CreateDirectory(Path.Combine(originalData, "images"));
         await File.WriteAllBytesAsync(Path.Combine(originalData, "images", ImageName), Png, Token);
         await using var original = new NewsSiteFactory(NewsSiteFactory.ContentFolder(Seed()), clock: new TestClock(Now), dataDirectory: originalData);
-        var articles = original.Services.GetRequiredService<ArticleRepository>();
-        Assert.Equal(8, await articles.CountAsync(Token));
-        var trashed = (await articles.ListForEditorsAsync(new EditorArticleFilter(null, "Papierkorb"), 1, 10, Token)).Items.Single();
-        Assert.True(await articles.SetTrashedAsync(trashed.Id, trashed: true, Token));
+        var articles = original.Services.GetRequiredService<SiteStorage>();
+        Assert.Equal(8, await articles.Articles.CountAsync(Token));
+        var trashed = (await articles.Editing.ListForEditorsAsync(new EditorArticleFilter(null, "Papierkorb"), 1, 10, Token)).Items.Single();
+        Assert.True(await articles.Articles.SetTrashedAsync(trashed.Id, trashed: true, Token));
 
         var export = Path.Combine(Repository.NewTempDirectory(), "export");
         var (exportCode, exportOutput) = await Run(original.Services, "export", export);
@@ -107,7 +109,7 @@ public partial class ExportRoundTripTests
         Assert.Contains("1 übernommen", importOutput, StringComparison.Ordinal);
 
         // The trashed article stays out, the draft comes back as a draft.
-        Assert.Equal(7, await copy.Services.GetRequiredService<ArticleRepository>().CountAsync(Token));
+        Assert.Equal(7, await copy.Services.GetRequiredService<IArticleStore>().CountAsync(Token));
 
         var pages = await CrawlAsync(original);
         Assert.Equal(pages.Keys.Order(StringComparer.Ordinal), (await CrawlAsync(copy)).Keys.Order(StringComparer.Ordinal));

@@ -2,6 +2,7 @@ using System.Net;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
 using NewsSite.Core.Generation;
@@ -21,7 +22,7 @@ public class GenerateCommandTests
 
     private static SqliteConnection Open(NewsSiteFactory site)
     {
-        var connection = new SqliteConnection($"Data Source={site.Services.GetRequiredService<Database>().FilePath};Mode=ReadOnly");
+        var connection = new SqliteConnection($"Data Source={site.Services.GetRequiredService<IDatabase>().Location};Mode=ReadOnly");
         connection.Open();
         return connection;
     }
@@ -82,14 +83,14 @@ public class GenerateCommandTests
     public async Task Generate_RefusesADatabaseWithArticles()
     {
         await using var site = new NewsSiteFactory();
-        var before = await site.Services.GetRequiredService<ArticleRepository>().CountAsync(Token);
+        var before = await site.Services.GetRequiredService<IArticleStore>().CountAsync(Token);
 
         var (exitCode, output) = await Run(site.Services, "generate", "--articles", "10", "--tags", "5", "--data", site.DataDirectory);
 
         Assert.Equal(1, exitCode);
         Assert.Contains($"enthält bereits {before} Artikel", output, StringComparison.Ordinal);
         Assert.True(before > 0);
-        Assert.Equal(before, await site.Services.GetRequiredService<ArticleRepository>().CountAsync(Token));
+        Assert.Equal(before, await site.Services.GetRequiredService<IArticleStore>().CountAsync(Token));
     }
 
     [Fact]
@@ -178,7 +179,7 @@ public class GenerateCommandTests
 
         Assert.True(exitCode == 0, output + errors);
         Assert.Contains("Fertig: 25 Artikel", output, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(data, Database.FileName)));
+        Assert.True(File.Exists(Path.Combine(data, SqliteDatabase.FileName)));
         Assert.False(Directory.Exists(Path.Combine(elsewhere, "data")));
     }
 }

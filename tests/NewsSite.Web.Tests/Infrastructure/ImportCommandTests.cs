@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
 using NewsSite.Web.Infrastructure;
@@ -80,7 +81,7 @@ public class ImportCommandTests
         Assert.Equal(0, exitCode);
         Assert.Contains("Probelauf", output, StringComparison.Ordinal);
         Assert.Contains("1 neu", output, StringComparison.Ordinal);
-        Assert.Equal(0, await site.Services.GetRequiredService<ArticleRepository>().CountAsync(Token));
+        Assert.Equal(0, await site.Services.GetRequiredService<IArticleStore>().CountAsync(Token));
     }
 
     [Theory]
@@ -129,7 +130,7 @@ public class ImportCommandTests
 
         Assert.True(exitCode == 0, output + errors);
         Assert.Contains("1 neu, 0 geändert, 0 unverändert, 0 fehlgeschlagen", output, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(data, Database.FileName)));
+        Assert.True(File.Exists(Path.Combine(data, SqliteDatabase.FileName)));
         Assert.False(Directory.Exists(Path.Combine(elsewhere, "data")));
     }
 }

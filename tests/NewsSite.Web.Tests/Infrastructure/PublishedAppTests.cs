@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
+using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Data;
 using NewsSite.Web.Tests.Support;
 
@@ -76,7 +77,7 @@ public partial class PublishedAppTests
             using var page = await client.GetAsync(new Uri("/", UriKind.Relative), token);
             Assert.Equal("public, no-cache", page.Headers.CacheControl?.ToString());
 
-            Assert.True(File.Exists(Path.Combine(data, Database.FileName)));
+            Assert.True(File.Exists(Path.Combine(data, SqliteDatabase.FileName)));
 
             // The account made by the command logs in to the served site.
             using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };

@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
 using NewsSite.Web.Tests.Support;
@@ -20,11 +21,11 @@ public class StartupTests
         var (response, _) = await site.GetPageAsync("/");
 
         response.EnsureSuccessStatusCode();
-        var databaseFile = Path.Combine(site.DataDirectory, Database.FileName);
+        var databaseFile = Path.Combine(site.DataDirectory, SqliteDatabase.FileName);
         Assert.True(File.Exists(databaseFile));
         Assert.Equal(Directory.GetFiles(Repository.ContentDirectory, "*.md").Length,
-            await site.Services.GetRequiredService<ArticleRepository>().CountAsync(Token));
-        Assert.Equal(SchemaMigrator.LatestVersion, await site.Services.GetRequiredService<SchemaMigrator>().GetVersionAsync(Token));
+            await site.Services.GetRequiredService<IArticleStore>().CountAsync(Token));
+        Assert.Equal(SqliteSchemaMigrator.LatestVersion, await site.Services.GetRequiredService<IDatabase>().GetSchemaVersionAsync(Token));
     }
 
     [Fact]
@@ -129,7 +130,7 @@ public class StartupTests
         await using var site = new SeededSite();
         (await site.GetPageAsync("/")).Response.EnsureSuccessStatusCode();
 
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(site.DataDirectory, Database.FileName)}");
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(site.DataDirectory, SqliteDatabase.FileName)}");
         await connection.OpenAsync(Token);
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode;"));
     }

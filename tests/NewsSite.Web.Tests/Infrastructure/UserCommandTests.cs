@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Accounts;
 using NewsSite.Web.Accounts;
 using NewsSite.Web.Infrastructure;
@@ -48,11 +49,11 @@ public class UserCommandTests
         await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder());
         await Run(site.Services, "erstes-langes-passwort\n", "user", "add", "anna", "--role", "editor");
 
-        var stored = (await site.Services.GetRequiredService<UserRepository>().FindByNameAsync("anna", Token))!.PasswordHash;
+        var stored = (await site.Services.GetRequiredService<IUserStore>().FindByNameAsync("anna", Token))!.PasswordHash;
 
         Assert.DoesNotContain("erstes-langes-passwort", stored, StringComparison.Ordinal);
         Assert.Equal(0x01, Convert.FromBase64String(stored)[0]); // PasswordHasher's format marker for PBKDF2 (v3)
-        var fileBytes = await File.ReadAllBytesAsync(Path.Combine(site.DataDirectory, NewsSite.Core.Data.Database.FileName), Token);
+        var fileBytes = await File.ReadAllBytesAsync(Path.Combine(site.DataDirectory, SqliteDatabase.FileName), Token);
         Assert.DoesNotContain("erstes-langes-passwort", System.Text.Encoding.UTF8.GetString(fileBytes), StringComparison.Ordinal);
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Dapper;
+using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Data;
 using NewsSite.Web.Tests.Support;
 
@@ -245,7 +246,7 @@ public class SearchPageTests(SearchPageTests.SearchSite site) : IClassFixture<Se
         }
 
         // What a database of schema version 3 holds: the articles, no search table.
-        await using (var connection = await Database.InDirectory(data).OpenAsync(Token))
+        await using (var connection = await SqliteDatabase.InDirectory(data).OpenAsync(Token))
         {
             await connection.ExecuteAsync(NewsSite.Core.Tests.Support.SchemaDowngrade.ToVersion3Sql);
         }

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using AngleSharp.Dom;
 using Microsoft.Extensions.DependencyInjection;
+using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Articles;
+using NewsSite.Core.Data;
 using NewsSite.Core.Tags;
 using NewsSite.Web.Tests.Support;
 
@@ -103,8 +105,8 @@ public class SharingMetadataTests(SeededSite site) : IClassFixture<SeededSite>
         {
         }
 
-        var articles = own.Services.GetRequiredService<ArticleRepository>();
-        await articles.CreateAsync(
+        var articles = own.Services.GetRequiredService<SiteStorage>();
+        await articles.Articles.CreateAsync(
             new ArticleContent(title, "boese", "Mallory\"><script>", new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), null,
                 [TagName.TryCreate("x\"><b>")!], "Zusammenfassung </script>", false, "<p>Text</p>", "# x", "hash"),
             new ArticleOrigin(RevisionOrigin.Editor, "test", null), TestContext.Current.CancellationToken);

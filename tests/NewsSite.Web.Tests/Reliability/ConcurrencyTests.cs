@@ -5,6 +5,7 @@ using AngleSharp.Dom;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
 using NewsSite.Core.Import;
@@ -162,7 +163,7 @@ public partial class ConcurrencyTests
         {
             for (var i = 0; i < HeldLocks && !writersDone.IsCancellationRequested; i++)
             {
-                await using var connection = await site.Services.GetRequiredService<Database>().OpenAsync(Token);
+                await using var connection = await ((SqliteDatabase)site.Services.GetRequiredService<IDatabase>()).OpenAsync(Token);
                 await using var transaction = await connection.BeginTransactionAsync(Token); // BEGIN IMMEDIATE
                 await Task.Delay(LockHeldFor, Token);
                 await transaction.CommitAsync(Token);
@@ -209,7 +210,7 @@ public partial class ConcurrencyTests
         // Straight from the file: each article has exactly the revisions its writers were told were saved, and its
         // page shows the newest of them (several writers save the shared article, so only the database knows which).
         var newest = new Dictionary<long, string>();
-        await using (var connection = new SqliteConnection($"Data Source={site.Services.GetRequiredService<Database>().FilePath};Mode=ReadOnly;Pooling=False"))
+        await using (var connection = new SqliteConnection($"Data Source={site.Services.GetRequiredService<IDatabase>().Location};Mode=ReadOnly;Pooling=False"))
         {
             await connection.OpenAsync(Token);
             var revisions = (await connection.QueryAsync<(long ArticleId, long Number, string Markdown)>(

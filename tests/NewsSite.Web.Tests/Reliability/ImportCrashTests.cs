@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
 using NewsSite.Core.Import;
@@ -31,7 +32,7 @@ public class ImportCrashTests
     {
         var corpus = Path.Combine(Repository.NewTempDirectory(), "korpus");
         var data = Repository.NewTempDirectory();
-        var database = Path.Combine(data, Database.FileName);
+        var database = Path.Combine(data, SqliteDatabase.FileName);
         var workingDirectory = Repository.NewTempDirectory();
         var environment = new Dictionary<string, string> { ["NewsSite__DataDirectory"] = data, ["NewsSite__BaseUrl"] = "https://nachrichten.example" };
         var (generated, generatedOutput, generatedErrors) = await AppProcess.RunAsync(

@@ -1,7 +1,9 @@
 using System.Net;
 using System.ServiceModel.Syndication;
 using Microsoft.Extensions.DependencyInjection;
+using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Articles;
+using NewsSite.Core.Data;
 using NewsSite.Core.Tags;
 using NewsSite.Web.Tests.Support;
 
@@ -63,7 +65,7 @@ public class FeedInputTests
             "Titel\u0001 mit\u000B Steuer\uFFFEzeichen ]]> &", "steuer", "Mallory \u0001X", new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero), null,
             [TagName.TryCreate("Tag \u000BX")!], "Kurz\u0001 \u000Bgefasst\uFFFE", false,
             "<p>Körper\u0001 mit\u000B Zeichen\uFFFE ]]> &amp; &lt;script&gt;</p>", "# roh", "hash");
-        await site.Services.GetRequiredService<ArticleRepository>().CreateAsync(content, new ArticleOrigin(RevisionOrigin.Editor, "test", null), Token);
+        await site.Services.GetRequiredService<IArticleStore>().CreateAsync(content, new ArticleOrigin(RevisionOrigin.Editor, "test", null), Token);
 
         foreach (var path in Feeds)
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Data;
 using NewsSite.Web.Tests.Support;
 
@@ -70,7 +71,7 @@ public class ReaderUrlTests(ReaderUrlTests.ReaderSite site) : IClassFixture<Read
 
         var contentRoot = Path.Combine(Repository.Root, "src", "NewsSite.Web");
         Assert.Contains(Secrets[0], await File.ReadAllTextAsync(Path.Combine(contentRoot, "appsettings.json"), Token), StringComparison.Ordinal);
-        Assert.StartsWith(Secrets[1], System.Text.Encoding.ASCII.GetString(await ReadSharedAsync(Path.Combine(site.DataDirectory, Database.FileName))), StringComparison.Ordinal);
+        Assert.StartsWith(Secrets[1], System.Text.Encoding.ASCII.GetString(await ReadSharedAsync(Path.Combine(site.DataDirectory, SqliteDatabase.FileName))), StringComparison.Ordinal);
         Assert.Contains(Secrets[2], await File.ReadAllTextAsync(keyFile, Token), StringComparison.Ordinal);
     }
 

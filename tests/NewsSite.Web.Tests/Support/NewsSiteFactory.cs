@@ -89,7 +89,7 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
     public async Task<(HttpResponseMessage Response, IDocument Document, IReadOnlyList<string> Statements)> GetPageCountingStatementsAsync(string path)
     {
         var statements = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        using (Services.GetRequiredService<NewsSite.Core.Data.Database>().ObserveStatements(sql =>
+        using (Services.GetRequiredService<NewsSite.Core.Data.IDatabase>().ObserveStatements(sql =>
         {
             // FTS5 reads its own tables with statements of its own (schema quoted as 'main'.'…', which our SQL never
             // writes), e.g. its config the first time a pooled connection opens the index: whether that happens

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Articles;
+using NewsSite.Core.Data;
 using NewsSite.Core.Tags;
 using NewsSite.Web.Tests.Support;
 
@@ -47,10 +49,10 @@ public class FeedContentTests
             // The first request starts the app, which imports the folder.
         }
 
-        var articles = site.Services.GetRequiredService<ArticleRepository>();
-        var trashed = (await articles.ListLatestAsync(ArticleScope.Site, 1, clock.Now, Token)).Single();
+        var articles = site.Services.GetRequiredService<SiteStorage>();
+        var trashed = (await articles.Listings.ListLatestAsync(ArticleScope.Site, 1, clock.Now, Token)).Single();
         Assert.Equal("Papierkorb", trashed.Title);
-        await articles.SetTrashedAsync(trashed.Id, trashed: true, Token);
+        await articles.Articles.SetTrashedAsync(trashed.Id, trashed: true, Token);
 
         var expected = Enumerable.Range(3, 20).Reverse().Select(i => $"Meldung {i:00}").ToList();
         foreach (var path in Formats.Concat(["/thema/koeln/rss.xml", "/autor/redaktion/atom.xml"]))
@@ -113,11 +115,11 @@ public class FeedContentTests
         {
         }
 
-        var articles = site.Services.GetRequiredService<ArticleRepository>();
+        var articles = site.Services.GetRequiredService<SiteStorage>();
         var content = new ArticleContent(
             hostileTitle, "boese", "Mallory <script>", new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), null,
             [TagName.TryCreate("Tag ]]> <x>")!], "Zusammenfassung & <mehr> \u0002", false, hostileBody, "# roh", "hash");
-        await articles.CreateAsync(content, new ArticleOrigin(RevisionOrigin.Editor, "test", null), Token);
+        await articles.Articles.CreateAsync(content, new ArticleOrigin(RevisionOrigin.Editor, "test", null), Token);
 
         // SQLite stores UTF-8, so a lone surrogate is already U+FFFD when read back; FeedTextTests cover it on its own.
         const string cleanTitle = "Böse <b>&amp;</b> \"Zitat\" 'eins' \uFFFD Ende";
@@ -152,11 +154,11 @@ public class FeedContentTests
         using var before = await site.SendAsync("/rss.xml");
         var etag = before.Headers.ETag!.ToString();
 
-        var articles = site.Services.GetRequiredService<ArticleRepository>();
+        var articles = site.Services.GetRequiredService<SiteStorage>();
         var parser = site.Services.GetRequiredService<ArticleParser>();
         clock.Advance(TimeSpan.FromMinutes(1));
-        var id = (await articles.ListLatestAsync(ArticleScope.Site, 1, clock.Now, Token)).Single().Id;
-        await articles.UpdateAsync(id, 1, parser.Parse("a.md", Article("Zweite Fassung", "2025-05-01T10:00:00")), new ArticleOrigin(RevisionOrigin.Editor, "test", null), Token);
+        var id = (await articles.Listings.ListLatestAsync(ArticleScope.Site, 1, clock.Now, Token)).Single().Id;
+        await articles.Articles.UpdateAsync(id, 1, parser.Parse("a.md", Article("Zweite Fassung", "2025-05-01T10:00:00")), new ArticleOrigin(RevisionOrigin.Editor, "test", null), Token);
 
         using var after = await site.SendAsync("/rss.xml", null, ("If-None-Match", etag));
 

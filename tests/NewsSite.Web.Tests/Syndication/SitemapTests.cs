@@ -1,7 +1,9 @@
 using System.Net;
 using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
+using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Articles;
+using NewsSite.Core.Data;
 using NewsSite.Web.Tests.Support;
 
 namespace NewsSite.Web.Tests.Syndication;
@@ -59,9 +61,9 @@ public class SitemapTests
         {
         }
 
-        var articles = site.Services.GetRequiredService<ArticleRepository>();
-        var trashed = (await articles.ListLatestAsync(ArticleScope.Site, 1, clock.Now, Token)).Single();
-        await articles.SetTrashedAsync(trashed.Id, trashed: true, Token);
+        var articles = site.Services.GetRequiredService<SiteStorage>();
+        var trashed = (await articles.Listings.ListLatestAsync(ArticleScope.Site, 1, clock.Now, Token)).Single();
+        await articles.Articles.SetTrashedAsync(trashed.Id, trashed: true, Token);
 
         var urls = await AllUrlsAsync(site);
 

@@ -6,7 +6,7 @@ using NewsSite.Web.Infrastructure;
 namespace NewsSite.Web.Pages.Admin;
 
 /// <summary>Every article whatever its status, most recently changed first, filtered by status and text.</summary>
-public sealed class IndexModel(ArticleRepository articles) : PageModel
+public sealed class IndexModel(IEditorArticles articles) : PageModel
 {
     public const int PageSize = 25;
     public const int MaxQueryLength = 200;

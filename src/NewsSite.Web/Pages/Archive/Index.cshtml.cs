@@ -4,7 +4,7 @@ using NewsSite.Core.Articles;
 namespace NewsSite.Web.Pages.Archive;
 
 /// <summary>Every month with published articles, newest first, grouped by year: the way into /archiv/yyyy/mm.</summary>
-public sealed class ArchiveModel(ArticleRepository articles, TimeProvider clock) : PageModel
+public sealed class ArchiveModel(IArticleListings articles, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<ArchiveMonthCount> Months { get; private set; } = [];
 

@@ -12,7 +12,7 @@ namespace NewsSite.Web.Pages.Articles;
 /// a former slug answers 301 to the current one.
 /// </summary>
 public sealed class ArticleModel(
-    ArticleRepository articles, TimeProvider clock, SiteUrls urls, IOptions<NewsSiteOptions> options) : PageModel
+    IPublishedArticles articles, TimeProvider clock, SiteUrls urls, IOptions<NewsSiteOptions> options) : PageModel
 {
     public const int RelatedCount = 5;
 

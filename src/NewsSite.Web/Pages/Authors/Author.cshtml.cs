@@ -8,7 +8,7 @@ using NewsSite.Web.Infrastructure;
 namespace NewsSite.Web.Pages.Authors;
 
 /// <summary>An author's bio, if there is one, and their published articles, newest first: where the byline leads.</summary>
-public sealed class AuthorModel(ArticleRepository articles, TimeProvider clock, IOptions<NewsSiteOptions> options) : PageModel
+public sealed class AuthorModel(IAuthorStore authors, IArticleListings articles, TimeProvider clock, IOptions<NewsSiteOptions> options) : PageModel
 {
     public AuthorDetails Author { get; private set; } = null!;
 
@@ -24,7 +24,7 @@ public sealed class AuthorModel(ArticleRepository articles, TimeProvider clock, 
             return BadRequest();
         }
 
-        var author = Slug.IsValid(slug) ? await articles.FindAuthorDetailsAsync(slug, cancellationToken) : null;
+        var author = Slug.IsValid(slug) ? await authors.FindAuthorDetailsAsync(slug, cancellationToken) : null;
         if (author is null)
         {
             return NotFound();

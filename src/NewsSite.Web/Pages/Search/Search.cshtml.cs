@@ -8,10 +8,10 @@ namespace NewsSite.Web.Pages.Search;
 
 /// <summary>
 /// Full-text search over the published articles: a GET form, so every result page has an address that can be
-/// shared, bookmarked and paged (/suche?q=köln&amp;seite=2). Ranking and query rules: <see cref="ArticleRepository.SearchAsync"/>.
+/// shared, bookmarked and paged (/suche?q=köln&amp;seite=2). Ranking and query rules: <see cref="ISearchIndex.SearchAsync"/>.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RequestRateLimits.SearchPolicy)]
-public sealed class SearchModel(ArticleRepository articles, TimeProvider clock, IOptions<NewsSiteOptions> options) : PageModel
+public sealed class SearchModel(ISearchIndex articles, TimeProvider clock, IOptions<NewsSiteOptions> options) : PageModel
 {
     public const string PagePath = "/suche";
 

@@ -7,15 +7,13 @@ namespace NewsSite.Web.Pages;
 /// The model of _ArticleView: the article as readers see it. The public page and the editor's preview both render
 /// through it, so the preview is the page, not an imitation of it.
 /// </summary>
-public sealed record ArticleView(string Title, Byline Byline, string BodyHtml, IReadOnlyList<TagLink> Tags)
+public sealed record ArticleView(string Title, Byline Byline, string BodyHtml, IReadOnlyList<TagLink> Tags, ArticleOutline Outline)
 {
-    /// <summary>Table of contents and reading time, read from the body once per view.</summary>
-    public ArticleOutline Outline { get; } = ArticleOutline.Of(BodyHtml);
-
+    /// <summary>The published article, with the outline stored when it was written.</summary>
     public static ArticleView Of(PublishedArticle article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        return new ArticleView(article.Title, Byline.Of(article), article.BodyHtml, article.Tags);
+        return new ArticleView(article.Title, Byline.Of(article), article.BodyHtml, article.Tags, article.Outline);
     }
 
     /// <summary>
@@ -29,6 +27,7 @@ public sealed record ArticleView(string Title, Byline Byline, string BodyHtml, I
             content.Title,
             new Byline(content.AuthorName, Slug.ForAuthor(content.AuthorName), content.PublishedAt ?? now, content.UpdatedAt),
             content.BodyHtml,
-            content.Tags.Select(t => new TagLink(t.Display, t.Slug)).ToList());
+            content.Tags.Select(t => new TagLink(t.Display, t.Slug)).ToList(),
+            ArticleOutline.Of(content.BodyHtml));
     }
 }

@@ -11,7 +11,7 @@ namespace NewsSite.Web.Pages.Tags;
 public sealed record TagGroup(string Initial, string Anchor, IReadOnlyList<TagCount> Tags);
 
 /// <summary>Every tag with published articles, alphabetically as in German (Ä with A), under its initial letter.</summary>
-public sealed class TagOverviewModel(ArticleRepository articles, TimeProvider clock) : PageModel
+public sealed class TagOverviewModel(IArticleListings articles, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<TagGroup> Groups { get; private set; } = [];
 

@@ -8,7 +8,7 @@ using NewsSite.Web.Infrastructure;
 namespace NewsSite.Web.Pages.Tags;
 
 /// <summary>The published articles carrying one tag, newest first: where rel="tag" links lead.</summary>
-public sealed class TagModel(ArticleRepository articles, TimeProvider clock, IOptions<NewsSiteOptions> options) : PageModel
+public sealed class TagModel(IPublishedArticles published, IArticleListings articles, TimeProvider clock, IOptions<NewsSiteOptions> options) : PageModel
 {
     public TagLink Tag { get; private set; } = null!;
 
@@ -24,7 +24,7 @@ public sealed class TagModel(ArticleRepository articles, TimeProvider clock, IOp
             return BadRequest();
         }
 
-        var tag = Slug.IsValid(slug) ? await articles.FindTagAsync(slug, cancellationToken) : null;
+        var tag = Slug.IsValid(slug) ? await published.FindTagAsync(slug, cancellationToken) : null;
         if (tag is null)
         {
             return NotFound();

@@ -43,7 +43,7 @@ public sealed class FieldsForm
 /// </summary>
 [LargeRequestBody]
 public sealed class EditModel(
-    ArticleRepository articles, ArticleDraft drafts, ImageStore images, TimeProvider clock, ILogger<EditModel> logger) : PageModel
+    IArticleStore articles, IEditorArticles editing, ArticleDraft drafts, ImageStore images, TimeProvider clock, ILogger<EditModel> logger) : PageModel
 {
     public const string NewArticleTemplate =
         """
@@ -245,7 +245,7 @@ public sealed class EditModel(
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
     {
         ArticleId = id;
-        Article = await articles.FindForEditingAsync(id, cancellationToken);
+        Article = await editing.FindForEditingAsync(id, cancellationToken);
         return Article is not null;
     }
 

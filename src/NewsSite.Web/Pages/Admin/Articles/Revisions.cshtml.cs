@@ -10,7 +10,7 @@ namespace NewsSite.Web.Pages.Admin.Articles;
 /// Every saved version of an article, a line diff between any two, and restore: the old source is saved again as
 /// the newest revision, so restoring loses nothing either.
 /// </summary>
-public sealed class RevisionsModel(ArticleRepository articles, ArticleParser parser, ILogger<RevisionsModel> logger) : PageModel
+public sealed class RevisionsModel(IArticleStore articles, IEditorArticles editing, ArticleParser parser, ILogger<RevisionsModel> logger) : PageModel
 {
     public EditableArticle Article { get; private set; } = null!;
 
@@ -50,7 +50,7 @@ public sealed class RevisionsModel(ArticleRepository articles, ArticleParser par
             return NotFound();
         }
 
-        var old = await articles.FindRevisionAsync(id, number, cancellationToken);
+        var old = await editing.FindRevisionAsync(id, number, cancellationToken);
         if (old is null)
         {
             return NotFound();
@@ -95,8 +95,8 @@ public sealed class RevisionsModel(ArticleRepository articles, ArticleParser par
     /// <summary>Loads only the two sources compared.</summary>
     private async Task<bool> CompareAsync(long id, CancellationToken cancellationToken)
     {
-        var from = await articles.FindRevisionAsync(id, From, cancellationToken);
-        var to = await articles.FindRevisionAsync(id, To, cancellationToken);
+        var from = await editing.FindRevisionAsync(id, From, cancellationToken);
+        var to = await editing.FindRevisionAsync(id, To, cancellationToken);
         if (from is null || to is null)
         {
             return false;
@@ -108,14 +108,14 @@ public sealed class RevisionsModel(ArticleRepository articles, ArticleParser par
 
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
     {
-        var article = await articles.FindForEditingAsync(id, cancellationToken);
+        var article = await editing.FindForEditingAsync(id, cancellationToken);
         if (article is null)
         {
             return false;
         }
 
         Article = article;
-        Revisions = await articles.ListHistoryAsync(id, cancellationToken);
+        Revisions = await editing.ListHistoryAsync(id, cancellationToken);
         return true;
     }
 }

@@ -9,7 +9,7 @@ namespace NewsSite.Web.Pages.Admin.Authors;
 /// An author's bio as Markdown: rendered with the articles' pipeline when saved, shown on /autor/{slug}. Every save
 /// is kept as a version. A save against an outdated version is refused and the editor's text is shown again.
 /// </summary>
-public sealed class AuthorBioModel(ArticleRepository articles, AuthorProfileParser bios, ILogger<AuthorBioModel> logger) : PageModel
+public sealed class AuthorBioModel(IAuthorStore articles, AuthorProfileParser bios, ILogger<AuthorBioModel> logger) : PageModel
 {
     [BindProperty]
     public string? Bio { get; set; }

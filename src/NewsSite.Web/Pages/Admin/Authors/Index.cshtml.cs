@@ -4,7 +4,7 @@ using NewsSite.Core.Articles;
 namespace NewsSite.Web.Pages.Admin.Authors;
 
 /// <summary>Every author with their article counts and whether they have a bio; each leads to the bio form.</summary>
-public sealed class AuthorsModel(ArticleRepository articles) : PageModel
+public sealed class AuthorsModel(IAuthorStore articles) : PageModel
 {
     public IReadOnlyList<EditorAuthorSummary> Authors { get; private set; } = [];
 

@@ -3,21 +3,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using NewsSite.Core.Articles;
 
-namespace NewsSite.Core.Data;
-
-/// <summary>What a check of a database file found: its size, schema version, contents and SQLite's own verdict.</summary>
-/// <param name="Problems">integrity_check's and foreign_key_check's complaints; empty when the file is sound.</param>
-public sealed record DatabaseFileReport(
-    string FilePath, long Bytes, int SchemaVersion, long Articles, long Revisions, long Accounts, IReadOnlyList<string> Problems)
-{
-    public bool IsSound => Problems.Count == 0;
-}
-
-/// <summary>What a restore did: the file it came from, where the replaced database was kept, the journal entry.</summary>
-public sealed record RestoreReport(DatabaseFileReport Source, DatabaseFileReport SafetyCopy, int MigrationsApplied, long WholeSiteChangeId);
-
-/// <summary>A backup or restore that was refused or failed; the message is German, for the operator.</summary>
-public sealed class DatabaseBackupException(string message) : Exception(message);
+namespace NewsSite.Core.Data.Sqlite;
 
 /// <summary>
 /// Copies of the site's database while the site serves. A backup is SQLite's online backup API in one step: one read
@@ -27,7 +13,7 @@ public sealed class DatabaseBackupException(string message) : Exception(message)
 /// database: SQLite takes the write lock, replaces every page and commits, so the site's open connections simply see
 /// the restored data next, and WAL and -shm stay consistent.
 /// </summary>
-public sealed class DatabaseBackup(Database database, TimeProvider clock)
+public sealed class SqliteBackup(SqliteDatabase database, TimeProvider clock) : IDatabaseBackup
 {
     // The first 16 bytes of every SQLite 3 database file.
     private static readonly byte[] SqliteHeader = "SQLite format 3\0"u8.ToArray();
@@ -53,7 +39,7 @@ public sealed class DatabaseBackup(Database database, TimeProvider clock)
         try
         {
             await CopyLiveDatabaseAsync(temporary, cancellationToken);
-            var report = await CheckAsync(temporary, cancellationToken);
+            var report = await CheckFileAsync(temporary, cancellationToken);
             if (!report.IsSound)
             {
                 return report with { FilePath = target };
@@ -92,22 +78,22 @@ public sealed class DatabaseBackup(Database database, TimeProvider clock)
         Directory.CreateDirectory(folder);
 
         // The source itself is never written: it is checked and migrated as a copy, which then goes into the live file.
-        var working = Path.Combine(folder, Database.FileName + ".restore-" + Guid.NewGuid().ToString("N") + ".tmp");
+        var working = Path.Combine(folder, SqliteDatabase.FileName + ".restore-" + Guid.NewGuid().ToString("N") + ".tmp");
         try
         {
             File.Copy(source, working);
-            var checkedSource = await CheckAsync(working, cancellationToken) with { FilePath = source };
+            var checkedSource = await CheckFileAsync(working, cancellationToken) with { FilePath = source };
             if (!checkedSource.IsSound)
             {
                 throw new DatabaseBackupException(
                     $"„{source}“ ist beschädigt und wird nicht eingespielt:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", checkedSource.Problems));
             }
 
-            if (checkedSource.SchemaVersion > SchemaMigrator.LatestVersion)
+            if (checkedSource.SchemaVersion > SqliteSchemaMigrator.LatestVersion)
             {
                 throw new DatabaseBackupException(
                     $"„{source}“ hat Schema-Version {checkedSource.SchemaVersion}, diese Version der Anwendung kennt nur bis " +
-                    $"{SchemaMigrator.LatestVersion}. Bitte mit der neueren Anwendung wiederherstellen.");
+                    $"{SqliteSchemaMigrator.LatestVersion}. Bitte mit der neueren Anwendung wiederherstellen.");
             }
 
             if (checkedSource.SchemaVersion < 1)
@@ -115,17 +101,17 @@ public sealed class DatabaseBackup(Database database, TimeProvider clock)
                 throw new DatabaseBackupException($"„{source}“ ist eine SQLite-Datei, aber keine Datenbank dieser Website (Schema-Version 0).");
             }
 
-            var workingDatabase = new Database(working);
-            var applied = await new SchemaMigrator(workingDatabase).MigrateAsync(cancellationToken);
-            var restored = new ArticleRepository(workingDatabase, clock);
+            var workingDatabase = new SqliteDatabase(working);
+            var applied = await workingDatabase.MigrateAsync(cancellationToken);
 
             // A backup from before search (schema 3) gets its search rows here, as a site does when it starts: the
             // running site will not start again to do it.
-            await restored.IndexUnindexedArticlesAsync(cancellationToken);
+            await new SqliteSearchIndex(workingDatabase).IndexUnindexedArticlesAsync(cancellationToken);
+            await new SqliteArticleStore(workingDatabase, clock).FillMissingOutlinesAsync(cancellationToken);
 
             var stamp = NewsroomTime.ToLocal(clock.GetUtcNow()).ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
             var safetyCopy = await BackupAsync(
-                Path.Combine(folder, $"{Path.GetFileNameWithoutExtension(Database.FileName)}-vor-wiederherstellung-{stamp}.db"),
+                Path.Combine(folder, $"{Path.GetFileNameWithoutExtension(SqliteDatabase.FileName)}-vor-wiederherstellung-{stamp}.db"),
                 overwrite: false, cancellationToken);
             if (!safetyCopy.IsSound)
             {
@@ -134,14 +120,14 @@ public sealed class DatabaseBackup(Database database, TimeProvider clock)
                     Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", safetyCopy.Problems));
             }
 
-            var replacedLastId = await new ArticleRepository(database, clock).FindLastChangeIdAsync(cancellationToken);
-            var changeId = await restored.RecordWholeSiteChangeAsync(replacedLastId, cancellationToken);
+            var replacedLastId = await new SqliteContentJournal(database, clock).FindLastChangeIdAsync(cancellationToken);
+            var changeId = await new SqliteContentJournal(workingDatabase, clock).RecordWholeSiteChangeAsync(replacedLastId, cancellationToken);
             await ReplaceLiveDatabaseAsync(workingDatabase, cancellationToken);
             return new RestoreReport(checkedSource, safetyCopy, applied, changeId);
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
+            SqliteDatabase.ReleaseAllFiles();
             DeleteWithCompanions(working);
         }
     }
@@ -150,7 +136,11 @@ public sealed class DatabaseBackup(Database database, TimeProvider clock)
     /// Opens a database file on its own (not the live one) and reports what it holds and whether SQLite finds it sound.
     /// </summary>
     /// <exception cref="DatabaseBackupException">The file is no SQLite database at all.</exception>
-    public static async Task<DatabaseFileReport> CheckAsync(string path, CancellationToken cancellationToken = default)
+    public Task<DatabaseFileReport> CheckAsync(string path, CancellationToken cancellationToken = default) =>
+        CheckFileAsync(path, cancellationToken);
+
+    /// <summary>The check of a file on its own, without a live database (a test, a restore's working copy).</summary>
+    public static async Task<DatabaseFileReport> CheckFileAsync(string path, CancellationToken cancellationToken = default)
     {
         await RefuseNonSqliteAsync(path, cancellationToken);
         try
@@ -203,7 +193,7 @@ public sealed class DatabaseBackup(Database database, TimeProvider clock)
     /// Writes every page of <paramref name="restored"/> into the live database through SQLite, which takes the live
     /// file's write lock (waiting for a writer like any other), so readers see either the old or the restored state.
     /// </summary>
-    private async Task ReplaceLiveDatabaseAsync(Database restored, CancellationToken cancellationToken)
+    private async Task ReplaceLiveDatabaseAsync(SqliteDatabase restored, CancellationToken cancellationToken)
     {
         await using var source = await restored.OpenAsync(cancellationToken);
         await using var live = await database.OpenAsync(cancellationToken);
@@ -217,7 +207,7 @@ public sealed class DatabaseBackup(Database database, TimeProvider clock)
         DataSource = path,
         Mode = mode,
         Pooling = false,
-        DefaultTimeout = (int)Database.BusyTimeout.TotalSeconds,
+        DefaultTimeout = (int)SqliteDatabase.BusyTimeout.TotalSeconds,
     }.ToString());
 
     private static async Task RefuseNonSqliteAsync(string path, CancellationToken cancellationToken)

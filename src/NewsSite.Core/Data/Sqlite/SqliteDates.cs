@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace NewsSite.Core.Data;
+namespace NewsSite.Core.Data.Sqlite;
 
 /// <summary>
 /// Instants are stored as fixed-width UTC text ("2025-03-14T08:30:00.0000000Z"), so that comparing and sorting

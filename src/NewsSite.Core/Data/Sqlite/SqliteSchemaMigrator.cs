@@ -3,14 +3,14 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Dapper;
 
-namespace NewsSite.Core.Data;
+namespace NewsSite.Core.Data.Sqlite;
 
 /// <summary>
-/// Applies the numbered scripts in Data/Migrations (embedded in this assembly) that the database has not seen yet.
+/// Applies the numbered scripts in Data/Sqlite/Migrations (embedded in this assembly) that the database has not seen yet.
 /// The schema version lives in PRAGMA user_version, which SQLite writes inside the same transaction as the scripts:
 /// either every pending script is applied and the version moves, or nothing changes.
 /// </summary>
-public sealed partial class SchemaMigrator(Database database)
+public sealed partial class SqliteSchemaMigrator(SqliteDatabase database)
 {
     public sealed record Migration(int Version, string Name, string Sql);
 
@@ -68,8 +68,8 @@ public sealed partial class SchemaMigrator(Database database)
 
     private static List<Migration> LoadMigrations()
     {
-        var assembly = typeof(SchemaMigrator).Assembly;
-        const string prefix = "NewsSite.Core.Data.Migrations.";
+        var assembly = typeof(SqliteSchemaMigrator).Assembly;
+        const string prefix = "NewsSite.Core.Data.Sqlite.Migrations.";
         var migrations = new List<Migration>();
         foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
         {

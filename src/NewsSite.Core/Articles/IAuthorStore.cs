@@ -1,0 +1,36 @@
+namespace NewsSite.Core.Articles;
+
+/// <summary>
+/// Authors and their bios: the public author page's read, the admin's list and form, and the import of profile files.
+/// Every saved bio is kept as a version. Authors are created by the article writes, named by their byline.
+/// </summary>
+public interface IAuthorStore
+{
+    /// <summary>An author's name and slug: the author page's read, without the bio.</summary>
+    Task<AuthorLink?> FindAuthorAsync(string slug, CancellationToken cancellationToken = default);
+
+    Task<AuthorDetails?> FindAuthorDetailsAsync(string slug, CancellationToken cancellationToken = default);
+
+    /// <summary>Every author, in German alphabetical order, with their articles outside the trash and the published ones.</summary>
+    Task<IReadOnlyList<EditorAuthorSummary>> ListAuthorsForEditorsAsync(CancellationToken cancellationToken = default);
+
+    Task<EditableAuthor?> FindAuthorForEditingAsync(string slug, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// An editor's save of a bio: the author's current bio and a new version, in one transaction. Saving the unchanged
+    /// bio writes nothing. <paramref name="expectedVersion"/> is the version the form was opened at; if someone saved
+    /// in between, nothing is written and <see cref="AuthorBioConcurrencyException"/> says who.
+    /// </summary>
+    /// <exception cref="AuthorNotFoundException">There is no such author.</exception>
+    Task<AuthorBioWriteResult> SaveBioAsync(
+        string slug, int expectedVersion, AuthorBio bio, string editor, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The importer's write of a profile file, in one transaction: creates the author if there is none yet, and
+    /// stores the bio as a new version when it differs. The file's hash is kept, so an unchanged file changes nothing,
+    /// and a bio edited in the admin since stays until the file itself changes. An existing author keeps their name
+    /// (the first spelling stays). With <paramref name="dryRun"/> it is all rolled back.
+    /// </summary>
+    Task<ProfileWriteResult> SaveProfileAsync(
+        AuthorProfile profile, string sourcePath, bool dryRun = false, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,25 @@
+namespace NewsSite.Core.Articles;
+
+/// <summary>
+/// Full-text search over the published articles. The index is written with each article in its transaction and
+/// carries no visibility: drafts, trashed and scheduled articles are never found, and trash or restore need no
+/// index change.
+/// </summary>
+public interface ISearchIndex
+{
+    /// <summary>
+    /// A page of the published articles containing every word of <paramref name="readerText"/> (as a prefix, case and
+    /// accents ignored), best match first: a word in the title counts 10 times, in the tags 5, in the summary 3, in
+    /// the body once; equal scores go to the newer article. Text without any word finds nothing and runs no query.
+    /// See <see cref="SearchQuery"/> for how the reader's text becomes the query.
+    /// </summary>
+    Task<PagedList<SearchHit>> SearchAsync(
+        string readerText, int page, int pageSize, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Indexes every article that has none yet (a database from before search existed). Idempotent; run at every
+    /// start, it finds nothing to do once all articles are indexed.
+    /// </summary>
+    /// <returns>The number of articles indexed.</returns>
+    Task<int> IndexUnindexedArticlesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,410 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using NewsSite.Core.Articles;
+using NewsSite.Core.Markdown;
+
+namespace NewsSite.Core.Data.Sqlite;
+
+/// <summary>
+/// The article writes (tables articles, revisions, slug_redirects): each in one unit of work together with the
+/// article's author (<see cref="SqliteAuthorStore"/>), tags (<see cref="SqliteArticleTags"/>), search row
+/// (<see cref="SqliteSearchIndex"/>) and journal entry (<see cref="SqliteContentJournal"/>).
+/// </summary>
+public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider clock) : IArticleStore
+{
+    public Task<int> CountAsync(CancellationToken cancellationToken = default) =>
+        database.RunAsync(connection => connection.ExecuteScalarAsync<int>("SELECT count(*) FROM articles;"), cancellationToken);
+
+    public Task<(int Articles, int Tags, int Authors)> CountContentsAsync(CancellationToken cancellationToken = default) =>
+        database.RunAsync(connection => connection.QuerySingleAsync<(int, int, int)>(
+            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM tags), (SELECT count(*) FROM authors);"),
+            cancellationToken);
+
+    public Task<ArticleWriteResult> SaveAsync(
+        ArticleContent content, ArticleOrigin origin, bool dryRun = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(origin);
+        return database.WriteAsync(async unit =>
+        {
+            if (dryRun)
+            {
+                unit.RollBackAtEnd();
+            }
+
+            return await SaveWithinAsync(unit, content, origin);
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<BatchSaveResult>> SaveBatchAsync(
+        IReadOnlyList<(ArticleContent Content, ArticleOrigin Origin)> articles, bool dryRun = false,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        const string Savepoint = "article";
+        return database.WriteAsync<IReadOnlyList<BatchSaveResult>>(async unit =>
+        {
+            if (dryRun)
+            {
+                unit.RollBackAtEnd();
+            }
+
+            var results = new List<BatchSaveResult>(articles.Count);
+            foreach (var (content, origin) in articles)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await unit.Transaction.SaveAsync(Savepoint, cancellationToken);
+                BatchSaveResult result;
+                try
+                {
+                    result = new BatchSaveResult(await SaveWithinAsync(unit, content, origin), null);
+                    if (dryRun)
+                    {
+                        await unit.Transaction.RollbackAsync(Savepoint, cancellationToken);
+                    }
+                }
+#pragma warning disable CA1031 // Whatever one article fails with is its own result; the batch goes on.
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Throws in turn when SQLite has already ended the transaction; then the whole batch is lost, as documented.
+                    await unit.Transaction.RollbackAsync(Savepoint, cancellationToken);
+                    result = new BatchSaveResult(null, e is SqliteException sqlite ? SqliteErrors.Translate(sqlite) : e);
+                }
+#pragma warning restore CA1031
+
+                await unit.Transaction.ReleaseAsync(Savepoint, cancellationToken);
+                results.Add(result);
+            }
+
+            return results;
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<ArticleWriteResult>> CreateBatchAsync(
+        IReadOnlyList<(ArticleContent Content, ArticleOrigin Origin)> articles, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        return database.WriteAsync<IReadOnlyList<ArticleWriteResult>>(async unit =>
+        {
+            var results = new List<ArticleWriteResult>(articles.Count);
+            foreach (var (content, origin) in articles)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                results.Add(await WriteAndJournalAsync(unit, existing: null, content, origin, suffixDerivedSlug: true));
+            }
+
+            return results;
+        }, cancellationToken);
+    }
+
+    public Task<ArticleWriteResult> CreateAsync(ArticleContent content, ArticleOrigin origin, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(origin);
+        return database.WriteAsync(
+            unit => WriteAndJournalAsync(unit, existing: null, content, origin, suffixDerivedSlug: false), cancellationToken);
+    }
+
+    public Task<ArticleWriteResult> UpdateAsync(
+        long articleId, int expectedRevision, ArticleContent content, ArticleOrigin origin, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(origin);
+        return database.WriteAsync(async unit =>
+        {
+            // The unit holds the write lock already, so the revision read here cannot go stale.
+            var existing = await unit.Connection.QuerySingleOrDefaultAsync<StoredArticle>(
+                StoredArticle.Select + " WHERE id = @Id;", new { Id = articleId }, unit.Transaction)
+                ?? throw new ArticleNotFoundException(articleId);
+
+            if (existing.Revision != expectedRevision)
+            {
+                var latest = await unit.Connection.QuerySingleAsync<(string Detail, string CreatedAt)>(
+                    "SELECT origin_detail, created_at FROM revisions WHERE article_id = @Id ORDER BY number DESC LIMIT 1;",
+                    new { Id = articleId }, unit.Transaction);
+                throw new ArticleConcurrencyException((int)existing.Revision, latest.Detail, SqliteDates.FromText(latest.CreatedAt));
+            }
+
+            if (existing.ContentHash == content.ContentHash)
+            {
+                return new ArticleWriteResult(ArticleWriteKind.Unchanged, existing.Id, existing.Slug, (int)existing.Revision);
+            }
+
+            return await WriteAndJournalAsync(unit, existing, content, origin, suffixDerivedSlug: true);
+        }, cancellationToken);
+    }
+
+    public Task<bool> SetTrashedAsync(long articleId, bool trashed, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async unit =>
+        {
+            var now = clock.GetUtcNow();
+            var before = await SqliteContentJournal.ReadFootprintAsync(unit, articleId, now);
+            if (before is null)
+            {
+                return false;
+            }
+
+            await unit.Connection.ExecuteAsync(
+                trashed
+                    ? "UPDATE articles SET trashed_at = coalesce(trashed_at, @Now), modified_at = @Now WHERE id = @Id;"
+                    : "UPDATE articles SET trashed_at = NULL, modified_at = @Now WHERE id = @Id;",
+                new { Id = articleId, Now = SqliteDates.ToText(now) }, unit.Transaction);
+            var after = await SqliteContentJournal.ReadFootprintAsync(unit, articleId, now);
+            await SqliteContentJournal.RecordArticleChangeAsync(unit, before, after, now);
+            return true;
+        }, cancellationToken);
+
+    public async Task<int> FillMissingOutlinesAsync(CancellationToken cancellationToken = default)
+    {
+        // In batches, each its own transaction: 100,000 bodies never sit in memory at once, nor hold the lock for long.
+        const int BatchSize = 500;
+        var filled = 0;
+        while (true)
+        {
+            var batch = await database.WriteAsync(async unit =>
+            {
+                var missing = (await unit.Connection.QueryAsync<(long Id, string BodyHtml)>(
+                    "SELECT id, body_html FROM articles WHERE outline IS NULL LIMIT @Limit;", new { Limit = BatchSize }, unit.Transaction)).ToList();
+                foreach (var (id, bodyHtml) in missing)
+                {
+                    await unit.Connection.ExecuteAsync(
+                        "UPDATE articles SET outline = @Outline WHERE id = @Id;",
+                        new { Id = id, Outline = SqliteOutlines.Write(ArticleOutline.Of(bodyHtml)) }, unit.Transaction);
+                }
+
+                return missing.Count;
+            }, cancellationToken);
+            filled += batch;
+            if (batch < BatchSize)
+            {
+                return filled;
+            }
+        }
+    }
+
+    /// <summary>
+    /// An imported file's article within the unit: found by its source key, left alone when its content hash is
+    /// unchanged, else created or updated, and journaled when readers can tell.
+    /// </summary>
+    private async Task<ArticleWriteResult> SaveWithinAsync(SqliteUnitOfWork unit, ArticleContent content, ArticleOrigin origin)
+    {
+        var existing = origin.SourceKey is null ? null : await unit.Connection.QuerySingleOrDefaultAsync<StoredArticle>(
+            StoredArticle.Select + " WHERE source_key = @SourceKey;", new { origin.SourceKey }, unit.Transaction);
+
+        if (existing is not null && existing.ContentHash == content.ContentHash)
+        {
+            return new ArticleWriteResult(ArticleWriteKind.Unchanged, existing.Id, existing.Slug, (int)existing.Revision);
+        }
+
+        return await WriteAndJournalAsync(unit, existing, content, origin, suffixDerivedSlug: true);
+    }
+
+    /// <summary><see cref="WriteAsync"/> plus its journal entry: what readers saw of the article before and see after.</summary>
+    private async Task<ArticleWriteResult> WriteAndJournalAsync(
+        SqliteUnitOfWork unit, StoredArticle? existing, ArticleContent content, ArticleOrigin origin, bool suffixDerivedSlug)
+    {
+        var now = clock.GetUtcNow();
+        var before = existing is null ? null : await SqliteContentJournal.ReadFootprintAsync(unit, existing.Id, now);
+        var result = await WriteAsync(unit, existing, content, origin, suffixDerivedSlug, now);
+        var after = await SqliteContentJournal.ReadFootprintAsync(unit, result.ArticleId, now);
+        await SqliteContentJournal.RecordArticleChangeAsync(unit, before, after, now);
+        return result;
+    }
+
+    private static async Task<ArticleWriteResult> WriteAsync(
+        SqliteUnitOfWork unit, StoredArticle? existing, ArticleContent content, ArticleOrigin origin, bool suffixDerivedSlug,
+        DateTimeOffset now)
+    {
+        var slug = await ChooseSlugAsync(unit, content, existing, suffixDerivedSlug);
+        var authorId = await SqliteAuthorStore.UpsertAsync(unit, content.AuthorName);
+        var publishedAt = content.PublishedAt
+            ?? SqliteDates.FromNullableText(existing?.PublishedAt)
+            ?? (content.IsDraft ? null : now);
+
+        var articleId = existing?.Id ?? 0;
+        var revision = existing is null ? 1 : (int)existing.Revision + 1;
+        var row = new
+        {
+            Id = articleId,
+            Slug = slug,
+            content.Title,
+            content.Summary,
+            AuthorId = authorId,
+            PublishedAt = SqliteDates.ToText(publishedAt),
+            UpdatedAt = SqliteDates.ToText(content.UpdatedAt),
+            IsDraft = content.IsDraft ? 1 : 0,
+            content.BodyHtml,
+            content.ContentHash,
+            origin.SourceKey,
+            Revision = revision,
+            Now = SqliteDates.ToText(now),
+            content.RequestedFeedKey,
+            Outline = SqliteOutlines.Write(ArticleOutline.Of(content.BodyHtml)),
+        };
+
+        if (existing is null)
+        {
+            await CheckFeedKeyIsFreeAsync(unit, content.RequestedFeedKey);
+            articleId = await unit.Connection.ExecuteScalarAsync<long>(
+                """
+                INSERT INTO articles (slug, title, summary, author_id, published_at, updated_at, is_draft, body_html,
+                                      content_hash, source_key, revision, created_at, modified_at, feed_key, outline)
+                VALUES (@Slug, @Title, @Summary, @AuthorId, @PublishedAt, @UpdatedAt, @IsDraft, @BodyHtml,
+                        @ContentHash, @SourceKey, @Revision, @Now, @Now, @RequestedFeedKey, @Outline)
+                RETURNING id;
+                """,
+                row, unit.Transaction);
+            if (content.RequestedFeedKey is null)
+            {
+                await GiveNewFeedKeyAsync(unit, articleId);
+            }
+        }
+        else
+        {
+            if (content.RequestedFeedKey is { } requested && requested != existing.FeedKey)
+            {
+                throw ArticleConflictException.FeedKeyChanged(existing.FeedKey ?? "");
+            }
+
+            await unit.Connection.ExecuteAsync(
+                """
+                UPDATE articles
+                SET slug = @Slug, title = @Title, summary = @Summary, author_id = @AuthorId,
+                    published_at = @PublishedAt, updated_at = @UpdatedAt, is_draft = @IsDraft, body_html = @BodyHtml,
+                    content_hash = @ContentHash, revision = @Revision, modified_at = @Now, outline = @Outline
+                WHERE id = @Id;
+                """,
+                row, unit.Transaction);
+            await KeepOldSlugAsync(unit, articleId, existing.Slug, slug, row.Now);
+        }
+
+        await SqliteArticleTags.ReplaceAsync(unit, articleId, content.Tags);
+        await SqliteSearchIndex.ReplaceRowAsync(unit, articleId);
+
+        await unit.Connection.ExecuteAsync(
+            """
+            INSERT INTO revisions (article_id, number, markdown, content_hash, origin, origin_detail, created_at)
+            VALUES (@ArticleId, @Number, @Markdown, @ContentHash, @Origin, @OriginDetail, @Now);
+            """,
+            new
+            {
+                ArticleId = articleId,
+                Number = revision,
+                content.Markdown,
+                content.ContentHash,
+                Origin = SqliteRevisions.OriginText(origin.Kind),
+                OriginDetail = origin.Detail,
+                row.Now,
+            },
+            unit.Transaction);
+
+        return new ArticleWriteResult(existing is null ? ArticleWriteKind.Created : ArticleWriteKind.Updated, articleId, slug, revision);
+    }
+
+    /// <summary>
+    /// A requested feed key is kept only if no other article has it; refused rather than replaced, like an explicit
+    /// slug, so that a file uploaded twice never takes another article's id.
+    /// </summary>
+    private static async Task CheckFeedKeyIsFreeAsync(SqliteUnitOfWork unit, string? feedKey)
+    {
+        if (feedKey is null)
+        {
+            return;
+        }
+
+        var holder = await unit.Connection.ExecuteScalarAsync<string?>(
+            "SELECT slug FROM articles WHERE feed_key = @FeedKey;", new { FeedKey = feedKey }, unit.Transaction);
+        if (holder is not null)
+        {
+            throw ArticleConflictException.FeedKeyTaken(feedKey, holder);
+        }
+    }
+
+    /// <summary>
+    /// The key every article got before keys were stored (see 0007_feed_keys.sql, the same formula): the UTC day of
+    /// created_at and the row id. An imported article may already hold exactly that key (it had this id on its
+    /// first site); then a counter follows, "-2", "-3", ….
+    /// </summary>
+    private static async Task GiveNewFeedKeyAsync(SqliteUnitOfWork unit, long articleId)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var given = await unit.Connection.ExecuteAsync(
+                """
+                UPDATE articles
+                SET feed_key = substr(created_at, 1, 10) || ':artikel/' || id || iif(@Attempt = 1, '', '-' || @Attempt)
+                WHERE id = @Id
+                  AND NOT EXISTS (SELECT 1 FROM articles o
+                                  WHERE o.feed_key = substr(articles.created_at, 1, 10) || ':artikel/' || articles.id
+                                                     || iif(@Attempt = 1, '', '-' || @Attempt));
+                """,
+                new { Id = articleId, Attempt = attempt }, unit.Transaction);
+            if (given == 1)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>The old address keeps answering (with a redirect); taking back an old address makes it live again.</summary>
+    private static async Task KeepOldSlugAsync(SqliteUnitOfWork unit, long articleId, string oldSlug, string newSlug, string now)
+    {
+        if (oldSlug == newSlug)
+        {
+            return;
+        }
+
+        await unit.Connection.ExecuteAsync(
+            """
+            DELETE FROM slug_redirects WHERE slug = @NewSlug AND article_id = @ArticleId;
+            INSERT INTO slug_redirects (slug, article_id, created_at) VALUES (@OldSlug, @ArticleId, @Now);
+            """,
+            new { ArticleId = articleId, OldSlug = oldSlug, NewSlug = newSlug, Now = now }, unit.Transaction);
+    }
+
+    private static async Task<string> ChooseSlugAsync(
+        SqliteUnitOfWork unit, ArticleContent content, StoredArticle? existing, bool suffixDerivedSlug)
+    {
+        // A slug is taken by another article's current address and by its former ones, which still redirect to it.
+        async Task<bool> IsTaken(string slug) => await unit.Connection.ExecuteScalarAsync<bool>(
+            """
+            SELECT EXISTS (SELECT 1 FROM articles WHERE slug = @Slug AND id <> @Id)
+                OR EXISTS (SELECT 1 FROM slug_redirects WHERE slug = @Slug AND article_id <> @Id);
+            """,
+            new { Slug = slug, Id = existing?.Id ?? 0 }, unit.Transaction);
+
+        if (content.RequestedSlug is { } requested)
+        {
+            return await IsTaken(requested) ? throw ArticleConflictException.SlugTaken(requested) : requested;
+        }
+
+        // Without an explicit slug an article keeps the URL it was first published under, even if the title changes.
+        if (existing is not null)
+        {
+            return existing.Slug;
+        }
+
+        var derived = Slug.FromText(content.Title, fallback: "artikel");
+        if (!suffixDerivedSlug && await IsTaken(derived))
+        {
+            throw ArticleConflictException.DerivedSlugTaken(derived);
+        }
+
+        return await Slug.MakeUniqueAsync(derived, IsTaken);
+    }
+
+    // SQLite hands back long integers and text dates.
+    private sealed class StoredArticle
+    {
+        public const string Select =
+            "SELECT id AS Id, slug AS Slug, content_hash AS ContentHash, revision AS Revision, published_at AS PublishedAt, " +
+            "feed_key AS FeedKey FROM articles";
+
+        public long Id { get; init; }
+        public string Slug { get; init; } = "";
+        public string ContentHash { get; init; } = "";
+        public long Revision { get; init; }
+        public string? PublishedAt { get; init; }
+        public string? FeedKey { get; init; }
+    }
+}

@@ -1,0 +1,209 @@
+using Dapper;
+using NewsSite.Core.Articles;
+
+namespace NewsSite.Core.Data.Sqlite;
+
+/// <summary>
+/// Authors (table authors) and every saved version of their bios (author_bio_versions); the authors row holds the
+/// current bio, source and HTML. Articles create their authors through <see cref="UpsertAsync"/>.
+/// </summary>
+public sealed class SqliteAuthorStore(SqliteDatabase database, TimeProvider clock) : IAuthorStore
+{
+    /// <summary>The byline's author within an article's write: found by slug, created with this spelling if new.</summary>
+    internal static Task<long> UpsertAsync(SqliteUnitOfWork unit, string displayName) =>
+        // The no-op update makes RETURNING yield the existing row's id; the first spelling of the name stays.
+        unit.Connection.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO authors (slug, display_name) VALUES (@Slug, @DisplayName)
+            ON CONFLICT (slug) DO UPDATE SET slug = excluded.slug
+            RETURNING id;
+            """,
+            new { Slug = Slug.ForAuthor(displayName), DisplayName = displayName }, unit.Transaction);
+
+    public async Task<AuthorLink?> FindAuthorAsync(string slug, CancellationToken cancellationToken = default) =>
+        (await FindAuthorDetailsAsync(slug, cancellationToken))?.Link;
+
+    public Task<AuthorDetails?> FindAuthorDetailsAsync(string slug, CancellationToken cancellationToken = default) =>
+        database.RunAsync(connection => connection.QuerySingleOrDefaultAsync<AuthorDetails>(
+            "SELECT display_name AS Name, slug AS Slug, bio_html AS BioHtml FROM authors WHERE slug = @Slug;", new { Slug = slug }),
+            cancellationToken);
+
+    public Task<IReadOnlyList<EditorAuthorSummary>> ListAuthorsForEditorsAsync(CancellationToken cancellationToken = default) =>
+        database.RunAsync<IReadOnlyList<EditorAuthorSummary>>(async connection =>
+        {
+            var rows = await connection.QueryAsync<(string Name, string Slug, long Articles, long Published, long HasBio)>(
+                """
+                SELECT au.display_name, au.slug, count(a.id),
+                       coalesce(sum(a.is_draft = 0 AND a.published_at <= @Now), 0),
+                       au.bio_html IS NOT NULL
+                FROM authors au
+                LEFT JOIN articles a ON a.author_id = au.id AND a.trashed_at IS NULL
+                GROUP BY au.id;
+                """,
+                new { Now = SqliteDates.ToText(clock.GetUtcNow()) });
+
+            // Sorted here rather than by ORDER BY: SQLite's collations compare code points.
+            return rows
+                .Select(r => new EditorAuthorSummary(r.Name, r.Slug, (int)r.Articles, (int)r.Published, r.HasBio != 0))
+                .OrderBy(a => a.Name, GermanOrder.Names)
+                .ToList();
+        }, cancellationToken);
+
+    public Task<EditableAuthor?> FindAuthorForEditingAsync(string slug, CancellationToken cancellationToken = default) =>
+        database.RunAsync(async connection =>
+        {
+            await using var results = await connection.QueryMultipleAsync(
+                """
+                SELECT display_name AS Name, slug AS Slug, bio_markdown AS BioMarkdown, bio_html AS BioHtml
+                FROM authors
+                WHERE slug = @Slug;
+
+                SELECT v.number AS Number, v.markdown AS Markdown, v.origin AS Origin, v.origin_detail AS OriginDetail,
+                       v.created_at AS CreatedAt
+                FROM author_bio_versions v
+                JOIN authors au ON au.id = v.author_id
+                WHERE au.slug = @Slug
+                ORDER BY v.number DESC;
+                """,
+                new { Slug = slug });
+
+            var author = await results.ReadSingleOrDefaultAsync<AuthorRow>();
+            var history = (await results.ReadAsync<BioVersionRow>())
+                .Select(v => new AuthorBioVersion(
+                    (int)v.Number, v.Markdown, SqliteRevisions.ToOrigin(v.Origin), v.OriginDetail, SqliteDates.FromText(v.CreatedAt)))
+                .ToList();
+            if (author is null)
+            {
+                return null;
+            }
+
+            var bio = author.BioMarkdown is null ? AuthorBio.None : new AuthorBio(author.BioMarkdown, author.BioHtml);
+            return new EditableAuthor(author.Name, author.Slug, bio, history.Count == 0 ? 0 : history[0].Number, history);
+        }, cancellationToken);
+
+    public Task<AuthorBioWriteResult> SaveBioAsync(
+        string slug, int expectedVersion, AuthorBio bio, string editor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(bio);
+        return database.WriteAsync(async unit =>
+        {
+            var stored = await FindStoredAsync(unit, slug) ?? throw new AuthorNotFoundException(slug);
+            if (stored.BioVersion != expectedVersion)
+            {
+                var latest = await unit.Connection.QuerySingleAsync<(string Detail, string CreatedAt)>(
+                    "SELECT origin_detail, created_at FROM author_bio_versions WHERE author_id = @Id ORDER BY number DESC LIMIT 1;",
+                    new { stored.Id }, unit.Transaction);
+                throw new AuthorBioConcurrencyException((int)stored.BioVersion, latest.Detail, SqliteDates.FromText(latest.CreatedAt));
+            }
+
+            if ((stored.BioMarkdown ?? "") == bio.Markdown)
+            {
+                return new AuthorBioWriteResult(Changed: false, (int)stored.BioVersion);
+            }
+
+            var version = await WriteBioAsync(unit, stored, bio, "editor", editor);
+            await SqliteContentJournal.RecordAsync(unit, AuthorChange(slug), clock.GetUtcNow());
+            return new AuthorBioWriteResult(Changed: true, version);
+        }, cancellationToken);
+    }
+
+    public Task<ProfileWriteResult> SaveProfileAsync(
+        AuthorProfile profile, string sourcePath, bool dryRun = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return database.WriteAsync(async unit =>
+        {
+            if (dryRun)
+            {
+                unit.RollBackAtEnd();
+            }
+
+            var stored = await FindStoredAsync(unit, profile.Slug);
+            if (stored?.ProfileHash == profile.ContentHash)
+            {
+                return new ProfileWriteResult(ProfileWriteKind.Unchanged, profile.Slug);
+            }
+
+            if (stored is null)
+            {
+                await unit.Connection.ExecuteAsync(
+                    "INSERT INTO authors (slug, display_name) VALUES (@Slug, @Name);",
+                    new { profile.Slug, Name = profile.NameForNewAuthor }, unit.Transaction);
+                stored = await FindStoredAsync(unit, profile.Slug);
+            }
+
+            if ((stored!.BioMarkdown ?? "") != profile.Bio.Markdown)
+            {
+                await WriteBioAsync(unit, stored, profile.Bio, "import", sourcePath);
+                await SqliteContentJournal.RecordAsync(unit, AuthorChange(profile.Slug), clock.GetUtcNow());
+            }
+
+            await unit.Connection.ExecuteAsync(
+                "UPDATE authors SET profile_hash = @Hash WHERE id = @Id;", new { Hash = profile.ContentHash, stored.Id }, unit.Transaction);
+            return new ProfileWriteResult(stored.ProfileHash is null ? ProfileWriteKind.Created : ProfileWriteKind.Updated, profile.Slug);
+        }, cancellationToken);
+    }
+
+    private static ContentChange AuthorChange(string slug) => new(0, [], [], [slug]);
+
+    private static Task<StoredAuthor?> FindStoredAsync(SqliteUnitOfWork unit, string slug) =>
+        unit.Connection.QuerySingleOrDefaultAsync<StoredAuthor>(
+            """
+            SELECT id AS Id, bio_markdown AS BioMarkdown, profile_hash AS ProfileHash,
+                   (SELECT coalesce(max(number), 0) FROM author_bio_versions WHERE author_id = authors.id) AS BioVersion
+            FROM authors
+            WHERE slug = @Slug;
+            """,
+            new { Slug = slug }, unit.Transaction);
+
+    /// <returns>The number of the new version.</returns>
+    private async Task<int> WriteBioAsync(SqliteUnitOfWork unit, StoredAuthor author, AuthorBio bio, string origin, string originDetail)
+    {
+        var version = (int)author.BioVersion + 1;
+        await unit.Connection.ExecuteAsync(
+            """
+            UPDATE authors SET bio_markdown = @CurrentMarkdown, bio_html = @Html WHERE id = @Id;
+
+            INSERT INTO author_bio_versions (author_id, number, markdown, origin, origin_detail, created_at)
+            VALUES (@Id, @Number, @Markdown, @Origin, @OriginDetail, @Now);
+            """,
+            new
+            {
+                author.Id,
+                CurrentMarkdown = bio.IsEmpty ? null : bio.Markdown, // no bio: both columns null
+                bio.Html,
+                Number = version,
+                bio.Markdown,
+                Origin = origin,
+                OriginDetail = originDetail,
+                Now = SqliteDates.ToText(clock.GetUtcNow()),
+            },
+            unit.Transaction);
+        return version;
+    }
+
+    private sealed class StoredAuthor
+    {
+        public long Id { get; init; }
+        public string? BioMarkdown { get; init; }
+        public string? ProfileHash { get; init; }
+        public long BioVersion { get; init; }
+    }
+
+    private sealed class AuthorRow
+    {
+        public string Name { get; init; } = "";
+        public string Slug { get; init; } = "";
+        public string? BioMarkdown { get; init; }
+        public string? BioHtml { get; init; }
+    }
+
+    private sealed class BioVersionRow
+    {
+        public long Number { get; init; }
+        public string Markdown { get; init; } = "";
+        public string Origin { get; init; } = "";
+        public string OriginDetail { get; init; } = "";
+        public string CreatedAt { get; init; } = "";
+    }
+}

@@ -1,0 +1,143 @@
+using Dapper;
+using NewsSite.Core.Articles;
+using static NewsSite.Core.Data.Sqlite.SqliteVisibility;
+
+namespace NewsSite.Core.Data.Sqlite;
+
+/// <summary>
+/// The journal of public changes in table content_changes (0006_scale.sql): written inside each write's unit of work,
+/// read by the page caches of every process.
+/// </summary>
+public sealed class SqliteContentJournal(SqliteDatabase database, TimeProvider clock) : IContentJournal
+{
+    // Slugs are [a-z0-9-], so this can never be a real article's list: the entry stands for every page.
+    private const string WholeSiteMarker = "*";
+
+    /// <summary>What readers see of the article right now, within the unit; null when there is no such article.</summary>
+    internal static async Task<ArticleFootprint?> ReadFootprintAsync(SqliteUnitOfWork unit, long articleId, DateTimeOffset now)
+    {
+        var row = await unit.Connection.QuerySingleOrDefaultAsync<(string Slug, string AuthorSlug, long Visible, string? Tags)>(
+            $"""
+            SELECT a.slug, au.slug, ({VisibleSql}),
+                   (SELECT group_concat(t.slug, ' ') FROM article_tags at JOIN tags t ON t.id = at.tag_id
+                    WHERE at.article_id = a.id)
+            FROM articles a
+            JOIN authors au ON au.id = a.author_id
+            WHERE a.id = @Id;
+            """,
+            new { Id = articleId, Now = SqliteDates.ToText(now) }, unit.Transaction);
+        return row.Slug is null ? null : new ArticleFootprint(row.Slug, row.AuthorSlug, SplitSlugs(row.Tags), row.Visible != 0);
+    }
+
+    /// <summary>Journals an article's change when it was visible before or is now; otherwise no reader can tell.</summary>
+    internal static async Task RecordArticleChangeAsync(
+        SqliteUnitOfWork unit, ArticleFootprint? before, ArticleFootprint? after, DateTimeOffset now)
+    {
+        if (ArticleFootprint.Between(before, after) is { } change)
+        {
+            await RecordAsync(unit, change, now);
+        }
+    }
+
+    /// <summary>Adds the entry within the unit, which then tells the caches once it has committed.</summary>
+    internal static async Task RecordAsync(SqliteUnitOfWork unit, ContentChange change, DateTimeOffset now)
+    {
+        await unit.Connection.ExecuteAsync(
+            """
+            INSERT INTO content_changes (changed_at, article_slugs, tag_slugs, author_slugs)
+            VALUES (@Now, @Articles, @Tags, @Authors);
+            """,
+            new
+            {
+                Now = SqliteDates.ToText(now),
+                Articles = JoinSlugs(change.ArticleSlugs),
+                Tags = JoinSlugs(change.TagSlugs),
+                Authors = JoinSlugs(change.AuthorSlugs),
+            },
+            unit.Transaction);
+        unit.MarkPublicChange();
+    }
+
+    public Task<long> FindLastChangeIdAsync(CancellationToken cancellationToken = default) =>
+        database.RunAsync(async connection =>
+            await connection.ExecuteScalarAsync<long?>("SELECT max(id) FROM content_changes;") ?? 0, cancellationToken);
+
+    public Task<long> RecordWholeSiteChangeAsync(long replacedLastId, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async unit =>
+        {
+            var ownLastId = await unit.Connection.ExecuteScalarAsync<long?>(
+                "SELECT max(id) FROM content_changes;", transaction: unit.Transaction) ?? 0;
+            var id = Math.Max(ownLastId, replacedLastId) + ContentJournal.WholeSiteChangeGap;
+
+            // An explicit id above the AUTOINCREMENT counter moves the counter too, so later writes follow on from it.
+            await unit.Connection.ExecuteAsync(
+                """
+                INSERT INTO content_changes (id, changed_at, article_slugs, tag_slugs, author_slugs)
+                VALUES (@Id, @Now, @Marker, '', '');
+                """,
+                new { Id = id, Now = SqliteDates.ToText(clock.GetUtcNow()), Marker = WholeSiteMarker },
+                unit.Transaction);
+            unit.MarkPublicChange();
+            return id;
+        }, cancellationToken);
+
+    public Task<PendingContentChanges> ReadPendingChangesAsync(
+        long afterId, DateTimeOffset dueAfter, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        database.RunAsync(async connection =>
+        {
+            await using var results = await connection.QueryMultipleAsync(
+                $"""
+                SELECT id, article_slugs, tag_slugs, author_slugs FROM content_changes WHERE id > @AfterId ORDER BY id;
+
+                SELECT a.slug, au.slug,
+                       (SELECT group_concat(t.slug, ' ') FROM article_tags at JOIN tags t ON t.id = at.tag_id
+                        WHERE at.article_id = a.id)
+                FROM articles a
+                JOIN authors au ON au.id = a.author_id
+                WHERE {VisibleSql} AND a.published_at > @DueAfter;
+
+                SELECT min(published_at) FROM articles a WHERE {ScheduledSql};
+                """,
+                new { AfterId = afterId, DueAfter = SqliteDates.ToText(dueAfter), Now = SqliteDates.ToText(now) });
+
+            var journaled = (await results.ReadAsync<(long Id, string Articles, string Tags, string Authors)>())
+                .Select(r => r.Articles == WholeSiteMarker
+                    ? new ContentChange(r.Id, [], [], [], WholeSite: true)
+                    : new ContentChange(r.Id, SplitSlugs(r.Articles), SplitSlugs(r.Tags), SplitSlugs(r.Authors)))
+                .ToList();
+            var cameDue = (await results.ReadAsync<(string Slug, string AuthorSlug, string? Tags)>())
+                .Select(r => new ContentChange(0, [r.Slug], SplitSlugs(r.Tags), [r.AuthorSlug]));
+            var next = SqliteDates.FromNullableText(await results.ReadSingleAsync<string?>());
+
+            return new PendingContentChanges([.. cameDue, .. journaled], journaled.Count == 0 ? afterId : journaled[^1].Id, next);
+        }, cancellationToken);
+
+    public Task<int> PruneChangesAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        database.RunAsync(connection => connection.ExecuteAsync(
+            """
+            DELETE FROM content_changes
+            WHERE changed_at < @Cutoff AND id < (SELECT max(id) FROM content_changes);
+            """,
+            new { Cutoff = SqliteDates.ToText(now - ContentJournal.Retention) }), cancellationToken);
+
+    public Task<ContentVersion> FindContentVersionAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        database.RunAsync(async connection =>
+        {
+            var row = await connection.QuerySingleAsync<(long? LastChangeId, string? LastChangeAt, string? LastPublished)>(
+                $"""
+                SELECT c.id, c.changed_at, (SELECT max(a.published_at) FROM articles a WHERE {VisibleSql})
+                FROM (SELECT 1) LEFT JOIN (SELECT id, changed_at FROM content_changes ORDER BY id DESC LIMIT 1) c;
+                """,
+                new { Now = SqliteDates.ToText(now) });
+
+            var lastWrite = SqliteDates.FromNullableText(row.LastChangeAt);
+            var lastPublished = SqliteDates.FromNullableText(row.LastPublished);
+            var lastChange = lastWrite > lastPublished || lastPublished is null ? lastWrite : lastPublished;
+            return new ContentVersion(lastChange, $"{row.LastChangeId}|{row.LastPublished}");
+        }, cancellationToken);
+
+    private static string JoinSlugs(IEnumerable<string> slugs) => string.Join(' ', slugs.Distinct(StringComparer.Ordinal));
+
+    internal static string[] SplitSlugs(string? slugs) =>
+        string.IsNullOrEmpty(slugs) ? [] : slugs.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+}

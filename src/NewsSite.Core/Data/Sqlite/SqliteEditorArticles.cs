@@ -1,0 +1,154 @@
+using Dapper;
+using NewsSite.Core.Articles;
+
+namespace NewsSite.Core.Data.Sqlite;
+
+/// <summary>The admin's reads: every article whatever its status, its source and its history.</summary>
+public sealed class SqliteEditorArticles(SqliteDatabase database, TimeProvider clock) : IEditorArticles
+{
+    // One definition of the status, used by the list, the filter and the edit page alike.
+    private const string StatusSql =
+        """
+        CASE WHEN a.trashed_at IS NOT NULL THEN 'Trashed'
+             WHEN a.is_draft = 1 THEN 'Draft'
+             WHEN a.published_at > @Now THEN 'Scheduled'
+             ELSE 'Published' END
+        """;
+
+    public Task<PagedList<EditorArticleSummary>> ListForEditorsAsync(
+        EditorArticleFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var text = string.IsNullOrWhiteSpace(filter.Text) ? null : filter.Text.Trim();
+        var parameters = new
+        {
+            Now = SqliteDates.ToText(clock.GetUtcNow()),
+            Status = filter.Status?.ToString(),
+            ExcludeTrash = filter.ExcludeTrash ? 1 : 0,
+            Pattern = text is null ? null : "%" + EscapeLike(text) + "%",
+            Limit = pageSize,
+            Offset = SqliteVisibility.Offset(page, pageSize),
+        };
+
+        // The matching set is defined once and used for the count and the page.
+        var matching =
+            $"""
+            FROM articles a
+            JOIN authors au ON au.id = a.author_id
+            WHERE (@Status IS NULL OR {StatusSql} = @Status)
+              AND (@ExcludeTrash = 0 OR a.trashed_at IS NULL)
+              AND (@Pattern IS NULL
+                   OR a.title LIKE @Pattern ESCAPE '\' OR a.slug LIKE @Pattern ESCAPE '\'
+                   OR au.display_name LIKE @Pattern ESCAPE '\'
+                   OR EXISTS (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id
+                              WHERE at.article_id = a.id AND t.display_name LIKE @Pattern ESCAPE '\'))
+            """;
+
+        return database.RunAsync(async connection =>
+        {
+            await using var results = await connection.QueryMultipleAsync(
+                $"""
+                SELECT count(*) {matching};
+
+                SELECT a.id AS Id, a.slug AS Slug, a.title AS Title, au.display_name AS AuthorName, {StatusSql} AS Status,
+                       a.published_at AS PublishedAt, a.modified_at AS ModifiedAt, a.revision AS Revision,
+                       (SELECT group_concat(t.display_name, char(31)) FROM
+                           (SELECT t.display_name FROM article_tags at JOIN tags t ON t.id = at.tag_id
+                            WHERE at.article_id = a.id ORDER BY at.position) t) AS Tags
+                {matching}
+                ORDER BY a.modified_at DESC, a.id DESC
+                LIMIT @Limit OFFSET @Offset;
+                """,
+                parameters);
+
+            var total = await results.ReadSingleAsync<int>();
+            var items = (await results.ReadAsync<EditorListRow>())
+                .Select(r => new EditorArticleSummary(
+                    r.Id, r.Slug, r.Title, r.AuthorName, Enum.Parse<ArticleStatus>(r.Status),
+                    SqliteDates.FromNullableText(r.PublishedAt), SqliteDates.FromText(r.ModifiedAt),
+                    r.Tags is null ? [] : r.Tags.Split('\u001f'), (int)r.Revision))
+                .ToList();
+            return new PagedList<EditorArticleSummary>(items, page, pageSize, total);
+        }, cancellationToken);
+    }
+
+    public Task<EditableArticle?> FindForEditingAsync(long articleId, CancellationToken cancellationToken = default) =>
+        database.RunAsync(async connection =>
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<EditableRow>(
+                $"""
+                SELECT a.id AS Id, a.slug AS Slug, a.title AS Title, {StatusSql} AS Status, a.published_at AS PublishedAt,
+                       a.modified_at AS ModifiedAt, a.revision AS Revision, r.markdown AS Markdown
+                FROM articles a
+                JOIN revisions r ON r.article_id = a.id AND r.number = a.revision
+                WHERE a.id = @Id;
+                """,
+                new { Id = articleId, Now = SqliteDates.ToText(clock.GetUtcNow()) });
+
+            return row is null ? null : new EditableArticle(
+                row.Id, row.Slug, row.Title, Enum.Parse<ArticleStatus>(row.Status), SqliteDates.FromNullableText(row.PublishedAt),
+                SqliteDates.FromText(row.ModifiedAt), (int)row.Revision, row.Markdown);
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<RevisionInfo>> ListHistoryAsync(long articleId, CancellationToken cancellationToken = default) =>
+        database.RunAsync<IReadOnlyList<RevisionInfo>>(async connection =>
+        {
+            var rows = await connection.QueryAsync<SqliteRevisions.RevisionRow>(
+                """
+                SELECT number AS Number, origin AS Origin, origin_detail AS OriginDetail, created_at AS CreatedAt
+                FROM revisions
+                WHERE article_id = @ArticleId
+                ORDER BY number;
+                """,
+                new { ArticleId = articleId });
+            return rows.Select(r => new RevisionInfo(
+                (int)r.Number, SqliteRevisions.ToOrigin(r.Origin), r.OriginDetail, SqliteDates.FromText(r.CreatedAt))).ToList();
+        }, cancellationToken);
+
+    public Task<Revision?> FindRevisionAsync(long articleId, int number, CancellationToken cancellationToken = default) =>
+        database.RunAsync(async connection =>
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<SqliteRevisions.RevisionRow>(
+                SqliteRevisions.SelectRevision + " WHERE article_id = @ArticleId AND number = @Number;",
+                new { ArticleId = articleId, Number = number });
+            return row is null ? null : SqliteRevisions.ToRevision(row);
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<Revision>> ListRevisionsAsync(long articleId, CancellationToken cancellationToken = default) =>
+        database.RunAsync<IReadOnlyList<Revision>>(async connection =>
+        {
+            var rows = await connection.QueryAsync<SqliteRevisions.RevisionRow>(
+                SqliteRevisions.SelectRevision + " WHERE article_id = @ArticleId ORDER BY number;", new { ArticleId = articleId });
+            return rows.Select(SqliteRevisions.ToRevision).ToList();
+        }, cancellationToken);
+
+    private static string EscapeLike(string text) =>
+        text.Replace(@"\", @"\\", StringComparison.Ordinal)
+            .Replace("%", @"\%", StringComparison.Ordinal)
+            .Replace("_", @"\_", StringComparison.Ordinal);
+
+    private sealed class EditorListRow
+    {
+        public long Id { get; init; }
+        public string Slug { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string AuthorName { get; init; } = "";
+        public string Status { get; init; } = "";
+        public string? PublishedAt { get; init; }
+        public string ModifiedAt { get; init; } = "";
+        public long Revision { get; init; }
+        public string? Tags { get; init; }
+    }
+
+    private sealed class EditableRow
+    {
+        public long Id { get; init; }
+        public string Slug { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string Status { get; init; } = "";
+        public string? PublishedAt { get; init; }
+        public string ModifiedAt { get; init; } = "";
+        public long Revision { get; init; }
+        public string Markdown { get; init; } = "";
+    }
+}

@@ -1,0 +1,81 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace NewsSite.Core.Data.Sqlite;
+
+/// <summary>
+/// An open connection lent to one read or write at a time, with the statements it has compiled: a statement that runs
+/// on every page is prepared once per session and then only bound and stepped.
+/// </summary>
+public sealed class SqliteSession(SqliteConnection connection) : IAsyncDisposable
+{
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+
+    public SqliteConnection Connection { get; } = connection;
+
+    internal bool IsTraced { get; set; }
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> (one statement) as a prepared statement with these parameters, in
+    /// <paramref name="transaction"/> if given, and maps each row with Dapper's row parser.
+    /// </summary>
+    public async Task<List<T>> QueryPreparedAsync<T>(
+        string sql, SqliteTransaction? transaction, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        var command = Prepared(sql, parameters);
+        command.Transaction = transaction;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<T>();
+        var parse = reader.GetRowParser<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(parse(reader));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The single value of the first row, or default when there is none.</summary>
+    public async Task<T?> ScalarPreparedAsync<T>(
+        string sql, SqliteTransaction? transaction, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        var command = Prepared(sql, parameters);
+        command.Transaction = transaction;
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private SqliteCommand Prepared(string sql, (string Name, object? Value)[] parameters)
+    {
+        if (!_prepared.TryGetValue(sql, out var command))
+        {
+            command = Connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, _) in parameters)
+            {
+                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+
+            command.Prepare();
+            _prepared[sql] = command;
+        }
+
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            command.Parameters[i].Value = parameters[i].Value ?? DBNull.Value;
+        }
+
+        return command;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var command in _prepared.Values)
+        {
+            await command.DisposeAsync();
+        }
+
+        _prepared.Clear();
+        await Connection.DisposeAsync();
+    }
+}

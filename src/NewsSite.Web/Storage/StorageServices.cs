@@ -1,0 +1,40 @@
+using NewsSite.Core.Accounts;
+using NewsSite.Core.Articles;
+using NewsSite.Core.Data;
+using NewsSite.Core.Data.Sqlite;
+using NewsSite.Web.Infrastructure;
+
+namespace NewsSite.Web.Storage;
+
+/// <summary>
+/// The one place that chooses the database: every store is registered by its contract, from one
+/// <see cref="SiteStorage"/>, so that pages, importer, uploader, caches and feeds never learn which one it is.
+/// </summary>
+public static class StorageServices
+{
+    public static IServiceCollection AddSiteStorage(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        // The page cache listens here for this process's own writes (see PageCacheEviction).
+        services.AddSingleton<ContentChangeSignal>();
+        services.AddSingleton(sp => SqliteStorage.OpenInDirectory(
+            sp.GetRequiredService<SitePaths>().DataDirectory,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ContentChangeSignal>()));
+
+        services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Database);
+        services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Backup);
+        services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Articles);
+        services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Published);
+        services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Listings);
+        services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Editing);
+        services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Authors);
+        services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Search);
+        services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Sitemaps);
+        services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Journal);
+        services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Export);
+        services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Users);
+        return services;
+    }
+}
