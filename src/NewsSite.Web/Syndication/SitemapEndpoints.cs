@@ -4,8 +4,10 @@ using System.Xml;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using NewsSite.Core.Articles;
+using NewsSite.Web.Addresses;
 using NewsSite.Web.Caching;
-using NewsSite.Web.Infrastructure;
+using NewsSite.Web.Hosting;
+using NewsSite.Web.Localization;
 
 namespace NewsSite.Web.Syndication;
 
