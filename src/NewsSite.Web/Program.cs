@@ -29,7 +29,7 @@ builder.AddHealthEndpoints();
 builder.Services.AddRazorPages(options =>
 {
     AdminArea.Conventions(options);
-    PublicPages.Conventions(options);
+    options.Conventions.Add(new PublicPageCachingConvention());
 });
 
 var app = builder.Build();

@@ -12,6 +12,7 @@ namespace NewsSite.Web.Pages.Articles;
 /// One published article with its related articles. Drafts, trashed and future articles answer 404 like unknown ones;
 /// a former slug answers 301 to the current one.
 /// </summary>
+[CachedPublicPage(PageCacheScope.OwnTags)]
 public sealed class ArticleModel(
     ArticleRepository articles, TimeProvider clock, SiteUrls urls, IOptions<NewsSiteOptions> options) : PageModel
 {
