@@ -1,6 +1,11 @@
 using NewsSite.Web.Accounts;
 using NewsSite.Web.Caching;
-using NewsSite.Web.Infrastructure;
+using NewsSite.Web.Commands;
+using NewsSite.Web.Errors;
+using NewsSite.Web.Hardening;
+using NewsSite.Web.Health;
+using NewsSite.Web.Hosting;
+using NewsSite.Web.Images;
 using NewsSite.Web.Localization;
 using NewsSite.Web.Syndication;
 
@@ -24,7 +29,7 @@ builder.AddHealthEndpoints();
 builder.Services.AddRazorPages(options =>
 {
     AdminArea.Conventions(options);
-    PublicPages.Conventions(options);
+    options.Conventions.Add(new PublicPageCachingConvention());
 });
 
 var app = builder.Build();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using NewsSite.Web.Infrastructure;
+using NewsSite.Web.Errors;
+using NewsSite.Web.Hardening;
 
 namespace NewsSite.Web.Accounts;
 

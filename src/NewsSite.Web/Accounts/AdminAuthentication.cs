@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using NewsSite.Core.Accounts;
-using NewsSite.Web.Infrastructure;
+using NewsSite.Web.Hosting;
 
 namespace NewsSite.Web.Accounts;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 using NewsSite.Core.Articles;
-using NewsSite.Web.Infrastructure;
+using NewsSite.Web.Hosting;
 
 namespace NewsSite.Web.Caching;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
-using NewsSite.Web.Infrastructure;
+using NewsSite.Web.Hosting;
 
 namespace NewsSite.Web.Localization;
 

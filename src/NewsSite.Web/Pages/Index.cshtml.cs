@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using NewsSite.Core.Articles;
-using NewsSite.Web.Infrastructure;
+using NewsSite.Web.Caching;
+using NewsSite.Web.Hosting;
 
 namespace NewsSite.Web.Pages;
 
 /// <summary>The home page: the latest published articles, newest first, a page at a time.</summary>
+[CachedPublicPage(PageCacheScope.SiteWide)]
 public sealed class IndexModel(IArticleListings articles, TimeProvider clock, IOptions<NewsSiteOptions> options) : PageModel
 {
     public PagedList<ArticleTeaser> Articles { get; private set; } = null!;

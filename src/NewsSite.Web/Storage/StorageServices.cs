@@ -2,7 +2,7 @@ using NewsSite.Core.Accounts;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
 using NewsSite.Core.Data.Sqlite;
-using NewsSite.Web.Infrastructure;
+using NewsSite.Web.Hosting;
 
 namespace NewsSite.Web.Storage;
 

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
 using NewsSite.Core.Articles;
+using NewsSite.Web.Addresses;
 using NewsSite.Web.Caching;
-using NewsSite.Web.Infrastructure;
+using NewsSite.Web.Hosting;
 using NewsSite.Web.Localization;
 
 namespace NewsSite.Web.Syndication;

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
 using NewsSite.Core.Articles;
+using NewsSite.Web.Addresses;
 using NewsSite.Web.Caching;
-using NewsSite.Web.Infrastructure;
+using NewsSite.Web.Hosting;
 using NewsSite.Web.Localization;
 
 namespace NewsSite.Web.Syndication;
@@ -21,19 +22,20 @@ public sealed class FeedEndpoints(
         return pagePath.TrimEnd('/') + "/" + format.FileName;
     }
 
+    // Each feed is tagged in ServeAsync with its subject (the site, a tag or an author), which only the handler knows.
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         foreach (var format in FeedFormat.All)
         {
             endpoints.MapMethods(PathFor("/", format), Syndication.GetAndHead,
                 (HttpContext context, FeedEndpoints feeds) => feeds.ServeAsync(context, format, ArticleScopeKind.Site, null))
-                .CacheOutput(PageCaching.PolicyName);
+                .CacheAsPublicPage(PageCacheScope.OwnTags);
             endpoints.MapMethods(PathFor(SiteUrls.TagPath("{slug}"), format), Syndication.GetAndHead,
                 (HttpContext context, string slug, FeedEndpoints feeds) => feeds.ServeAsync(context, format, ArticleScopeKind.Tag, slug))
-                .CacheOutput(PageCaching.PolicyName);
+                .CacheAsPublicPage(PageCacheScope.OwnTags);
             endpoints.MapMethods(PathFor(SiteUrls.AuthorPath("{slug}"), format), Syndication.GetAndHead,
                 (HttpContext context, string slug, FeedEndpoints feeds) => feeds.ServeAsync(context, format, ArticleScopeKind.Author, slug))
-                .CacheOutput(PageCaching.PolicyName);
+                .CacheAsPublicPage(PageCacheScope.OwnTags);
         }
     }
 

@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Text.Unicode;
 using System.Xml;
 using System.Xml.Linq;
-using NewsSite.Web.Infrastructure;
 using NewsSite.Web.Localization;
 
 namespace NewsSite.Web.Syndication;

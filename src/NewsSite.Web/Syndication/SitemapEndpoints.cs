@@ -4,8 +4,10 @@ using System.Xml;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using NewsSite.Core.Articles;
+using NewsSite.Web.Addresses;
 using NewsSite.Web.Caching;
-using NewsSite.Web.Infrastructure;
+using NewsSite.Web.Hosting;
+using NewsSite.Web.Localization;
 
 namespace NewsSite.Web.Syndication;
 
@@ -34,25 +36,25 @@ public sealed class SitemapEndpoints(
     {
         endpoints.MapMethods(IndexPath, Syndication.GetAndHead,
             (HttpContext context, SitemapEndpoints sitemaps) => sitemaps.ServeIndexAsync(context))
-            .CacheOutput(PageCaching.PolicyName);
+            .CacheAsPublicPage(PageCacheScope.SiteWide);
         endpoints.MapMethods("/sitemaps/seiten-{part:int}.xml", Syndication.GetAndHead,
             (HttpContext context, int part, SitemapEndpoints sitemaps) => sitemaps.ServeListingPagesAsync(context, part))
-            .CacheOutput(PageCaching.PolicyName);
+            .CacheAsPublicPage(PageCacheScope.SiteWide);
         endpoints.MapMethods("/sitemaps/artikel-{part:int}.xml", Syndication.GetAndHead,
             (HttpContext context, int part, SitemapEndpoints sitemaps) => sitemaps.ServeArticlesAsync(context, part))
-            .CacheOutput(PageCaching.PolicyName);
+            .CacheAsPublicPage(PageCacheScope.SiteWide);
         endpoints.MapMethods(NewsPath, Syndication.GetAndHead,
             (HttpContext context, SitemapEndpoints sitemaps) => sitemaps.ServeNewsAsync(context))
-            .CacheOutput(PageCaching.ShortLivedPolicyName); // its 48 hours move on without any write
+            .CacheAsPublicPage(PageCacheScope.SiteWide, PageCaching.ShortLivedPolicyName); // its 48 hours move on without any write
         endpoints.MapMethods("/robots.txt", Syndication.GetAndHead,
-            (HttpContext context, SitemapEndpoints sitemaps) => sitemaps.ServeRobotsAsync(context));
+            (HttpContext context, SitemapEndpoints sitemaps) => sitemaps.ServeRobotsAsync(context))
+            .KeepOutOfPageCache("Built from the configuration alone, in no time; crawlers may keep it for an hour (Cache-Control).");
     }
 
     private static int Parts(int count) => Math.Max(1, (count + PartSize - 1) / PartSize);
 
     private async Task ServeIndexAsync(HttpContext context)
     {
-        context.TagResponse(PageCacheTags.Site);
         var version = await validators.CurrentAsync(context.RequestAborted);
         await ConditionalGet.ServeAsync(context, validators.For(version, IndexPath), ContentType, async cancellationToken =>
         {
@@ -82,7 +84,6 @@ public sealed class SitemapEndpoints(
     /// <summary>Tag and author pages; part 1 also holds the home page (so up to PartSize + 1 URLs, still far below 50,000).</summary>
     private async Task ServeListingPagesAsync(HttpContext context, int part)
     {
-        context.TagResponse(PageCacheTags.Site);
         var version = await validators.CurrentAsync(context.RequestAborted);
         var now = clock.GetUtcNow();
         var counts = await articles.CountSitemapEntriesAsync(now, context.RequestAborted);
@@ -108,7 +109,6 @@ public sealed class SitemapEndpoints(
 
     private async Task ServeArticlesAsync(HttpContext context, int part)
     {
-        context.TagResponse(PageCacheTags.Site);
         var version = await validators.CurrentAsync(context.RequestAborted);
         var now = clock.GetUtcNow();
         var counts = await articles.CountSitemapEntriesAsync(now, context.RequestAborted);
@@ -131,7 +131,6 @@ public sealed class SitemapEndpoints(
     /// </summary>
     private async Task ServeNewsAsync(HttpContext context)
     {
-        context.TagResponse(PageCacheTags.Site);
         var now = clock.GetUtcNow();
         var version = await validators.CurrentAsync(context.RequestAborted);
         var recent = await articles.ListPublishedSinceAsync(now - NewsWindow, NewsLimit, now, context.RequestAborted);

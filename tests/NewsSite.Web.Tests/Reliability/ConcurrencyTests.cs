@@ -10,7 +10,7 @@ using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
 using NewsSite.Core.Import;
 using NewsSite.Core.Tests.Support;
-using NewsSite.Web.Infrastructure;
+using NewsSite.Web.Commands;
 using NewsSite.Web.Tests.Support;
 using Serilog.Events;
 

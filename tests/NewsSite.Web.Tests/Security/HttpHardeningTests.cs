@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using NewsSite.Web.Infrastructure;
+using NewsSite.Web.Hardening;
 using NewsSite.Web.Tests.Support;
 
 namespace NewsSite.Web.Tests.Security;

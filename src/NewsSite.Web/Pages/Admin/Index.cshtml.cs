@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NewsSite.Core.Articles;
-using NewsSite.Web.Infrastructure;
 
 namespace NewsSite.Web.Pages.Admin;
 

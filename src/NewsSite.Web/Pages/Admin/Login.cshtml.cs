@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NewsSite.Web.Accounts;
-using NewsSite.Web.Infrastructure;
+using NewsSite.Web.Hardening;
 
 namespace NewsSite.Web.Pages.Admin;
 

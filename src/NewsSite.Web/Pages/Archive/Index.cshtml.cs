@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NewsSite.Core.Articles;
+using NewsSite.Web.Caching;
 
 namespace NewsSite.Web.Pages.Archive;
 
 /// <summary>Every month with published articles, newest first, grouped by year: the way into /archiv/yyyy/mm.</summary>
+[CachedPublicPage(PageCacheScope.SiteWide)]
 public sealed class ArchiveModel(IArticleListings articles, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<ArchiveMonthCount> Months { get; private set; } = [];

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using NewsSite.Core.Articles;
-using NewsSite.Web.Infrastructure;
+using NewsSite.Web.Addresses;
+using NewsSite.Web.Caching;
+using NewsSite.Web.Hosting;
 
 namespace NewsSite.Web.Pages.Archive;
 
@@ -11,6 +13,7 @@ namespace NewsSite.Web.Pages.Archive;
 /// The published articles of one Berlin calendar month, newest first, a page at a time, with links to the nearest
 /// months that have articles. The address is /archiv/yyyy/mm; a one-digit month is redirected to its two-digit form.
 /// </summary>
+[CachedPublicPage(PageCacheScope.SiteWide)]
 public sealed class MonthModel(IArticleListings articles, TimeProvider clock, IOptions<NewsSiteOptions> options) : PageModel
 {
     public ArchiveMonth Month { get; private set; }

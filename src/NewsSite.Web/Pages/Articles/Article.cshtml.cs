@@ -2,8 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using NewsSite.Core.Articles;
+using NewsSite.Web.Addresses;
 using NewsSite.Web.Caching;
-using NewsSite.Web.Infrastructure;
+using NewsSite.Web.Hosting;
 
 namespace NewsSite.Web.Pages.Articles;
 
@@ -11,6 +12,7 @@ namespace NewsSite.Web.Pages.Articles;
 /// One published article with its related articles. Drafts, trashed and future articles answer 404 like unknown ones;
 /// a former slug answers 301 to the current one.
 /// </summary>
+[CachedPublicPage(PageCacheScope.OwnTags)]
 public sealed class ArticleModel(
     IPublishedArticles articles, TimeProvider clock, SiteUrls urls, IOptions<NewsSiteOptions> options) : PageModel
 {

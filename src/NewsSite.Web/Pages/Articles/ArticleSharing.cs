@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using NewsSite.Core.Articles;
-using NewsSite.Web.Infrastructure;
+using NewsSite.Web.Addresses;
 using NewsSite.Web.Localization;
 
 namespace NewsSite.Web.Pages.Articles;

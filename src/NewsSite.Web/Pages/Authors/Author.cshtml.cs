@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using NewsSite.Core.Articles;
+using NewsSite.Web.Addresses;
 using NewsSite.Web.Caching;
-using NewsSite.Web.Infrastructure;
+using NewsSite.Web.Hosting;
 
 namespace NewsSite.Web.Pages.Authors;
 
 /// <summary>An author's bio, if there is one, and their published articles, newest first: where the byline leads.</summary>
+[CachedPublicPage(PageCacheScope.OwnTags)]
 public sealed class AuthorModel(IAuthorStore authors, IArticleListings articles, TimeProvider clock, IOptions<NewsSiteOptions> options) : PageModel
 {
     public AuthorDetails Author { get; private set; } = null!;

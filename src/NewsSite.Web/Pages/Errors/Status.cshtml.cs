@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using NewsSite.Web.Caching;
 using NewsSite.Web.Localization;
 
 namespace NewsSite.Web.Pages.Errors;
@@ -9,6 +10,7 @@ namespace NewsSite.Web.Pages.Errors;
 /// The error page for every error status, in the site's language, (status code pages and the exception handler re-execute here).
 /// Antiforgery is off so that a failed POST still gets this page instead of a second error.
 /// </summary>
+[KeptOutOfPageCache("Always an error status for the request that failed (re-executed here), which the output cache would not keep anyway.")]
 [IgnoreAntiforgeryToken]
 public sealed class StatusModel(SiteText text) : PageModel
 {

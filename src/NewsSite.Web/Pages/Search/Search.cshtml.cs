@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using NewsSite.Core.Articles;
-using NewsSite.Web.Infrastructure;
+using NewsSite.Web.Caching;
+using NewsSite.Web.Hardening;
+using NewsSite.Web.Hosting;
 
 namespace NewsSite.Web.Pages.Search;
 
@@ -10,6 +12,7 @@ namespace NewsSite.Web.Pages.Search;
 /// Full-text search over the published articles: a GET form, so every result page has an address that can be
 /// shared, bookmarked and paged (/suche?q=köln&amp;seite=2). Ranking and query rules: <see cref="ISearchIndex.SearchAsync"/>.
 /// </summary>
+[CachedPublicPage(PageCacheScope.SiteWide)]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RequestRateLimits.SearchPolicy)]
 public sealed class SearchModel(ISearchIndex articles, TimeProvider clock, IOptions<NewsSiteOptions> options) : PageModel
 {

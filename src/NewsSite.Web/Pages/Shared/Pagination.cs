@@ -1,6 +1,5 @@
 using System.Globalization;
 using NewsSite.Core.Articles;
-using NewsSite.Web.Infrastructure;
 
 namespace NewsSite.Web.Pages;
 

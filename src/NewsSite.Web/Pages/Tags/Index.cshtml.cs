@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NewsSite.Core.Articles;
-using NewsSite.Web.Infrastructure;
+using NewsSite.Web.Caching;
+using NewsSite.Web.Localization;
 
 namespace NewsSite.Web.Pages.Tags;
 
@@ -11,6 +12,7 @@ namespace NewsSite.Web.Pages.Tags;
 public sealed record TagGroup(string Initial, string Anchor, IReadOnlyList<TagCount> Tags);
 
 /// <summary>Every tag with published articles, alphabetically as in German (Ä with A), under its initial letter.</summary>
+[CachedPublicPage(PageCacheScope.SiteWide)]
 public sealed class TagOverviewModel(IArticleListings articles, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<TagGroup> Groups { get; private set; } = [];

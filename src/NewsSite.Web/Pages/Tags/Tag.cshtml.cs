@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using NewsSite.Core.Articles;
+using NewsSite.Web.Addresses;
 using NewsSite.Web.Caching;
-using NewsSite.Web.Infrastructure;
+using NewsSite.Web.Hosting;
 
 namespace NewsSite.Web.Pages.Tags;
 
 /// <summary>The published articles carrying one tag, newest first: where rel="tag" links lead.</summary>
+[CachedPublicPage(PageCacheScope.OwnTags)]
 public sealed class TagModel(IPublishedArticles published, IArticleListings articles, TimeProvider clock, IOptions<NewsSiteOptions> options) : PageModel
 {
     public TagLink Tag { get; private set; } = null!;

@@ -4,7 +4,9 @@ using NewsSite.Core.Articles;
 using NewsSite.Core.Editing;
 using NewsSite.Core.Images;
 using NewsSite.Web.Accounts;
-using NewsSite.Web.Infrastructure;
+using NewsSite.Web.Hardening;
+using NewsSite.Web.Images;
+using NewsSite.Web.Localization;
 
 namespace NewsSite.Web.Pages.Admin.Articles;
 

@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using NewsSite.Core.Editing;
 using NewsSite.Web.Accounts;
-using NewsSite.Web.Infrastructure;
+using NewsSite.Web.Hardening;
+using NewsSite.Web.Hosting;
 
 namespace NewsSite.Web.Pages.Admin.Articles;
 

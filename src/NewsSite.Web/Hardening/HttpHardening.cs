@@ -1,0 +1,141 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using NewsSite.Web.Hosting;
+
+namespace NewsSite.Web.Hardening;
+
+/// <summary>
+/// What every response says about itself and what every request may be: security headers, the methods the site
+/// answers, Kestrel's limits, HSTS and the trusted reverse proxies. Reasons for each value: docs/security.md.
+/// </summary>
+public static class HttpHardening
+{
+    /// <summary>
+    /// No script anywhere, styles only from our own files, images from us or any https address (articles may embed
+    /// agency pictures), forms only back to us, and no framing. The site has no inline script or style to allow.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; style-src 'self'; img-src 'self' https:; font-src 'self'; form-action 'self'; " +
+        "base-uri 'none'; frame-ancestors 'none'; manifest-src 'self'";
+
+    /// <summary>A news site needs none of the powerful browser features; saying so keeps embedded content from them.</summary>
+    public const string PermissionsPolicy =
+        "accelerometer=(), browsing-topics=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), " +
+        "magnetometer=(), microphone=(), midi=(), payment=(), usb=()";
+
+    /// <summary>
+    /// Links to other sites learn our origin, never the path (which in the admin names drafts and searches).
+    /// </summary>
+    public const string ReferrerPolicy = "strict-origin-when-cross-origin";
+
+    // Everything the site answers: pages and feeds (GET, HEAD) and forms (POST). TRACE would echo cookies back.
+    private static readonly string[] AllowedMethods = [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post];
+
+    /// <summary>
+    /// Kestrel's limits, each chosen rather than inherited: a browser sends about 15 headers and a few KB of them.
+    /// The request line is longer than Kestrel's 8 KB, so that even a pasted search of 5,000 umlauts (six bytes each,
+    /// percent-encoded) still reaches the search page, which answers in German; Kestrel's own 414 has no body.
+    /// </summary>
+    public static class Limits
+    {
+        public const int MaxRequestHeadersTotalBytes = 32 * 1024;
+        public const int MaxRequestHeaderCount = 64;
+        public const int MaxRequestLineBytes = 32 * 1024;
+
+        /// <summary>A client sending its body slower than this (after the grace period) is dropped: slowloris.</summary>
+        public const int MinUploadBytesPerSecond = 1024;
+
+        public static readonly TimeSpan MinUploadGracePeriod = TimeSpan.FromSeconds(10);
+        public static readonly TimeSpan RequestHeadersTimeout = TimeSpan.FromSeconds(15);
+        public static readonly TimeSpan KeepAliveTimeout = TimeSpan.FromSeconds(60);
+    }
+
+    public static WebApplicationBuilder AddHttpHardening(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Configure<KestrelServerOptions>(kestrel =>
+        {
+            // The server's name and version help only those looking for a known flaw.
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestHeadersTotalSize = Limits.MaxRequestHeadersTotalBytes;
+            kestrel.Limits.MaxRequestHeaderCount = Limits.MaxRequestHeaderCount;
+            kestrel.Limits.MaxRequestLineSize = Limits.MaxRequestLineBytes;
+            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(Limits.MinUploadBytesPerSecond, Limits.MinUploadGracePeriod);
+            kestrel.Limits.RequestHeadersTimeout = Limits.RequestHeadersTimeout;
+            kestrel.Limits.KeepAliveTimeout = Limits.KeepAliveTimeout;
+        });
+
+        // A year, without subdomains or preload: other services on sibling hosts are not ours to decide for.
+        builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
+
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<NewsSiteOptions>>((forwarded, site) =>
+        {
+            // Only the proxies the operator names may tell us the client's address and scheme; everyone else could
+            // forge X-Forwarded-For to escape the login throttle and the rate limits.
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in site.Value.TrustedProxies)
+            {
+                if (IPAddress.TryParse(proxy, out var address))
+                {
+                    forwarded.KnownProxies.Add(address);
+                }
+            }
+        });
+        return builder;
+    }
+
+    /// <summary>First in the pipeline, so that every answer (static files, cache hits, error pages) carries the headers.</summary>
+    public static WebApplication UseHttpHardening(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetRequiredService<IOptions<NewsSiteOptions>>().Value.TrustedProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        app.Use(static (context, next) =>
+        {
+            context.Response.OnStarting(static state =>
+            {
+                AddSecurityHeaders(((HttpContext)state).Response.Headers);
+                return Task.CompletedTask;
+            }, context);
+
+            return AllowedMethods.Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase)
+                ? next(context)
+                : RefuseMethodAsync(context);
+        });
+
+        // Only over https (the middleware checks), and never for localhost, where a developer's browser would
+        // remember it for every other local project.
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        return app;
+    }
+
+    private static void AddSecurityHeaders(IHeaderDictionary headers)
+    {
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY"; // for browsers that predate frame-ancestors
+        headers["Referrer-Policy"] = ReferrerPolicy;
+        headers["Permissions-Policy"] = PermissionsPolicy;
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+    }
+
+    private static Task RefuseMethodAsync(HttpContext context)
+    {
+        // A short answer of our own, before the error pages: those are Razor pages answering only GET and POST.
+        context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+        context.Response.Headers.Allow = string.Join(", ", AllowedMethods);
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync("Diese Anfragemethode wird nicht unterstützt.", context.RequestAborted);
+    }
+}

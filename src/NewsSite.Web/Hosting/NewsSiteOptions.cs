@@ -1,0 +1,127 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NewsSite.Web.Hosting;
+
+/// <summary>The "NewsSite" configuration section; environment variables use NewsSite__DataDirectory and so on.</summary>
+public sealed class NewsSiteOptions
+{
+    public const string SectionName = "NewsSite";
+
+    /// <summary>Holds the SQLite database. Relative paths are taken from the content root.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "NewsSite:DataDirectory muss einen Ordner nennen.")]
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Markdown articles imported on first start. Relative paths are taken from the content root.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "NewsSite:ContentDirectory muss einen Ordner nennen.")]
+    public string ContentDirectory { get; set; } = "content";
+
+    [Required(AllowEmptyStrings = false, ErrorMessage = "NewsSite:SiteName darf nicht leer sein.")]
+    [StringLength(100, ErrorMessage = "NewsSite:SiteName darf höchstens 100 Zeichen lang sein.")]
+    public string SiteName { get; set; } = "NewsSite";
+
+    /// <summary>
+    /// The site's public address, e.g. https://nachrichten.example.de. Every absolute URL (feeds, sitemaps, canonical
+    /// links, sharing tags) is built from it and never from the request's Host header, which a client can forge.
+    /// No default: a feed pointing at the wrong host is worse than a start that asks for the setting.
+    /// </summary>
+    [PublicSiteAddress]
+    public string? BaseUrl { get; set; }
+
+    /// <summary>
+    /// The language of the reader pages and feeds: their words, dates and numbers. The admin area stays German.
+    /// </summary>
+    [AllowedValues("de-DE", "en-US", ErrorMessage = "NewsSite:Culture muss „de-DE“ oder „en-US“ sein.")]
+    public string Culture { get; set; } = "de-DE";
+
+    [Range(1, 100, ErrorMessage = "NewsSite:PageSize muss zwischen 1 und 100 liegen.")]
+    public int PageSize { get; set; } = 10;
+
+    /// <summary>Largest Markdown file an editor may upload, checked before the file is read.</summary>
+    [Range(1024, 50 * 1024 * 1024, ErrorMessage = "NewsSite:MaxMarkdownFileBytes muss zwischen 1 KB und 50 MB liegen.")]
+    public long MaxMarkdownFileBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Largest image an editor may upload.</summary>
+    [Range(1024, 50 * 1024 * 1024, ErrorMessage = "NewsSite:MaxImageBytes muss zwischen 1 KB und 50 MB liegen.")]
+    public long MaxImageBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>Largest request body at all (an upload of several files or a zip); larger ones are refused unread.</summary>
+    [Range(64 * 1024, 1024L * 1024 * 1024, ErrorMessage = "NewsSite:MaxRequestBytes muss zwischen 64 KB und 1 GB liegen.")]
+    public long MaxRequestBytes { get; set; } = 32 * 1024 * 1024;
+
+    /// <summary>
+    /// Keeps rendered public pages and feeds in memory until content changes (docs/performance.md). Off, every
+    /// request reads the database and renders; only for measuring and for finding a suspected cache fault.
+    /// </summary>
+    public bool OutputCacheEnabled { get; set; } = true;
+
+    /// <summary>Memory the page cache may fill; the least recently used pages give way beyond it.</summary>
+    [Range(1, 4096, ErrorMessage = "NewsSite:OutputCacheMegabytes muss zwischen 1 und 4096 liegen.")]
+    public int OutputCacheMegabytes { get; set; } = 64;
+
+    /// <summary>
+    /// Searches one client address may start per minute; beyond them it gets 429 with Retry-After. A reader types a
+    /// few; a scraper walking the index would make every one a database query.
+    /// </summary>
+    [Range(1, 1_000_000, ErrorMessage = "NewsSite:SearchRequestsPerMinute muss zwischen 1 und 1.000.000 liegen.")]
+    public int SearchRequestsPerMinute { get; set; } = 60;
+
+    /// <summary>
+    /// Login forms one client address may send per minute, right or wrong. Each costs a password hash; the failure
+    /// throttle (LoginThrottle) separately locks a name or address after five wrong passwords.
+    /// </summary>
+    [Range(1, 1_000_000, ErrorMessage = "NewsSite:LoginRequestsPerMinute muss zwischen 1 und 1.000.000 liegen.")]
+    public int LoginRequestsPerMinute { get; set; } = 10;
+
+    /// <summary>
+    /// Addresses of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed. Empty: the connection's
+    /// address is the client's, and forwarded headers are ignored, since anyone could send them.
+    /// </summary>
+    [IpAddresses]
+    public IList<string> TrustedProxies { get; } = [];
+}
+
+/// <summary>Every entry is an IPv4 or IPv6 address.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class IpAddressesAttribute : ValidationAttribute
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
+    {
+        ArgumentNullException.ThrowIfNull(validationContext);
+        var bad = (value as IEnumerable<string> ?? []).Where(text => !System.Net.IPAddress.TryParse(text, out _)).ToList();
+        return bad.Count == 0 ? ValidationResult.Success : new ValidationResult(
+            $"NewsSite:{validationContext.MemberName} enthält „{string.Join("“, „", bad)}“: erwartet werden IP-Adressen wie 10.0.0.2 oder ::1.",
+            [validationContext.MemberName ?? nameof(NewsSiteOptions.TrustedProxies)]);
+    }
+}
+
+/// <summary>
+/// A site's public address: http or https with a host, nothing after it but "/". Links in pages are root-relative
+/// ("/artikel/…"), so the site must live at the root of its host. An attribute rather than IValidatableObject, so that
+/// its message comes together with those of the other settings.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class PublicSiteAddressAttribute : ValidationAttribute
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
+    {
+        ArgumentNullException.ThrowIfNull(validationContext);
+        string[] member = [validationContext.MemberName ?? nameof(NewsSiteOptions.BaseUrl)];
+        var text = value as string;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new ValidationResult(
+                "NewsSite:BaseUrl fehlt: die öffentliche Adresse der Website, z. B. https://nachrichten.example.de " +
+                "(Umgebungsvariable NewsSite__BaseUrl). Feeds, Sitemaps und geteilte Links brauchen sie.", member);
+        }
+
+        var valid = Uri.TryCreate(text, UriKind.Absolute, out var uri)
+            && uri.Scheme is "http" or "https"
+            && string.IsNullOrEmpty(uri.UserInfo)
+            && uri.AbsolutePath == "/"
+            && string.IsNullOrEmpty(uri.Query)
+            && string.IsNullOrEmpty(uri.Fragment);
+        return valid ? ValidationResult.Success : new ValidationResult(
+            $"NewsSite:BaseUrl „{text}“ ist keine gültige Adresse: erwartet wird http:// oder https:// mit Hostname, " +
+            "ohne Pfad, Anfrage oder Anker, z. B. https://nachrichten.example.de.", member);
+    }
+}
