@@ -10,10 +10,12 @@ public interface ISearchIndex
     /// <summary>
     /// A page of the published articles containing every word of <paramref name="readerText"/> (as a prefix, case and
     /// accents ignored), best match first: a word in the title counts 10 times, in the tags 5, in the summary 3, in
-    /// the body once; equal scores go to the newer article. Text without any word finds nothing and runs no query.
-    /// See <see cref="SearchQuery"/> for how the reader's text becomes the query.
+    /// the body once; equal scores go to the newer article. When more than <see cref="SearchResults.RankedHitLimit"/>
+    /// articles match, only the newest that many are ranked and can be paged through, and excerpts are made for the
+    /// shown page only. Text without any word finds nothing and runs no query. See <see cref="SearchQuery"/> for how
+    /// the reader's text becomes the query.
     /// </summary>
-    Task<PagedList<SearchHit>> SearchAsync(
+    Task<SearchResults> SearchAsync(
         string readerText, int page, int pageSize, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -15,7 +15,8 @@ public sealed record ResponseValidators(EntityTagHeaderValue ETag, DateTimeOffse
 /// Validators derived from the content's version rather than from the rendered bytes, so that a 304 is answered
 /// after two index lookups, before anything is read or rendered.
 /// </summary>
-public sealed class ContentValidators(IContentJournal journal, TimeProvider clock, IOptions<NewsSiteOptions> options)
+public sealed class ContentValidators(
+    IContentJournal journal, ContentChangeFollower follower, TimeProvider clock, IOptions<NewsSiteOptions> options)
 {
     // Whatever else shapes an answer: the code (a new build may render differently) and the settings that appear in
     // pages and feeds. Part of every ETag, so that a deployment or a new site name never earns a stale 304.
@@ -28,8 +29,9 @@ public sealed class ContentValidators(IContentJournal journal, TimeProvider cloc
         options.Value.Culture,
         options.Value.PageSize.ToString(CultureInfo.InvariantCulture));
 
-    public Task<ContentVersion> CurrentAsync(CancellationToken cancellationToken) =>
-        journal.FindContentVersionAsync(clock.GetUtcNow(), cancellationToken);
+    /// <summary>The follower's version, as exact as the page cache; the database's when it has none (not started, or failing).</summary>
+    public async Task<ContentVersion> CurrentAsync(CancellationToken cancellationToken) =>
+        follower.Version ?? await journal.FindContentVersionAsync(clock.GetUtcNow(), cancellationToken);
 
     /// <param name="representation">What is being answered, e.g. the request path: one version, many answers.</param>
     public ResponseValidators For(ContentVersion version, string representation)

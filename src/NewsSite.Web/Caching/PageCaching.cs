@@ -38,7 +38,8 @@ public static class PageCaching
         services.AddSingleton(sp => new PageCacheStore(
             sp.GetRequiredService<IOptions<NewsSiteOptions>>().Value.OutputCacheMegabytes * 1024L * 1024,
             sp.GetRequiredService<IHttpContextAccessor>()));
-        services.AddSingleton<PageCacheEviction>();
+        services.AddSingleton<RelatedArticlesCache>();
+        services.AddSingleton<ContentChangeFollower>();
 
         services.AddOutputCache(options =>
         {
@@ -90,15 +91,22 @@ public static class PageCaching
     {
         ArgumentNullException.ThrowIfNull(app);
         var store = app.Services.GetRequiredService<PageCacheStore>();
-        var eviction = app.Services.GetRequiredService<PageCacheEviction>();
-        if (IsEnabled(app.Services))
+        var follower = app.Services.GetRequiredService<ContentChangeFollower>();
+        var enabled = IsEnabled(app.Services);
+
+        // Also without the page cache: the related-articles cache and the validators' version follow the journal too.
+        app.Use(async (context, next) =>
         {
-            app.Use(async (context, next) =>
+            await follower.BeforeRequestAsync(context.RequestAborted);
+            if (enabled)
             {
-                await eviction.BeforeRequestAsync(context.RequestAborted);
                 store.MarkRequestStart(context);
-                await next(context);
-            });
+            }
+
+            await next(context);
+        });
+        if (enabled)
+        {
             app.UseOutputCache();
         }
 
@@ -107,15 +115,12 @@ public static class PageCaching
             branch => branch.UseResponseCompression());
     }
 
-    /// <summary>Starts listening for changes; after the database is ready, before the first request.</summary>
+    /// <summary>Starts following the journal; after the database is ready, before the first request.</summary>
     public static async Task StartPageCacheAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(services);
-        if (IsEnabled(services))
-        {
-            await services.GetRequiredService<PageCacheEviction>().StartAsync(
-                services.GetRequiredService<ContentChangeSignal>(), cancellationToken);
-        }
+        await services.GetRequiredService<ContentChangeFollower>().StartAsync(
+            services.GetRequiredService<ContentChangeSignal>(), cancellationToken);
     }
 
     private static bool IsEnabled(IServiceProvider services) =>

@@ -16,7 +16,7 @@ public static class StorageServices
     {
         ArgumentNullException.ThrowIfNull(services);
 
-        // The page cache listens here for this process's own writes (see PageCacheEviction).
+        // The page cache listens here for this process's own writes (see ContentChangeFollower).
         services.AddSingleton<ContentChangeSignal>();
         services.AddSingleton(sp => SqliteStorage.OpenInDirectory(
             sp.GetRequiredService<SitePaths>().DataDirectory,

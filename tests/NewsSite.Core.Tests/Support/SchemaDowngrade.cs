@@ -7,10 +7,18 @@ namespace NewsSite.Core.Tests.Support;
 /// </summary>
 public static class SchemaDowngrade
 {
-    /// <summary>Before stored outlines (0008_outlines.sql).</summary>
-    public const string ToVersion7Sql =
+    /// <summary>Before stored outlines (0009_outlines.sql).</summary>
+    public const string ToVersion8Sql =
         """
         ALTER TABLE articles DROP COLUMN outline;
+        PRAGMA user_version = 8;
+        """;
+
+    /// <summary>Before the search's visibility index (0008_search_visibility.sql).</summary>
+    public const string ToVersion7Sql = ToVersion8Sql +
+        """
+
+        DROP INDEX ix_articles_search_visible;
         PRAGMA user_version = 7;
         """;
 

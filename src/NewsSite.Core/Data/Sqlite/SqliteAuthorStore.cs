@@ -24,9 +24,14 @@ public sealed class SqliteAuthorStore(SqliteDatabase database, TimeProvider cloc
         (await FindAuthorDetailsAsync(slug, cancellationToken))?.Link;
 
     public Task<AuthorDetails?> FindAuthorDetailsAsync(string slug, CancellationToken cancellationToken = default) =>
-        database.RunAsync(connection => connection.QuerySingleOrDefaultAsync<AuthorDetails>(
-            "SELECT display_name AS Name, slug AS Slug, bio_html AS BioHtml FROM authors WHERE slug = @Slug;", new { Slug = slug }),
-            cancellationToken);
+        database.RunOnSessionAsync(async session =>
+        {
+            // Prepared: every author page and author feed asks.
+            var rows = await session.QueryPreparedAsync<AuthorDetails>(
+                "SELECT display_name AS Name, slug AS Slug, bio_html AS BioHtml FROM authors WHERE slug = @Slug;",
+                null, cancellationToken, ("@Slug", slug));
+            return rows.Count == 0 ? null : rows[0];
+        }, cancellationToken);
 
     public Task<IReadOnlyList<EditorAuthorSummary>> ListAuthorsForEditorsAsync(CancellationToken cancellationToken = default) =>
         database.RunAsync<IReadOnlyList<EditorAuthorSummary>>(async connection =>

@@ -14,7 +14,7 @@ namespace NewsSite.Web.Pages.Articles;
 /// </summary>
 [CachedPublicPage(PageCacheScope.OwnTags)]
 public sealed class ArticleModel(
-    IPublishedArticles articles, TimeProvider clock, SiteUrls urls, IOptions<NewsSiteOptions> options) : PageModel
+    IPublishedArticles articles, RelatedArticlesCache related, TimeProvider clock, SiteUrls urls, IOptions<NewsSiteOptions> options) : PageModel
 {
     public const int RelatedCount = 5;
 
@@ -44,7 +44,7 @@ public sealed class ArticleModel(
         Article = article;
         HttpContext.TagArticlePage(article);
         Sharing = ArticleSharing.For(article, urls, options.Value.SiteName);
-        Related = await articles.FindRelatedAsync(article.Id, now, RelatedCount, cancellationToken);
+        Related = await related.FindAsync(article, now, RelatedCount, cancellationToken);
         return Page();
     }
 }

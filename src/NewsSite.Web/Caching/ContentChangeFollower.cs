@@ -3,13 +3,15 @@ using NewsSite.Core.Articles;
 namespace NewsSite.Web.Caching;
 
 /// <summary>
-/// Keeps the page cache exact. It evicts from the journal of public changes (content_changes): at once after a
-/// write of this process (told by <see cref="ContentChangeSignal"/> before the writer's request ends), within a
-/// second for other processes' writes (an import command), and, for a scheduled article, on the first request after
-/// its time, before that request looks into the cache.
+/// Keeps everything this process derives from the published content exact: the page cache, the related-articles
+/// cache and the content version behind every ETag. It follows the journal of public changes: at once after a write
+/// of this process (told by <see cref="ContentChangeSignal"/> before the writer's request ends), within a second for
+/// other processes' writes (an import command), and, for a scheduled article, on the first request after its time,
+/// before that request looks into any cache.
 /// </summary>
-public sealed partial class PageCacheEviction(
-    IContentJournal journal, PageCacheStore store, TimeProvider clock, ILogger<PageCacheEviction> logger) : IDisposable
+public sealed partial class ContentChangeFollower(
+    IContentJournal journal, PageCacheStore pages, RelatedArticlesCache related, TimeProvider clock,
+    ILogger<ContentChangeFollower> logger) : IDisposable
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan PruneInterval = TimeSpan.FromHours(1);
@@ -20,8 +22,15 @@ public sealed partial class PageCacheEviction(
     private DateTimeOffset _nextScheduled = DateTimeOffset.MaxValue;
     private DateTimeOffset _nextPoll;
     private DateTimeOffset _nextPrune;
+    private volatile ContentVersion? _version;
 
-    /// <summary>Starts from the journal's end: the cache is empty, so nothing before now can be in it.</summary>
+    /// <summary>
+    /// The version of everything public as of the last look at the journal; null before <see cref="StartAsync"/>.
+    /// Read on every page for its validators, so that a 304 or a fresh page costs no query for it.
+    /// </summary>
+    public ContentVersion? Version => _version;
+
+    /// <summary>Starts from the journal's end: the caches are empty, so nothing before now can be in them.</summary>
     public async Task StartAsync(ContentChangeSignal signal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(signal);
@@ -29,11 +38,12 @@ public sealed partial class PageCacheEviction(
         _dueCheckedUntil = clock.GetUtcNow();
         var pending = await journal.ReadPendingChangesAsync(_lastChangeId, _dueCheckedUntil, _dueCheckedUntil, cancellationToken);
         _nextScheduled = pending.NextScheduled ?? DateTimeOffset.MaxValue;
+        _version = await journal.FindContentVersionAsync(_dueCheckedUntil, cancellationToken);
         _nextPoll = _dueCheckedUntil + PollInterval;
         signal.Listen(CatchUpAsync);
     }
 
-    /// <summary>Runs before the cache is asked: cheap unless a scheduled article came due or a poll is due.</summary>
+    /// <summary>Runs before the caches are asked: cheap unless a scheduled article came due or a poll is due.</summary>
     public async Task BeforeRequestAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -75,12 +85,19 @@ public sealed partial class PageCacheEviction(
         var now = clock.GetUtcNow();
         try
         {
-            // Not the request's token: a reader who hangs up must not leave the cache half evicted.
+            // Not the request's token: a reader who hangs up must not leave the caches half evicted.
             var pending = await journal.ReadPendingChangesAsync(_lastChangeId, _dueCheckedUntil, now, CancellationToken.None);
             var tags = pending.Changes.SelectMany(PageCacheTags.Of).ToHashSet(StringComparer.Ordinal);
+            if (tags.Count > 0)
+            {
+                // The version first: a page rendered from here on carries the new one, never the old with new content.
+                _version = await journal.FindContentVersionAsync(now, CancellationToken.None);
+            }
+
             foreach (var tag in tags)
             {
-                await store.EvictByTagAsync(tag, CancellationToken.None);
+                await pages.EvictByTagAsync(tag, CancellationToken.None);
+                related.EvictByTag(tag);
             }
 
             if (pending.Changes.Count > 0)
@@ -96,12 +113,14 @@ public sealed partial class PageCacheEviction(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The database could not be read: better an empty cache than a stale one. The next request tries again.
+            // The database could not be read: better empty caches than stale ones, and no version that could earn a
+            // stale 304 (validators then ask the database). The next request tries again.
             LogCatchUpFailed(e);
-            await store.EvictByTagAsync(PageCacheTags.Everything, CancellationToken.None);
+            _version = null;
+            await pages.EvictByTagAsync(PageCacheTags.Everything, CancellationToken.None);
+            related.EvictByTag(PageCacheTags.Everything);
             _nextPoll = now;
         }
-
     }
 
     private async Task PruneJournalAsync(DateTimeOffset now)
@@ -121,10 +140,10 @@ public sealed partial class PageCacheEviction(
 
     public void Dispose() => _gate.Dispose();
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Seitencache: {ChangeCount} Änderungen, {TagCount} Tags entfernt (bis Journal-Eintrag {LastChangeId})")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Caches: {ChangeCount} Änderungen, {TagCount} Tags entfernt (bis Journal-Eintrag {LastChangeId})")]
     private partial void LogEvicted(int changeCount, int tagCount, long lastChangeId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Seitencache: Änderungen konnten nicht gelesen werden; der ganze Cache wird geleert")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Caches: Änderungen konnten nicht gelesen werden; alle Caches werden geleert")]
     private partial void LogCatchUpFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Änderungsjournal: {PrunedCount} alte Einträge entfernt")]
