@@ -17,41 +17,86 @@ public sealed partial class ArticleRepository
     private const int SnippetTokens = 24;
 
     /// <summary>
+    /// How many hits a search ranks at most: the newest that many (by id, which is the order articles were created
+    /// in). A word in most of the archive ("die", "Politik") would otherwise have every one of its hits scored by bm25
+    /// to show ten, some 100,000 at 100,000 articles; with the bound a search costs about the same whatever it finds.
+    /// 1,000 hits are 100 pages, more than a reader pages through; beyond them a news site's reader wants the recent
+    /// articles, and the page says "mehr als 1.000 Treffer" and pages through these. See docs/search.md.
+    /// </summary>
+    public const int RankedHitLimit = 1000;
+
+    /// <summary>
     /// A page of the published articles containing every word of <paramref name="readerText"/> (as a prefix, case and
     /// accents ignored), best match first: a word in the title counts 10 times, in the tags 5, in the summary 3, in
-    /// the body once (bm25); equal scores go to the newer article. Text without any word finds nothing and runs no
-    /// query. See <see cref="SearchQuery"/> for how the reader's text becomes the query.
+    /// the body once (bm25); equal scores go to the newer article. When more than <see cref="RankedHitLimit"/>
+    /// articles match, only the newest that many are ranked and can be paged through. Text without any word finds
+    /// nothing and runs no query. See <see cref="SearchQuery"/> for how the reader's text becomes the query.
     /// </summary>
-    public async Task<PagedList<SearchHit>> SearchAsync(
-        string readerText, int page, int pageSize, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public Task<SearchResults> SearchAsync(
+        string readerText, int page, int pageSize, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        SearchAsync(readerText, page, pageSize, now, RankedHitLimit, cancellationToken);
+
+    /// <param name="rankedHitLimit">Lowered by tests, so that a few hundred articles exceed it.</param>
+    internal async Task<SearchResults> SearchAsync(
+        string readerText, int page, int pageSize, DateTimeOffset now, int rankedHitLimit, CancellationToken cancellationToken)
     {
         var query = SearchQuery.Parse(readerText);
         if (query.IsEmpty)
         {
-            return new PagedList<SearchHit>([], page, pageSize, 0);
+            return SearchResults.None(page, pageSize);
         }
 
-        // bm25 weights follow the column order of article_search: title, summary, body, tags. bm25 is lower for
-        // better matches. The excerpt comes from the body where a word matched there, else from the summary (which
-        // then shows its beginning when only title or tags matched); both are read and the choice is made below.
+        // One statement, so that the FTS5 work is done once: a query for a prefix without a prefix index ("allem"*)
+        // merges the doclists of all its words every time a cursor opens.
+        //
+        // newest: the visible hits in rowid order from the newest, at most one beyond the bound (which tells that there
+        // are more); FTS5 walks its doclists backwards and stops there, so a common word costs no more than a rare
+        // one. Each hit's bm25 is computed here, in the same cursor, since bm25 needs the MATCH context. Its weights
+        // follow the column order of article_search (title, summary, body, tags); lower is better. A page past the
+        // bound needs no score at all, and without a call bm25 does not read the words' document counts either.
+        //
+        // page: the ids of the shown page, ranked within the bound (equal scores: newer first).
+        //
+        // The outer query computes the excerpts for the page's rows only: its FTS5 cursor walks the rowid range of the
+        // page (CROSS JOIN keeps it the outer loop, so it opens once), and snippet() runs for the rows that join the
+        // page, not for those skipped. The excerpt comes from the body where a word matched there, else from the
+        // summary (which then shows its beginning when only title or tags matched); both are read, ToHit chooses.
+        //
+        // found LEFT JOIN hit: the count comes back even for a page past the end, as one row without a hit.
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var results = await connection.QueryMultipleAsync(
+        var rows = (await connection.QueryAsync<SearchHitRow>(
             $"""
-            SELECT count(*)
-            FROM article_search
-            JOIN articles a ON a.id = article_search.rowid
-            WHERE article_search MATCH @Match AND {VisibleSql};
-
-            SELECT a.slug AS Slug, a.title AS Title, au.display_name AS AuthorName, au.slug AS AuthorSlug,
-                   a.published_at AS PublishedAt,
-                   snippet(article_search, 2, @MatchStart, @MatchEnd, '…', {SnippetTokens}) AS BodySnippet,
-                   snippet(article_search, 1, @MatchStart, @MatchEnd, '…', {SnippetTokens}) AS SummarySnippet
-            FROM article_search
-            JOIN articles a ON a.id = article_search.rowid
-            JOIN authors au ON au.id = a.author_id
-            WHERE article_search MATCH @Match AND {VisibleSql}
-            ORDER BY bm25(article_search, 10.0, 3.0, 1.0, 5.0), a.published_at DESC, a.id DESC
-            LIMIT @Limit OFFSET @Offset;
+            WITH newest AS MATERIALIZED (
+                SELECT s.rowid AS id, a.published_at,
+                       CASE WHEN @Offset < @RankedHitLimit THEN bm25(article_search, 10.0, 3.0, 1.0, 5.0) END AS score
+                FROM article_search s
+                JOIN articles a INDEXED BY ix_articles_search_visible ON a.id = s.rowid
+                WHERE article_search MATCH @Match AND {VisibleSql}
+                ORDER BY s.rowid DESC
+                LIMIT @RankedHitLimit + 1
+            ),
+            page AS MATERIALIZED (
+                SELECT id, score, published_at
+                FROM (SELECT id, score, published_at FROM newest ORDER BY id DESC LIMIT @RankedHitLimit)
+                ORDER BY score, published_at DESC, id DESC
+                LIMIT @Limit OFFSET @Offset
+            )
+            SELECT found.Found, hit.Slug, hit.Title, hit.AuthorName, hit.AuthorSlug, hit.PublishedAt,
+                   hit.BodySnippet, hit.SummarySnippet
+            FROM (SELECT count(*) AS Found FROM newest) AS found
+            LEFT JOIN (
+                SELECT p.id, p.score, a.slug AS Slug, a.title AS Title, au.display_name AS AuthorName,
+                       au.slug AS AuthorSlug, a.published_at AS PublishedAt,
+                       snippet(article_search, 2, @MatchStart, @MatchEnd, '…', {SnippetTokens}) AS BodySnippet,
+                       snippet(article_search, 1, @MatchStart, @MatchEnd, '…', {SnippetTokens}) AS SummarySnippet
+                FROM article_search s
+                CROSS JOIN page p ON p.id = s.rowid
+                JOIN articles a ON a.id = p.id
+                JOIN authors au ON au.id = a.author_id
+                WHERE article_search MATCH @Match
+                  AND s.rowid BETWEEN (SELECT min(id) FROM page) AND (SELECT max(id) FROM page)
+            ) AS hit
+            ORDER BY hit.score, hit.PublishedAt DESC, hit.id DESC;
             """,
             new
             {
@@ -59,13 +104,15 @@ public sealed partial class ArticleRepository
                 Now = SqliteDates.ToText(now),
                 MatchStart = SearchSnippet.MatchStart.ToString(),
                 MatchEnd = SearchSnippet.MatchEnd.ToString(),
+                RankedHitLimit = rankedHitLimit,
                 Limit = pageSize,
                 Offset = Offset(page, pageSize),
-            });
+            })).ToList();
 
-        var total = await results.ReadSingleAsync<int>();
-        var hits = (await results.ReadAsync<SearchHitRow>()).Select(r => r.ToHit()).ToList();
-        return new PagedList<SearchHit>(hits, page, pageSize, total);
+        var found = rows[0].Found;
+        var hits = rows.Where(r => r.Slug is not null).Select(r => r.ToHit()).ToList();
+        return new SearchResults(
+            new PagedList<SearchHit>(hits, page, pageSize, Math.Min(found, rankedHitLimit)), MoreThanTotal: found > rankedHitLimit);
     }
 
     /// <summary>
@@ -137,9 +184,11 @@ public sealed partial class ArticleRepository
         public string? Tags { get; init; }
     }
 
+    /// <summary>A hit of the page, or with <see cref="Slug"/> null the row that only carries the count.</summary>
     private sealed class SearchHitRow
     {
-        public string Slug { get; init; } = "";
+        public int Found { get; init; }
+        public string? Slug { get; init; }
         public string Title { get; init; } = "";
         public string AuthorName { get; init; } = "";
         public string AuthorSlug { get; init; } = "";
@@ -150,7 +199,7 @@ public sealed partial class ArticleRepository
         public SearchHit ToHit()
         {
             var excerpt = BodySnippet.Contains(SearchSnippet.MatchStart, StringComparison.Ordinal) ? BodySnippet : SummarySnippet;
-            return new SearchHit(Slug, Title, AuthorName, AuthorSlug, SqliteDates.FromText(PublishedAt), SearchSnippet.ToHtml(excerpt));
+            return new SearchHit(Slug!, Title, AuthorName, AuthorSlug, SqliteDates.FromText(PublishedAt), SearchSnippet.ToHtml(excerpt));
         }
     }
 }

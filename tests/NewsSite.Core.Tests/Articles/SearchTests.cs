@@ -14,7 +14,7 @@ public class SearchTests
     private static readonly ArticleOrigin Anna = new(RevisionOrigin.Editor, "anna", null);
 
     private static async Task<PagedList<SearchHit>> SearchAsync(TestDatabase db, string text, int page = 1, int pageSize = 10) =>
-        await db.Articles.SearchAsync(text, page, pageSize, db.Clock.Now, Token);
+        (await db.Articles.SearchAsync(text, page, pageSize, db.Clock.Now, Token)).Hits;
 
     private static async Task<List<string>> SlugsFoundAsync(TestDatabase db, string text) =>
         (await SearchAsync(db, text)).Items.Select(h => h.Slug).ToList();

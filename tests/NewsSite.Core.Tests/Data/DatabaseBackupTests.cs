@@ -145,7 +145,7 @@ public class DatabaseBackupTests
         Assert.NotNull(await db.Articles.FindPublishedAsync("alt", db.Clock.Now, Token));
 
         // Searchable at once, without the restart that would otherwise index a pre-search database.
-        Assert.Single((await db.Articles.SearchAsync("alt", 1, 10, db.Clock.Now, Token)).Items);
+        Assert.Single((await db.Articles.SearchAsync("alt", 1, 10, db.Clock.Now, Token)).Hits.Items);
     }
 
     public static TheoryData<string> UnusableBackups => ["keine-datenbank", "beschaedigt", "neueres-schema", "leere-sqlite-datei"];

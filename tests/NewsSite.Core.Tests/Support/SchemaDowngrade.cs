@@ -7,9 +7,17 @@ namespace NewsSite.Core.Tests.Support;
 /// </summary>
 public static class SchemaDowngrade
 {
-    /// <summary>Before stored feed keys (0007_feed_keys.sql).</summary>
-    public const string ToVersion6Sql =
+    /// <summary>Before the search's visibility index (0008_search_visibility.sql).</summary>
+    public const string ToVersion7Sql =
         """
+        DROP INDEX ix_articles_search_visible;
+        PRAGMA user_version = 7;
+        """;
+
+    /// <summary>Before stored feed keys (0007_feed_keys.sql).</summary>
+    public const string ToVersion6Sql = ToVersion7Sql +
+        """
+
         DROP INDEX ix_articles_feed_key;
         ALTER TABLE articles DROP COLUMN feed_key;
         PRAGMA user_version = 6;

@@ -21,6 +21,9 @@ public sealed class SearchModel(ArticleRepository articles, TimeProvider clock, 
 
     public PagedList<SearchHit> Hits { get; private set; } = null!;
 
+    /// <summary>More articles matched than <see cref="Hits"/> counts; only the newest were ranked ("mehr als").</summary>
+    public bool MoreHitsThanCounted { get; private set; }
+
     public Pagination Pagination =>
         Pagination.Of(Hits, PagePath, Query.Text.Length == 0 ? null : $"{QueryName}={Uri.EscapeDataString(Query.Text)}").InAnyOrder();
 
@@ -34,7 +37,9 @@ public sealed class SearchModel(ArticleRepository articles, TimeProvider clock, 
         }
 
         Query = SearchQuery.Parse(q);
-        Hits = await articles.SearchAsync(Query.Text, page, options.Value.PageSize, clock.GetUtcNow(), cancellationToken);
+        var results = await articles.SearchAsync(Query.Text, page, options.Value.PageSize, clock.GetUtcNow(), cancellationToken);
+        Hits = results.Hits;
+        MoreHitsThanCounted = results.MoreThanTotal;
 
         // Past the end of the hits is 404, as on every listing; without any hit the page says so instead.
         return Hits.TotalCount > 0 && page > Hits.TotalPages ? NotFound() : Page();
