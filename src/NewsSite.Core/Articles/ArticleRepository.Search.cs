@@ -19,9 +19,9 @@ public sealed partial class ArticleRepository
     /// <summary>
     /// How many hits a search ranks at most: the newest that many (by id, which is the order articles were created
     /// in). A word in most of the archive ("die", "Politik") would otherwise have every one of its hits scored by bm25
-    /// to show ten, some 100,000 at 100,000 articles; with the bound a search costs about the same whatever it finds.
-    /// 1,000 hits are 100 pages, more than a reader pages through; beyond them a news site's reader wants the recent
-    /// articles, and the page says "mehr als 1.000 Treffer" and pages through these. See docs/search.md.
+    /// to show ten, some 100,000 at 100,000 articles; with the bound at most 1,001 are read and 1,000 scored.
+    /// 1,000 hits are 100 pages, more than a reader pages through; when more articles match, a news site's reader
+    /// wants the recent ones. The page then says "Mehr als 1.000 Treffer" and pages through these. See docs/search.md.
     /// </summary>
     public const int RankedHitLimit = 1000;
 
@@ -50,8 +50,8 @@ public sealed partial class ArticleRepository
         // merges the doclists of all its words every time a cursor opens.
         //
         // newest: the visible hits in rowid order from the newest, at most one beyond the bound (which tells that there
-        // are more); FTS5 walks its doclists backwards and stops there, so a common word costs no more than a rare
-        // one. Each hit's bm25 is computed here, in the same cursor, since bm25 needs the MATCH context. Its weights
+        // are more); FTS5 walks its doclists backwards and stops there, so no more than that many hits are scored
+        // however many contain the words. Each hit's bm25 is computed here, in the same cursor, since bm25 needs the MATCH context. Its weights
         // follow the column order of article_search (title, summary, body, tags); lower is better. A page past the
         // bound needs no score at all, and without a call bm25 does not read the words' document counts either.
         //
