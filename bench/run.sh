@@ -175,7 +175,9 @@ measure() {
     local code wrk_threads=$threads shown=$2
     [ "$script" = "$bench/wrk-report.lua" ] || shown="zufällig einer von $longtail_n (/artikel/…)"
     [ "$conns" -lt "$wrk_threads" ] && wrk_threads=$conns
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "$url")
+    # The previous row's abandoned requests first; a server still busy with them would fail the check below.
+    wait_idle
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "$url") || code="keine Antwort in 30 s"
     [ "$code" = 200 ] || echo "Warnung: $url antwortet mit $code" >&2
     wrk -t"$wrk_threads" -c"$conns" -d"$warmup" --timeout "$timeout" -s "$script" "$url" >/dev/null
     wait_idle
@@ -195,7 +197,7 @@ measure() {
         # Nothing finished within the period: wrk has no latencies, and 0 ms must not pass for a result.
         cpu_us="–"; p50="–"; p99="–"; note="keine Anfrage in $duration fertig"
     fi
-    [ "$code" = 200 ] || note="HTTP $code"
+    [ "$code" = 200 ] || note="${note:+$note, }Prüfabruf: HTTP $code"
     [ "$errors" = 0 ] || note="${note:+$note, }$errors Socketfehler"
     [ "$timeouts" = 0 ] || note="${note:+$note, }$timeouts Anfragen über $timeout (nicht in p50/p99)"
     [ "$status" = 0 ] || note="${note:+$note, }$status Antworten nicht 2xx/3xx"
