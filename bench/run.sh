@@ -75,6 +75,8 @@ scratch=$(mktemp -d "${TMPDIR:-/tmp}/newssite-bench.XXXXXX")
 copies=$out/run-data-$$
 cleanup() {
     stop_all
+    # The servers' logs outlive the run (bench/.out/logs/), for a server that ended during a measurement.
+    rm -rf "$out/logs" && mkdir -p "$out/logs" && cp "$scratch"/*.log "$out/logs/" 2>/dev/null || true
     rm -rf "$scratch" "$copies"
 }
 trap cleanup EXIT
@@ -145,7 +147,7 @@ rows=()   # label|path|rps|p50|p99|cpu µs per request|note|connections|load
 clock_ticks=$(getconf CLK_TCK)
 # CPU time of the server process (user + system) in clock ticks: per request, a figure that other load on a shared
 # machine disturbs far less than requests/s.
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$site_pid/stat"; }
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$site_pid/stat" 2>/dev/null || echo 0; }
 # Until the server has been (nearly) idle for a second: requests of the warm-up that wrk gave up on go on running
 # in the server (a search for a common word for most of a second), and their CPU time must not count for the next
 # measurement. At most 60 s.
@@ -174,6 +176,11 @@ measure() {
     local label=$1 path=$2 url=$base$2 conns=${3:-$connections} script=${4:-$bench/wrk-report.lua}
     local code wrk_threads=$threads shown=$2
     [ "$script" = "$bench/wrk-report.lua" ] || shown="zufällig einer von $longtail_n (/artikel/…)"
+    if ! kill -0 "$site_pid" 2>/dev/null; then
+        rows+=("$label|$shown|0|–|–|–|nicht gemessen: der Server lief nicht mehr (Log in bench/.out/logs/)|$conns|–")
+        echo "Warnung: $label nicht gemessen, der Server lief nicht mehr" >&2
+        return 0
+    fi
     [ "$conns" -lt "$wrk_threads" ] && wrk_threads=$conns
     # The previous row's abandoned requests first; a server still busy with them would fail the check below.
     wait_idle
@@ -186,6 +193,8 @@ measure() {
     ticks_before=$(cpu_ticks)
     result=$(wrk -t"$wrk_threads" -c"$conns" -d"$duration" --timeout "$timeout" --latency -s "$script" "$url" | grep '^BENCH ')
     ticks_after=$(cpu_ticks)
+    local died=""
+    kill -0 "$site_pid" 2>/dev/null || died="der Server endete während der Messung (Log in bench/.out/logs/)"
     local rps p50 p99 errors timeouts status note=""
     rps=$(field rps "$result"); p50=$(field p50 "$result"); p99=$(field p99 "$result")
     errors=$(field errors "$result"); timeouts=$(field timeouts "$result"); status=$(field status "$result")
@@ -198,6 +207,7 @@ measure() {
         cpu_us="–"; p50="–"; p99="–"; note="keine Anfrage in $duration fertig"
     fi
     [ "$code" = 200 ] || note="${note:+$note, }Prüfabruf: HTTP $code"
+    if [ -n "$died" ]; then cpu_us="–"; note="${note:+$note, }$died"; fi
     [ "$errors" = 0 ] || note="${note:+$note, }$errors Socketfehler"
     [ "$timeouts" = 0 ] || note="${note:+$note, }$timeouts Anfragen über $timeout (nicht in p50/p99)"
     [ "$status" = 0 ] || note="${note:+$note, }$status Antworten nicht 2xx/3xx"
@@ -408,8 +418,10 @@ measure "RSS (ohne Cache)" "/rss.xml"
 measure "Suche (ohne Cache)" "$search_path"
 measure "Suche, seltenes Wort (ohne Cache)" "/suche?q=$rare_word"
 measure "Suche, seltenes Wort, 1 Verbindung (ohne Cache)" "/suche?q=$rare_word" 1
-measure "Suche, häufiges Wort (ohne Cache)" "/suche?q=$common_word"
+# Last: at 32 connections every request of this row waits longer than the window, and the abandoned ones keep the
+# server busy for a while afterwards.
 measure "Suche, häufiges Wort, 1 Verbindung (ohne Cache)" "/suche?q=$common_word" 1
+measure "Suche, häufiges Wort (ohne Cache)" "/suche?q=$common_word"
 stop "$site_pid"
 
 if [ -n "$data_small" ]; then
