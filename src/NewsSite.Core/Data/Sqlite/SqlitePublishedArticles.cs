@@ -84,14 +84,15 @@ public sealed class SqlitePublishedArticles(SqliteDatabase database) : IPublishe
               ON c.tag_id = o.tag_id AND c.is_live = 1 AND c.published_at <= @Now AND c.published_at >= o.oldest
             WHERE c.article_id <> @ArticleId
             GROUP BY c.article_id
-            -- Rounded so that float noise from summing in another order never beats recency.
-            ORDER BY round(score, 9) DESC, c.published_at DESC, c.article_id DESC
+            -- Rounded to 9 decimals so that float noise from summing in another order never beats recency. As an
+            -- integer: SQLite's round() prints each value to text and parses it back, a fifth of the query's time.
+            ORDER BY CAST(score * 1e9 + 0.5 AS INTEGER) DESC, c.published_at DESC, c.article_id DESC
             LIMIT @Limit
         )
         SELECT a.slug AS Slug, a.title AS Title, a.published_at AS PublishedAt, s.score AS Score
         FROM scored s
         JOIN articles a ON a.id = s.id
-        ORDER BY round(s.score, 9) DESC, s.published_at DESC, s.id DESC;
+        ORDER BY CAST(s.score * 1e9 + 0.5 AS INTEGER) DESC, s.published_at DESC, s.id DESC;
         """;
 
     public Task<TagLink?> FindTagAsync(string slug, CancellationToken cancellationToken = default) =>
