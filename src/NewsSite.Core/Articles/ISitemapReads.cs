@@ -5,7 +5,7 @@ public interface ISitemapReads
 {
     Task<SitemapCounts> CountSitemapEntriesAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
 
-    /// <summary>Published articles in a stable order (oldest first), so a new article only ever joins the last part.</summary>
+    /// <summary>Published articles in a stable order (first stored first), so a new article only ever joins the last part.</summary>
     Task<IReadOnlyList<SitemapEntry>> ListSitemapArticlesAsync(
         int part, int partSize, DateTimeOffset now, CancellationToken cancellationToken = default);
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Dapper;
 using NewsSite.Core.Articles;
-using NewsSite.Core.Markdown;
 using static NewsSite.Core.Data.Sqlite.SqliteVisibility;
 
 namespace NewsSite.Core.Data.Sqlite;
@@ -13,7 +12,7 @@ public sealed class SqlitePublishedArticles(SqliteDatabase database) : IPublishe
         """
         a.id AS Id, a.slug AS Slug, a.title AS Title, a.summary AS Summary, a.body_html AS BodyHtml,
         au.display_name AS AuthorName, au.slug AS AuthorSlug,
-        a.published_at AS PublishedAt, a.updated_at AS UpdatedAt, a.feed_key AS FeedKey, a.outline AS Outline,
+        a.published_at AS PublishedAt, a.updated_at AS UpdatedAt, a.feed_key AS FeedKey,
         (SELECT json_group_array(json_array(t.display_name, t.slug) ORDER BY at.position)
          FROM article_tags at JOIN tags t ON t.id = at.tag_id
          WHERE at.article_id = a.id) AS TagsJson
@@ -22,7 +21,7 @@ public sealed class SqlitePublishedArticles(SqliteDatabase database) : IPublishe
     // One prepared statement: the row, its author and its tags in the author's order.
     private const string FindPublishedSql =
         $"""
-        SELECT {ArticleColumns}
+        SELECT {ArticleColumns}, a.outline AS Outline
         FROM articles a
         JOIN authors au ON au.id = a.author_id
         WHERE a.slug = @Slug AND {VisibleSql};
@@ -119,13 +118,16 @@ public sealed class SqlitePublishedArticles(SqliteDatabase database) : IPublishe
         public string? Outline { get; init; }
         public string TagsJson { get; init; } = "[]";
 
-        public PublishedArticle ToArticle() => new(
-            Id, Slug, Title, Summary, BodyHtml, AuthorName, AuthorSlug, SqliteDates.FromText(PublishedAt),
-            SqliteDates.FromNullableText(UpdatedAt), FeedKey, ReadTags(TagsJson))
+        public PublishedArticle ToArticle()
         {
-            // Rows written before outlines were stored (schema 7) get theirs on the next start; until then, from the body.
-            Outline = Outline is null ? ArticleOutline.Of(BodyHtml) : SqliteOutlines.Read(Outline),
-        };
+            var article = new PublishedArticle(
+                Id, Slug, Title, Summary, BodyHtml, AuthorName, AuthorSlug, SqliteDates.FromText(PublishedAt),
+                SqliteDates.FromNullableText(UpdatedAt), FeedKey, ReadTags(TagsJson));
+
+            // Only the article page reads the stored outline (feeds need none). A row written before outlines were
+            // stored (schema 8) gets its own at the next start; until then the article computes it when asked.
+            return Outline is null ? article : article with { Outline = SqliteOutlines.Read(Outline) };
+        }
 
         private static TagLink[] ReadTags(string json)
         {
