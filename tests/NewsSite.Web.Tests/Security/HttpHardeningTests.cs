@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using NewsSite.Core.Data.Sqlite;
 using NewsSite.Web.Hardening;
 using NewsSite.Web.Tests.Support;
 
@@ -304,7 +305,7 @@ public class HttpHardeningTests
         Assert.Equal("Unhealthy", await behind.Content.ReadAsStringAsync(Token));
         Assert.Equal(HttpStatusCode.OK, stillAlive.StatusCode);
 
-        SqliteConnection.ClearAllPools();
+        SqliteStorage.ReleaseAllFiles();
         foreach (var file in Directory.GetFiles(site.DataDirectory, "newssite.db*"))
         {
             await File.WriteAllTextAsync(file, "kein SQLite", Token);

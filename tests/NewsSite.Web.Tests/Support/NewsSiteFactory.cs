@@ -1,3 +1,4 @@
+using NewsSite.Core.Data.Sqlite;
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
@@ -150,7 +151,7 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            SqliteConnection.ClearAllPools();
+            SqliteStorage.ReleaseAllFiles();
             if (!_ownsDataDirectory)
             {
                 return;

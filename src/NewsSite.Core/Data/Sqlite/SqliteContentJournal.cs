@@ -113,12 +113,13 @@ public sealed class SqliteContentJournal(SqliteDatabase database, TimeProvider c
         }, cancellationToken);
 
     public Task<int> PruneChangesAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        database.RunAsync(connection => connection.ExecuteAsync(
+        // A unit of work like every other write: it takes the write lock before it reads the newest id.
+        database.WriteAsync(unit => unit.Connection.ExecuteAsync(
             """
             DELETE FROM content_changes
             WHERE changed_at < @Cutoff AND id < (SELECT max(id) FROM content_changes);
             """,
-            new { Cutoff = SqliteDates.ToText(now - ContentJournal.Retention) }), cancellationToken);
+            new { Cutoff = SqliteDates.ToText(now - ContentJournal.Retention) }, unit.Transaction), cancellationToken);
 
     public Task<ContentVersion> FindContentVersionAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
         database.RunAsync(async connection =>
