@@ -6,10 +6,15 @@ namespace NewsSite.Core.Articles;
 /// </summary>
 public interface IAuthorStore
 {
-    /// <summary>An author's name and slug: the author page's read, without the bio.</summary>
-    Task<AuthorLink?> FindAuthorAsync(string slug, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// An author's name and slug, for the author feeds. Only an author with at least one published article is found:
+    /// one whose articles are all drafts, scheduled or trashed is, to readers, the same as an unknown name, so that a
+    /// byline under embargo cannot be confirmed by guessing.
+    /// </summary>
+    Task<AuthorLink?> FindAuthorAsync(string slug, DateTimeOffset now, CancellationToken cancellationToken = default);
 
-    Task<AuthorDetails?> FindAuthorDetailsAsync(string slug, CancellationToken cancellationToken = default);
+    /// <summary>The author page's read with the bio; found under the same rule as <see cref="FindAuthorAsync"/>.</summary>
+    Task<AuthorDetails?> FindAuthorDetailsAsync(string slug, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>Every author, in German alphabetical order, with their articles outside the trash and the published ones.</summary>
     Task<IReadOnlyList<EditorAuthorSummary>> ListAuthorsForEditorsAsync(CancellationToken cancellationToken = default);

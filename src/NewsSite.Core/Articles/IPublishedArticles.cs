@@ -21,7 +21,11 @@ public interface IPublishedArticles
     Task<IReadOnlyList<RelatedArticle>> FindRelatedAsync(
         long articleId, DateTimeOffset now, int limit = 5, CancellationToken cancellationToken = default);
 
-    Task<TagLink?> FindTagAsync(string slug, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// A tag that at least one published article carries. A tag on drafts, scheduled or trashed articles only is not
+    /// found, exactly like one that does not exist: readers must not be able to confirm an embargoed topic by guessing.
+    /// </summary>
+    Task<TagLink?> FindTagAsync(string slug, DateTimeOffset now, CancellationToken cancellationToken = default);
 }
 
 public static class RelatedArticles

@@ -12,7 +12,8 @@ namespace NewsSite.Web.Syndication;
 /// ("/autor/anna-berger/rss.xml"). GET and HEAD, with ETag and Last-Modified.
 /// </summary>
 public sealed class FeedEndpoints(
-    IPublishedArticles articles, IAuthorStore authors, FeedBuilder builder, ContentValidators validators, IOptions<NewsSiteOptions> options, SiteText text)
+    IPublishedArticles articles, IAuthorStore authors, FeedBuilder builder, ContentValidators validators, IOptions<NewsSiteOptions> options,
+    SiteText text, TimeProvider clock)
 {
     /// <summary>A feed's path: the file name after the path of the page it stands for.</summary>
     public static string PathFor(string pagePath, FeedFormat format)
@@ -65,7 +66,8 @@ public sealed class FeedEndpoints(
             return FeedSubject.Site(siteName, text);
         }
 
-        // Anything that cannot be a slug is not looked up at all.
+        // Anything that cannot be a slug is not looked up at all. A tag or author without a published article is
+        // not found (an embargoed name stays unconfirmed), so its feeds are 404 like an unknown name's.
         if (slug is null || !Slug.IsValid(slug))
         {
             return null;
@@ -73,11 +75,11 @@ public sealed class FeedEndpoints(
 
         if (kind == ArticleScopeKind.Tag)
         {
-            var tag = await articles.FindTagAsync(slug, cancellationToken);
+            var tag = await articles.FindTagAsync(slug, clock.GetUtcNow(), cancellationToken);
             return tag is null ? null : FeedSubject.Tag(tag, siteName, text);
         }
 
-        var author = await authors.FindAuthorAsync(slug, cancellationToken);
+        var author = await authors.FindAuthorAsync(slug, clock.GetUtcNow(), cancellationToken);
         return author is null ? null : FeedSubject.Author(author, siteName, text);
     }
 }

@@ -79,7 +79,7 @@ public class ArticleRepositoryTests
         var tags = (await connection.QueryAsync<string>("SELECT display_name FROM tags;")).ToList();
         Assert.Equal(["Köln"], tags);
         Assert.Equal(3, (await db.Listings.ListPublishedAsync(ArticleScope.ForTag("koeln"), 1, 10, db.Clock.Now, Token)).TotalCount);
-        Assert.Equal(new TagLink("Köln", "koeln"), await db.Published.FindTagAsync("koeln", Token));
+        Assert.Equal(new TagLink("Köln", "koeln"), await db.Published.FindTagAsync("koeln", db.Clock.Now, Token));
     }
 
     [Fact]

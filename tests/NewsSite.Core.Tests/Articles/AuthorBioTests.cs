@@ -77,7 +77,7 @@ public class AuthorBioTests
 
         Assert.Equal((true, 1), (first.Changed, first.Version));
         Assert.Equal((true, 2), (second.Changed, second.Version));
-        var details = await db.Authors.FindAuthorDetailsAsync("anna-berger", Token);
+        var details = await db.Authors.FindAuthorDetailsAsync("anna-berger", db.Clock.Now, Token);
         Assert.Equal("<p>Zweite Fassung.</p>\n", details!.BioHtml);
         var editable = await db.Authors.FindAuthorForEditingAsync("anna-berger", Token);
         Assert.Equal("Zweite Fassung.", editable!.Bio.Markdown);
@@ -98,7 +98,7 @@ public class AuthorBioTests
         var removed = await db.Authors.SaveBioAsync("anna-berger", 1, Bios.PrepareBio("  "), "erika", Token);
 
         Assert.Equal(2, removed.Version);
-        Assert.Null((await db.Authors.FindAuthorDetailsAsync("anna-berger", Token))!.BioHtml);
+        Assert.Null((await db.Authors.FindAuthorDetailsAsync("anna-berger", db.Clock.Now, Token))!.BioHtml);
         var editable = await db.Authors.FindAuthorForEditingAsync("anna-berger", Token);
         Assert.True(editable!.Bio.IsEmpty);
         Assert.Equal(["", "Text."], editable.History.Select(v => v.Markdown));
@@ -152,7 +152,7 @@ public class AuthorBioTests
 
         await Assert.ThrowsAsync<StorageException>(() => db.Authors.SaveBioAsync("anna-berger", 1, Bios.PrepareBio("Neu."), "erika", Token));
 
-        var details = await db.Authors.FindAuthorDetailsAsync("anna-berger", Token);
+        var details = await db.Authors.FindAuthorDetailsAsync("anna-berger", db.Clock.Now, Token);
         Assert.Equal("<p>Alt.</p>\n", details!.BioHtml);
     }
 

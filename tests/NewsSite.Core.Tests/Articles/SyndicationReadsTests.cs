@@ -65,8 +65,8 @@ public class SyndicationReadsTests
     {
         await using var db = await MixedAsync();
 
-        Assert.Equal(new AuthorLink("Anna Berger", "anna-berger"), await db.Authors.FindAuthorAsync("anna-berger", Token));
-        Assert.Null(await db.Authors.FindAuthorAsync("niemand", Token));
+        Assert.Equal(new AuthorLink("Anna Berger", "anna-berger"), await db.Authors.FindAuthorAsync("anna-berger", db.Clock.Now, Token));
+        Assert.Null(await db.Authors.FindAuthorAsync("niemand", db.Clock.Now, Token));
         var page = await db.Listings.ListPublishedAsync(ArticleScope.ForAuthor("anna-berger"), 1, 1, db.Clock.Now, Token);
         Assert.Equal(2, page.TotalCount);
         Assert.Equal(["mittel"], page.Items.Select(a => a.Slug));

@@ -59,16 +59,15 @@ public class AuthorPageTests(SeededSite site) : IClassFixture<SeededSite>
     }
 
     [Fact]
-    public async Task AuthorWithoutPublishedArticles_SaysSo()
+    public async Task AuthorWithoutPublishedArticles_HasNoPage_LikeAnUnknownName()
     {
         var content = NewsSiteFactory.ContentFolder(("e.md", "---\ntitle: Nur Entwurf\nauthor: Lea Graf\ndraft: true\n---\n\nText.\n"));
         await using var own = new NewsSiteFactory(content);
 
         var (response, page) = await own.GetPageAsync("/autor/lea-graf");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Von Lea Graf ist derzeit kein Artikel veröffentlicht.", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
-        Assert.Empty(page.QuerySelectorAll(".teaser"));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("Lea Graf", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -115,19 +114,25 @@ public class AuthorPageTests(SeededSite site) : IClassFixture<SeededSite>
     }
 
     [Fact]
-    public async Task AuthorKnownOnlyFromTheirProfile_HasAPageWithTheBio()
+    public async Task AuthorKnownOnlyFromTheirProfile_GetsAPageWithTheBio_WithTheirFirstPublishedArticle()
     {
+        // "Lea beginnt im Mai" is news of its own until her first article is out: until then, no page.
+        var clock = new TestClock(new DateTimeOffset(2025, 4, 1, 12, 0, 0, TimeSpan.Zero));
         var content = NewsSiteFactory.ContentFolder(
-            ("a.md", "---\ntitle: Eins\n---\n\nText.\n"),
+            ("a.md", "---\ntitle: Eins\ndate: 2025-03-01T10:00:00Z\n---\n\nText.\n"),
+            ("b.md", "---\ntitle: Leas Erster\nauthor: Lea Gräf\ndate: 2025-05-02T10:00:00Z\n---\n\nText.\n"),
             ("authors/lea-graef.md", "---\nname: Lea Gräf\n---\n\nLea beginnt im Mai.\n"));
-        await using var own = new NewsSiteFactory(content);
+        await using var own = new NewsSiteFactory(content, clock: clock);
 
+        var (before, _) = await own.GetPageAsync("/autor/lea-graef");
+        clock.Now = new DateTimeOffset(2025, 5, 2, 10, 0, 0, TimeSpan.Zero);
         var (response, page) = await own.GetPageAsync("/autor/lea-graef");
 
+        Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Lea Gräf", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Lea beginnt im Mai.", page.QuerySelector(".author-bio")!.TextContent.Trim());
-        Assert.Contains("Von Lea Gräf ist derzeit kein Artikel veröffentlicht.", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["Leas Erster"], page.QuerySelectorAll(".teaser h2").Select(h => h.TextContent));
         Assert.Equal(HttpStatusCode.NotFound, (await own.GetPageAsync("/artikel/lea-graef")).Response.StatusCode);
     }
 }

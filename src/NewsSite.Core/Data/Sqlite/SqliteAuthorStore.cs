@@ -20,16 +20,20 @@ public sealed class SqliteAuthorStore(SqliteDatabase database, TimeProvider cloc
             """,
             new { Slug = Slug.ForAuthor(displayName), DisplayName = displayName }, unit.Transaction);
 
-    public async Task<AuthorLink?> FindAuthorAsync(string slug, CancellationToken cancellationToken = default) =>
-        (await FindAuthorDetailsAsync(slug, cancellationToken))?.Link;
+    public async Task<AuthorLink?> FindAuthorAsync(string slug, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        (await FindAuthorDetailsAsync(slug, now, cancellationToken))?.Link;
 
-    public Task<AuthorDetails?> FindAuthorDetailsAsync(string slug, CancellationToken cancellationToken = default) =>
+    public Task<AuthorDetails?> FindAuthorDetailsAsync(string slug, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         database.RunOnSessionAsync(async session =>
         {
-            // Prepared: every author page and author feed asks.
+            // Prepared: every author page and author feed asks. The EXISTS is one probe of ix_articles_author_live.
             var rows = await session.QueryPreparedAsync<AuthorDetails>(
-                "SELECT display_name AS Name, slug AS Slug, bio_html AS BioHtml FROM authors WHERE slug = @Slug;",
-                null, cancellationToken, ("@Slug", slug));
+                $"""
+                SELECT au.display_name AS Name, au.slug AS Slug, au.bio_html AS BioHtml FROM authors au
+                WHERE au.slug = @Slug
+                  AND EXISTS (SELECT 1 FROM articles a WHERE a.author_id = au.id AND {SqliteVisibility.VisibleSql});
+                """,
+                null, cancellationToken, ("@Slug", slug), ("@Now", SqliteDates.ToText(now)));
             return rows.Count == 0 ? null : rows[0];
         }, cancellationToken);
 

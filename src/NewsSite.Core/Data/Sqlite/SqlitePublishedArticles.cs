@@ -94,11 +94,17 @@ public sealed class SqlitePublishedArticles(SqliteDatabase database) : IPublishe
         ORDER BY CAST(s.score * 1e9 + 0.5 AS INTEGER) DESC, s.published_at DESC, s.id DESC;
         """;
 
-    public Task<TagLink?> FindTagAsync(string slug, CancellationToken cancellationToken = default) =>
+    public Task<TagLink?> FindTagAsync(string slug, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         database.RunOnSessionAsync(async session =>
         {
+            // The EXISTS is one probe of ix_article_tags_tag: the tag's first published entry, if any.
             var rows = await session.QueryPreparedAsync<TagLink>(
-                "SELECT display_name AS Name, slug AS Slug FROM tags WHERE slug = @Slug;", null, cancellationToken, ("@Slug", slug));
+                """
+                SELECT t.display_name AS Name, t.slug AS Slug FROM tags t
+                WHERE t.slug = @Slug
+                  AND EXISTS (SELECT 1 FROM article_tags at WHERE at.tag_id = t.id AND at.is_live = 1 AND at.published_at <= @Now);
+                """,
+                null, cancellationToken, ("@Slug", slug), ("@Now", SqliteDates.ToText(now)));
             return rows.Count == 0 ? null : rows[0];
         }, cancellationToken);
 

@@ -26,7 +26,7 @@ public sealed class AuthorModel(IAuthorStore authors, IArticleListings articles,
             return BadRequest();
         }
 
-        var author = Slug.IsValid(slug) ? await authors.FindAuthorDetailsAsync(slug, cancellationToken) : null;
+        var author = Slug.IsValid(slug) ? await authors.FindAuthorDetailsAsync(slug, clock.GetUtcNow(), cancellationToken) : null;
         if (author is null)
         {
             return NotFound();

@@ -26,7 +26,7 @@ public sealed class TagModel(IPublishedArticles published, IArticleListings arti
             return BadRequest();
         }
 
-        var tag = Slug.IsValid(slug) ? await published.FindTagAsync(slug, cancellationToken) : null;
+        var tag = Slug.IsValid(slug) ? await published.FindTagAsync(slug, clock.GetUtcNow(), cancellationToken) : null;
         if (tag is null)
         {
             return NotFound();

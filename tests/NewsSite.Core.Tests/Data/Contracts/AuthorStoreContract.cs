@@ -19,9 +19,24 @@ public abstract class AuthorStoreContract : StoreContract
         await s.ImportAsync("a.md", Article("A", author: "Jörg Müller"));
         await s.ImportAsync("b.md", Article("B", author: "Jörg Müller"));
 
-        Assert.Equal(new AuthorLink("Jörg Müller", "joerg-mueller"), await s.Storage.Authors.FindAuthorAsync("joerg-mueller", Token));
+        Assert.Equal(new AuthorLink("Jörg Müller", "joerg-mueller"), await s.Storage.Authors.FindAuthorAsync("joerg-mueller", s.Now, Token));
         Assert.Equal(1, (await s.Storage.Articles.CountContentsAsync(Token)).Authors);
-        Assert.Null(await s.Storage.Authors.FindAuthorAsync("niemand", Token));
+        Assert.Null(await s.Storage.Authors.FindAuthorAsync("niemand", s.Now, Token));
+    }
+
+    [Fact]
+    public async Task FindAuthor_OfUnpublishedArticlesOnly_IsNotFound_UntilOneIsPublished()
+    {
+        await using var s = await CreateStorageAsync();
+        await s.ImportAsync("a.md", Article("Entwurf", author: "Vera Verborgen", draft: true));
+        await s.ImportAsync("b.md", Article("Geplant", author: "Vera Verborgen", date: Iso(s.Now.AddDays(1))));
+        var trashed = await s.ImportAsync("c.md", Article("Papierkorb", author: "Vera Verborgen"));
+        await s.Storage.Articles.SetTrashedAsync(trashed.ArticleId, true, Token);
+
+        Assert.Null(await s.Storage.Authors.FindAuthorAsync("vera-verborgen", s.Now, Token));
+        Assert.Null(await s.Storage.Authors.FindAuthorDetailsAsync("vera-verborgen", s.Now, Token));
+        Assert.NotNull(await s.Storage.Authors.FindAuthorForEditingAsync("vera-verborgen", Token));
+        Assert.Equal("Vera Verborgen", (await s.Storage.Authors.FindAuthorDetailsAsync("vera-verborgen", s.Now.AddDays(2), Token))!.Name);
     }
 
     [Fact]
@@ -58,7 +73,7 @@ public abstract class AuthorStoreContract : StoreContract
         var editable = await s.Storage.Authors.FindAuthorForEditingAsync("anna-berger", Token);
         Assert.Equal(("Jetzt in Bonn.", 2), (editable!.Bio.Markdown, editable.BioVersion));
         Assert.Equal([(1, "ben"), (2, "carl")], editable.History.Select(v => (v.Number, v.OriginDetail)).Order());
-        var details = await s.Storage.Authors.FindAuthorDetailsAsync("anna-berger", Token);
+        var details = await s.Storage.Authors.FindAuthorDetailsAsync("anna-berger", s.Now, Token);
         Assert.Contains("Bonn", details!.BioHtml, StringComparison.Ordinal);
     }
 

@@ -105,7 +105,20 @@ public abstract class PublishedArticlesContract : StoreContract
         await s.ImportAsync("a.md", Article("Titel", tags: "Öffentlicher Verkehr"));
 
         Assert.Equal(new TagLink("Öffentlicher Verkehr", "oeffentlicher-verkehr"),
-            await s.Storage.Published.FindTagAsync("oeffentlicher-verkehr", Token));
-        Assert.Null(await s.Storage.Published.FindTagAsync("unbekannt", Token));
+            await s.Storage.Published.FindTagAsync("oeffentlicher-verkehr", s.Now, Token));
+        Assert.Null(await s.Storage.Published.FindTagAsync("unbekannt", s.Now, Token));
+    }
+
+    [Fact]
+    public async Task FindTag_OnUnpublishedArticlesOnly_IsNotFound_UntilOneIsPublished()
+    {
+        await using var s = await CreateStorageAsync();
+        await s.ImportAsync("a.md", Article("Entwurf", tags: "Embargo", draft: true));
+        await s.ImportAsync("b.md", Article("Geplant", tags: "Embargo", date: Iso(s.Now.AddDays(1))));
+        var trashed = await s.ImportAsync("c.md", Article("Papierkorb", tags: "Embargo"));
+        await s.Storage.Articles.SetTrashedAsync(trashed.ArticleId, true, Token);
+
+        Assert.Null(await s.Storage.Published.FindTagAsync("embargo", s.Now, Token));
+        Assert.Equal(new TagLink("Embargo", "embargo"), await s.Storage.Published.FindTagAsync("embargo", s.Now.AddDays(2), Token));
     }
 }
