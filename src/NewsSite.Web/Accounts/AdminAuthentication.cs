@@ -56,6 +56,25 @@ public static class AdminAuthentication
             options.SlidingExpiration = true;
             options.Events.OnValidatePrincipal = RejectStaleSessionAsync;
 
+            // The handler's own redirect is absolute, built from the request's scheme and Host header, which a
+            // client chooses. The path and query alone lead to the same login page on whatever host the browser is.
+            options.Events.OnRedirectToLogin = context =>
+            {
+                var login = LocalPart(context.RedirectUri);
+                if (string.Equals(context.Request.Headers.XRequestedWith, "XMLHttpRequest", StringComparison.Ordinal))
+                {
+                    // A script's request, as the framework answers it: 401, with where to log in.
+                    context.Response.Headers.Location = login;
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                }
+                else
+                {
+                    context.Response.Redirect(login);
+                }
+
+                return Task.CompletedTask;
+            };
+
             // An editor on an admin-only page gets the German 403 page, not a redirect to a page that does not exist.
             options.Events.OnRedirectToAccessDenied = context =>
             {
@@ -85,6 +104,10 @@ public static class AdminAuthentication
             CookieAuthenticationDefaults.AuthenticationScheme);
         return context.SignInAsync(new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = false });
     }
+
+    /// <summary>"/admin/anmelden?returnUrl=…" of "https://any.host/admin/anmelden?returnUrl=…".</summary>
+    internal static string LocalPart(string redirectUri) =>
+        Uri.TryCreate(redirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : redirectUri;
 
     public static string AccountName(this ClaimsPrincipal user)
     {

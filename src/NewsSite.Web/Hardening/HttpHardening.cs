@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
+using NewsSite.Web.Health;
 using NewsSite.Web.Hosting;
 
 namespace NewsSite.Web.Hardening;
@@ -67,6 +68,8 @@ public static class HttpHardening
             kestrel.Limits.KeepAliveTimeout = Limits.KeepAliveTimeout;
         });
 
+        SiteHosts.AddSiteHosts(builder);
+
         // A year, without subdomains or preload: other services on sibling hosts are not ours to decide for.
         builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
 
@@ -97,7 +100,9 @@ public static class HttpHardening
             app.UseForwardedHeaders();
         }
 
-        app.Use(static (context, next) =>
+        var hosts = app.Services.GetRequiredService<SiteHosts>();
+        app.Logger.LogInformation("Answering requests for the hosts {Hosts}", hosts.Describe());
+        app.Use((context, next) =>
         {
             context.Response.OnStarting(static state =>
             {
@@ -105,9 +110,14 @@ public static class HttpHardening
                 return Task.CompletedTask;
             }, context);
 
-            return AllowedMethods.Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase)
+            if (!AllowedMethods.Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase))
+            {
+                return RefuseMethodAsync(context);
+            }
+
+            return hosts.Allows(context.Request.Host) || context.Request.Path.StartsWithSegments(HealthEndpoints.LivePath)
                 ? next(context)
-                : RefuseMethodAsync(context);
+                : SiteHosts.RefuseAsync(context);
         });
 
         // Only over https (the middleware checks), and never for localhost, where a developer's browser would

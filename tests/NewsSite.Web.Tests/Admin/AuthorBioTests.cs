@@ -194,7 +194,7 @@ public class AuthorBioTests
         var (response, _) = await anonymous.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/admin/anmelden?returnUrl=" + Uri.EscapeDataString(path), response.Headers.Location!.PathAndQuery);
+        Assert.Equal("/admin/anmelden?returnUrl=" + Uri.EscapeDataString(path), response.Headers.Location!.OriginalString);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public class LoginTests
 
         var (first, _) = await browser.GetAsync("/admin/hochladen");
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
-        var loginUrl = first.Headers.Location!.PathAndQuery;
+        var loginUrl = first.Headers.Location!.OriginalString;
         Assert.Equal("/admin/anmelden?returnUrl=%2Fadmin%2Fhochladen", loginUrl);
 
         var (login, _) = await browser.SubmitAsync(loginUrl, "form", Credentials("anna", AdminClient.Password));
@@ -161,7 +161,7 @@ public class LoginTests
 
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
-        Assert.StartsWith("/admin/anmelden", after.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/admin/anmelden", after.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -289,7 +289,7 @@ public class LoginTests
             }
 
             Assert.True(get.StatusCode == HttpStatusCode.Redirect, $"GET {path}: {(int)get.StatusCode}");
-            Assert.StartsWith("/admin/anmelden", get.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+            Assert.StartsWith("/admin/anmelden", get.Headers.Location!.OriginalString, StringComparison.Ordinal);
             Assert.True(post.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.BadRequest, $"POST {path}: {(int)post.StatusCode}");
         }
     }

@@ -134,12 +134,12 @@ public class HttpHardeningTests
         await using var site = Site();
         var address = site.StartOnKestrel();
 
-        var bigHeaders = await RawAsync(address, $"GET / HTTP/1.1\r\nHost: x\r\nX-Fuellung: {new string('a', 40 * 1024)}\r\n\r\n");
-        var manyHeaders = await RawAsync(address, "GET / HTTP/1.1\r\nHost: x\r\n"
+        var bigHeaders = await RawAsync(address, $"GET / HTTP/1.1\r\nHost: localhost\r\nX-Fuellung: {new string('a', 40 * 1024)}\r\n\r\n");
+        var manyHeaders = await RawAsync(address, "GET / HTTP/1.1\r\nHost: localhost\r\n"
             + string.Concat(Enumerable.Range(0, HttpHardening.Limits.MaxRequestHeaderCount + 1).Select(i => $"X-H{i}: 1\r\n")) + "\r\n");
-        var longLine = await RawAsync(address, $"GET /suche?q={new string('a', HttpHardening.Limits.MaxRequestLineBytes)} HTTP/1.1\r\nHost: x\r\n\r\n");
+        var longLine = await RawAsync(address, $"GET /suche?q={new string('a', HttpHardening.Limits.MaxRequestLineBytes)} HTTP/1.1\r\nHost: localhost\r\n\r\n");
         var umlauts = Uri.EscapeDataString(new string('ä', 5_000));
-        var ordinary = await RawAsync(address, $"GET /suche?q={umlauts} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        var ordinary = await RawAsync(address, $"GET /suche?q={umlauts} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
         Assert.StartsWith("HTTP/1.1 431", bigHeaders, StringComparison.Ordinal);
         Assert.StartsWith("HTTP/1.1 431", manyHeaders, StringComparison.Ordinal);
@@ -159,7 +159,7 @@ public class HttpHardeningTests
         await using var site = Site();
         var address = site.StartOnKestrel();
 
-        var answer = await RawAsync(address, $"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        var answer = await RawAsync(address, $"GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
         Assert.StartsWith("HTTP/1.1 400", answer, StringComparison.Ordinal);
         Assert.DoesNotContain("MinimumLevel", answer, StringComparison.Ordinal); // a line of appsettings.json
@@ -193,7 +193,7 @@ public class HttpHardeningTests
         await tcp.ConnectAsync(address.Host, address.Port, Token);
         var stream = tcp.GetStream();
         await stream.WriteAsync(Encoding.ASCII.GetBytes(
-            "POST /admin/anmelden HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 60000\r\n\r\nname="), Token);
+            "POST /admin/anmelden HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 60000\r\n\r\nname="), Token);
 
         // One byte every half second would take eight hours; the server must give up long before this loop ends.
         var dropped = false;
