@@ -37,6 +37,7 @@ public sealed class MarkdownRenderer
             var document = Markdig.Markdown.Parse(markdown, _pipeline);
             EnsureShallow(document);
             RemoveUnsafeLinks(document);
+            ContentPolicyFit.Apply(document);
             AssignHeadingIds(document);
 
             using var writer = new StringWriter();
@@ -189,6 +190,8 @@ public sealed class MarkdownRenderer
         document.OfType<ParagraphBlock>().FirstOrDefault() is { } paragraph
             ? CollapseWhitespace(PlainText(paragraph.Inline))
             : "";
+
+    internal static string PlainTextOf(ContainerInline? container) => PlainText(container);
 
     private static string PlainText(ContainerInline? container)
     {

@@ -55,9 +55,14 @@ public class ContentSecurityPolicyTests(BrowserSite site) : IClassFixture<Browse
         // The picture's host does not exist; the browser may fail to load it, but must not report the policy.
         await page.GotoAsync(site.BaseUrl + "/admin/artikel/neu");
         await page.Locator("#title").FillAsync("Richtlinie im Test");
-        await page.Locator("#markdown").FillAsync("## Vorschau\n\n[Quelle](https://example.org/quelle)\n\n![Bild](https://bilder.invalid/foto.jpg)\n");
+        // A table with aligned columns (classes, not inline styles) and a picture by http: (asked for by https:).
+        await page.Locator("#markdown").FillAsync(
+            "## Vorschau\n\n[Quelle](https://example.org/quelle)\n\n![Bild](https://bilder.invalid/foto.jpg)\n\n" +
+            "| Ort | Anteil |\n|:---:|---:|\n| Köln | 40 % |\n\n![Alt](http://bilder.invalid/alt.jpg)[^1]\n\n[^1]: Fußnote.\n");
         await page.GetByRole(AriaRole.Button, new() { Name = "Vorschau" }).ClickAsync();
         await Expect(page.Locator("img[src='https://bilder.invalid/foto.jpg']")).ToHaveCountAsync(1);
+        await Expect(page.Locator("img[src='https://bilder.invalid/alt.jpg']")).ToHaveCountAsync(1);
+        Assert.Equal("right", await page.Locator("td.align-right").EvaluateAsync<string>("td => getComputedStyle(td).textAlign"));
         await AssertStyledAsync(page);
 
         Assert.Empty(violations);
