@@ -106,6 +106,7 @@ public sealed class AuthorProfileParser(MarkdownRenderer renderer)
         }
 
         var line = fields["name"].Line;
+        FrontMatterReader.RefuseDirectionControls(sourceName, fields, "name", name);
         if (name.Length > FrontMatterReader.MaxAuthorLength)
         {
             throw new ArticleFormatException(sourceName,

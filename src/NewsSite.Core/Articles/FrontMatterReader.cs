@@ -153,6 +153,7 @@ public static partial class FrontMatterReader
         }
 
         CheckLength(sourceName, fields, "title", title, MaxTitleLength);
+        RefuseDirectionControls(sourceName, fields, "title", title);
 
         var slug = Text(sourceName, fields, "slug")?.Trim();
         if (slug is { Length: 0 })
@@ -169,9 +170,11 @@ public static partial class FrontMatterReader
 
         var author = CollapseWhitespace(Text(sourceName, fields, "author"));
         CheckLength(sourceName, fields, "author", author, MaxAuthorLength);
+        RefuseDirectionControls(sourceName, fields, "author", author);
 
         var summary = Text(sourceName, fields, "summary")?.Trim();
         CheckLength(sourceName, fields, "summary", summary, MaxSummaryLength);
+        RefuseDirectionControls(sourceName, fields, "summary", summary);
 
         var feedId = Text(sourceName, fields, FeedKey.Field)?.Trim();
         if (feedId is { Length: 0 })
@@ -220,6 +223,14 @@ public static partial class FrontMatterReader
         {
             throw new ArticleFormatException(sourceName,
                 $"Der Text ist zu lang ({text.Length} Zeichen, höchstens {max}).", fields[field].Line, field);
+        }
+    }
+
+    internal static void RefuseDirectionControls(string sourceName, Dictionary<string, YamlValue> fields, string field, string? text)
+    {
+        if (DirectionControls.FindIn(text) is { } control)
+        {
+            throw new ArticleFormatException(sourceName, DirectionControls.Refusal(control), fields[field].Line, field);
         }
     }
 
@@ -280,6 +291,7 @@ public static partial class FrontMatterReader
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var raw in value.Sequence)
         {
+            RefuseDirectionControls(sourceName, fields, "tags", raw);
             var tag = ArticleTag.TryCreate(raw)
                 ?? throw new ArticleFormatException(sourceName,
                     $"Das Tag „{raw}“ ist leer oder länger als {ArticleTag.MaxLength} Zeichen.", value.Line, "tags");

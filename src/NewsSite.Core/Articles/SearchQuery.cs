@@ -43,14 +43,10 @@ public sealed record SearchQuery(string Text, bool WasShortened, IReadOnlyList<s
     }
 
     /// <summary>
-    /// Without the characters that embed, override or isolate text direction (U+202A–U+202E, U+2066–U+2069). No word
-    /// contains them, and echoed into the page title, where no &lt;bdi&gt; can contain them, an override would turn
-    /// the rest of the title around ("U+202E gpj.exe" shows as "exe.jpg").
+    /// Without the characters that embed, override or isolate text direction (<see cref="DirectionControls"/>):
+    /// echoed into the page title, where no &lt;bdi&gt; can contain them, an override would turn the rest around.
     /// </summary>
-    private static string WithoutDirectionalFormatting(string text) =>
-        text.AsSpan().IndexOfAnyInRange('\u202A', '\u202E') < 0 && text.AsSpan().IndexOfAnyInRange('\u2066', '\u2069') < 0
-            ? text
-            : string.Concat(text.Where(c => c is not (>= '\u202A' and <= '\u202E') and not (>= '\u2066' and <= '\u2069')));
+    private static string WithoutDirectionalFormatting(string text) => DirectionControls.Without(text);
 
     /// <summary>
     /// The FTS5 query: each term a quoted string with prefix matching, all of them required.

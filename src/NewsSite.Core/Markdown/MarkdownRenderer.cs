@@ -188,7 +188,7 @@ public sealed class MarkdownRenderer
 
     private static string FirstParagraph(MarkdownDocument document) =>
         document.OfType<ParagraphBlock>().FirstOrDefault() is { } paragraph
-            ? CollapseWhitespace(PlainText(paragraph.Inline))
+            ? CollapseWhitespace(DirectionControls.Without(PlainText(paragraph.Inline)))
             : "";
 
     internal static string PlainTextOf(ContainerInline? container) => PlainText(container);
