@@ -44,6 +44,8 @@ public class ImportCommandTests
         await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder());
         var folder = NewsSiteFactory.ContentFolder(
             ("eins.md", Article("Eins")),
+            // Her page exists once she has a published article (a profile alone names no one to readers).
+            ("leas.md", "---\ntitle: Leas Bericht\nauthor: Lea Graf\ndate: 2025-01-02\n---\n\nText.\n"),
             ("authors/lea-graf.md", "---\nname: Lea Graf\n---\n\nLea schreibt.\n"),
             ("authors/Kaputt.md", "Text.\n"));
 
@@ -52,7 +54,7 @@ public class ImportCommandTests
         Assert.Equal(1, code);
         Assert.Contains("  neu          authors/lea-graf.md → /autor/lea-graf (Autorenprofil)", output, StringComparison.Ordinal);
         Assert.Contains("  FEHLER       authors/Kaputt.md: „Kaputt.md“ ist kein gültiger Name für ein Autorenprofil", output, StringComparison.Ordinal);
-        Assert.Contains("2 neu, 0 geändert, 0 unverändert, 1 fehlgeschlagen", output, StringComparison.Ordinal);
+        Assert.Contains("3 neu, 0 geändert, 0 unverändert, 1 fehlgeschlagen", output, StringComparison.Ordinal);
         Assert.Equal("Lea schreibt.", (await site.GetPageAsync("/autor/lea-graf")).Document.QuerySelector(".author-bio")!.TextContent.Trim());
     }
 
