@@ -158,32 +158,33 @@ internal static class BackupCommands
     /// </summary>
     private static async Task WriteAccountsReportAsync(RestoredAccounts accounts, TextWriter output)
     {
-        static string Names(IEnumerable<string> names) => string.Join(", ", names);
+        static string Names(IEnumerable<string> names) => names.Any() ? string.Join(", ", names) : "keine";
+        const string Indent = "                ";
         if (accounts.Choice == RestoreAccounts.KeepLive)
         {
             await output.WriteLineAsync(
-                $"  Konten:       die {accounts.LiveNames.Count} bisherigen Konten bleiben mit ihren Passwörtern, Rollen und " +
-                $"{accounts.LiveSessions} Sitzungen ({Names(accounts.LiveNames)}); die Konten der Sicherung sind nicht übernommen");
+                $"  Konten:       behalten wie vor der Wiederherstellung: {Names(accounts.LiveNames)} " +
+                $"(mit Passwörtern, Rollen und {accounts.LiveSessions} Sitzungen)");
             var notTaken = accounts.BackupNames.Except(accounts.LiveNames, StringComparer.Ordinal).ToList();
             if (notTaken.Count > 0)
             {
-                await output.WriteLineAsync($"                nur in der Sicherung, nicht wiederhergestellt: {Names(notTaken)}");
+                await output.WriteLineAsync($"{Indent}aus der Sicherung nicht übernommen: {Names(notTaken)}");
             }
 
-            await output.WriteLineAsync($"                (die Konten der Sicherung übernimmt: restore <datei> {AccountsFromBackupFlag})");
+            await output.WriteLineAsync($"{Indent}(die Konten der Sicherung übernimmt: restore <datei> {AccountsFromBackupFlag})");
             return;
         }
 
         await output.WriteLineAsync(
-            $"  Konten:       {accounts.BackupNames.Count} Konten aus der Sicherung übernommen ({Names(accounts.BackupNames)}), " +
-            "mit ihren damaligen Passwörtern und Rollen; alle Sicherheitsstempel erneuert");
+            $"  Konten:       aus der Sicherung übernommen: {Names(accounts.BackupNames)} " +
+            "(mit ihren damaligen Passwörtern und Rollen; alle Sicherheitsstempel erneuert)");
         var gone = accounts.LiveNames.Except(accounts.BackupNames, StringComparer.Ordinal).ToList();
         if (gone.Count > 0)
         {
-            await output.WriteLineAsync($"                nicht in der Sicherung und daher entfernt: {Names(gone)}");
+            await output.WriteLineAsync($"{Indent}nicht in der Sicherung, daher entfernt: {Names(gone)}");
         }
 
-        await output.WriteLineAsync($"                alle {accounts.LiveSessions} Sitzungen sind beendet; jeder meldet sich neu an");
+        await output.WriteLineAsync($"{Indent}beendete Sitzungen: {accounts.LiveSessions}; alle melden sich neu an");
     }
 
     private static async Task WriteFileReportAsync(DatabaseFileReport report, TextWriter output)

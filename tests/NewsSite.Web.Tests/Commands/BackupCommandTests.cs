@@ -102,8 +102,8 @@ public class BackupCommandTests
         var (code, output) = await Run(site.Services, "restore", backup);
 
         Assert.True(code == 0, output);
-        Assert.Contains("Konten:       die 1 bisherigen Konten bleiben mit ihren Passwörtern, Rollen und 1 Sitzungen (anna)", output, StringComparison.Ordinal);
-        Assert.Contains("nur in der Sicherung, nicht wiederhergestellt: ben", output, StringComparison.Ordinal);
+        Assert.Contains("Konten:       behalten wie vor der Wiederherstellung: anna (mit Passwörtern, Rollen und 1 Sitzungen)", output, StringComparison.Ordinal);
+        Assert.Contains("aus der Sicherung nicht übernommen: ben", output, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, await LoginStatusAsync(site, "anna", AdminClient.Password)); // the form again: refused
         Assert.Equal(HttpStatusCode.OK, await LoginStatusAsync(site, "ben", AdminClient.Password));
         Assert.Equal(HttpStatusCode.Redirect, await LoginStatusAsync(site, "anna", newPassword));
@@ -129,8 +129,8 @@ public class BackupCommandTests
         var (code, output) = await Run(site.Services, "restore", backup, "--accounts-from-backup");
 
         Assert.True(code == 0, output);
-        Assert.Contains("2 Konten aus der Sicherung übernommen (anna, ben)", output, StringComparison.Ordinal);
-        Assert.Contains("alle 1 Sitzungen sind beendet", output, StringComparison.Ordinal);
+        Assert.Contains("Konten:       aus der Sicherung übernommen: anna, ben (mit ihren damaligen Passwörtern und Rollen", output, StringComparison.Ordinal);
+        Assert.Contains("beendete Sitzungen: 1; alle melden sich neu an", output, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, await ReplayAsync(site, annaBefore));
         Assert.Equal(HttpStatusCode.Redirect, (await anna.GetAsync("/admin")).Response.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, await LoginStatusAsync(site, "ben", AdminClient.Password));
