@@ -42,7 +42,8 @@ public sealed partial class AdminSessions(ISessionStore sessions, TimeProvider c
     /// earlier one (a planted cookie never becomes the victim's session). Sessions that ended by time are pruned here,
     /// since only logins add rows.
     /// </summary>
-    public async Task StartAsync(HttpContext context, UserAccount account)
+    /// <returns>False when the account was removed in the meantime: then there is no session and no cookie.</returns>
+    public async Task<bool> StartAsync(HttpContext context, UserAccount account)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(account);
@@ -55,11 +56,18 @@ public sealed partial class AdminSessions(ISessionStore sessions, TimeProvider c
 
         var token = SessionToken.New();
         var userAgent = context.Request.Headers.UserAgent.ToString();
-        await sessions.StartAsync(
-            new NewSession(
-                SessionToken.Hash(token), account.Id, now, now + AbsoluteLimit, LoginThrottle.ClientAddress(context),
-                userAgent[..Math.Min(userAgent.Length, MaxUserAgentLength)]),
-            context.RequestAborted);
+        try
+        {
+            await sessions.StartAsync(
+                new NewSession(
+                    SessionToken.Hash(token), account.Id, now, now + AbsoluteLimit, LoginThrottle.ClientAddress(context),
+                    userAgent[..Math.Min(userAgent.Length, MaxUserAgentLength)]),
+                context.RequestAborted);
+        }
+        catch (StorageException e) when (e.Failure == StorageFailure.Constraint)
+        {
+            return false;
+        }
 
         var identity = new ClaimsIdentity(
             [
@@ -71,6 +79,7 @@ public sealed partial class AdminSessions(ISessionStore sessions, TimeProvider c
             ],
             CookieAuthenticationDefaults.AuthenticationScheme);
         await context.SignInAsync(new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = false });
+        return true;
     }
 
     /// <summary>Logout: the session ends on the server, then the browser's cookie is deleted.</summary>

@@ -59,6 +59,25 @@ public class SchemaMigratorTests
     }
 
     [Fact]
+    public async Task DatabaseOfVersion9_KeepsItsAccounts_AndGetsAnEmptySessionTable()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var anna = await db.Users.AddAsync("anna", NewsSite.Core.Accounts.UserRole.Admin, "hash", Token);
+        await using (var connection = await db.Database.OpenAsync(Token))
+        {
+            await connection.ExecuteAsync(SchemaDowngrade.ToVersion9Sql);
+        }
+
+        var applied = await new SqliteSchemaMigrator(db.Database).MigrateAsync(Token);
+
+        Assert.Equal(1, applied);
+        Assert.Equal(anna, await db.Users.FindByNameAsync("anna", Token));
+        Assert.Empty(await db.Storage.Sessions.ListAsync(anna.Id, Token));
+        await db.Storage.Sessions.StartAsync(new NewsSite.Core.Accounts.NewSession("s1", anna.Id, db.Clock.Now, db.Clock.Now.AddHours(12), "10.0.0.1", "Test"), Token);
+        Assert.NotNull(await db.Storage.Sessions.FindAsync("s1", Token));
+    }
+
+    [Fact]
     public async Task SecondRun_AppliesNothing()
     {
         await using var db = await TestDatabase.CreateAsync();

@@ -189,6 +189,26 @@ public class RevisionAndImageTests
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/konten")).Response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("Role", "niemand", "editor", "Es gibt kein Konto „niemand“.")]
+    [InlineData("Role", "", "editor", "Der Name darf nur Buchstaben")]
+    [InlineData("Role", "chefin", "kaiser", "Bitte eine Rolle wählen")]
+    [InlineData("Remove", "niemand", "", "Es gibt kein Konto „niemand“.")]
+    [InlineData("Password", "niemand", "", "Das Passwort muss mindestens 12 Zeichen lang sein.")]
+    public async Task AccountActions_WithForgedValues_Get422AndAGermanMessage(string handler, string name, string role, string message)
+    {
+        await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder());
+        using var admin = await AdminClient.LoginAsync(site, "chefin", UserRole.Admin);
+        await AdminClient.EnsureAccountAsync(site, "erika");
+
+        var (response, page) = await admin.SubmitAsync("/admin/konten", $"form[action='/admin/konten?handler={handler}']",
+            new() { ["name"] = name, ["role"] = role, ["password"] = "" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains(message, page.QuerySelector(".notice--error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(2, (await site.Services.GetRequiredService<AccountService>().ListAsync(Token)).Count);
+    }
+
     [Fact]
     public async Task TheLastAdmin_CannotBeMadeAnEditor_AndIsToldWhyBesideItsRow()
     {

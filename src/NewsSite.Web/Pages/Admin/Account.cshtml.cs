@@ -53,8 +53,12 @@ public sealed class AccountModel(AccountService accounts, AdminSessions sessions
         }
 
         // The change ended every session of the account, this one too; this browser gets a new one at once.
-        var account = await accounts.FindByNameAsync(name, cancellationToken);
-        await sessions.StartAsync(HttpContext, account!);
+        if (await accounts.FindByNameAsync(name, cancellationToken) is not { } account || !await sessions.StartAsync(HttpContext, account))
+        {
+            // Removed by an admin in the same moment: nothing to stay signed in to.
+            return Redirect(AdminAuthentication.LoginPath);
+        }
+
         logger.LogInformation("{Account} hat das Passwort geändert; alle anderen Sitzungen sind beendet", name);
         TempData["Message"] = "Das Passwort ist geändert. Andere Sitzungen dieses Kontos sind beendet.";
         return Redirect("/admin/konto");

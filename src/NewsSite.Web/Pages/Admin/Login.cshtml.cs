@@ -38,7 +38,7 @@ public sealed class LoginModel(AccountService accounts, AdminSessions sessions, 
         }
 
         var account = await accounts.VerifyAsync(accountName, password, cancellationToken);
-        if (account is null)
+        if (account is null || !await sessions.StartAsync(HttpContext, account))
         {
             throttle.RecordFailure(accountName, address);
             logger.LogWarning("Anmeldung fehlgeschlagen für {Account} von {Address}", accountName, address);
@@ -47,7 +47,6 @@ public sealed class LoginModel(AccountService accounts, AdminSessions sessions, 
         }
 
         throttle.RecordSuccess(accountName, address);
-        await sessions.StartAsync(HttpContext, account);
         logger.LogInformation("{Account} hat sich angemeldet (von {Address})", account.Name, address);
         return LocalRedirect(ReturnUrl);
     }

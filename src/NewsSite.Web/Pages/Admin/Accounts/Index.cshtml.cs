@@ -34,7 +34,7 @@ public sealed class IndexModel(AccountService accounts, ILogger<IndexModel> logg
         var parsedRole = AccountService.ParseRole(role);
         if (parsedRole is null)
         {
-            return await InvalidAsync(null, "Bitte eine Rolle wählen: Redakteur oder Administrator.", cancellationToken);
+            return await NewAccountInvalidAsync("Bitte eine Rolle wählen: Redakteur oder Administrator.", cancellationToken);
         }
 
         try
@@ -46,7 +46,7 @@ public sealed class IndexModel(AccountService accounts, ILogger<IndexModel> logg
         }
         catch (AccountInputException e)
         {
-            return await InvalidAsync(null, e.Message, cancellationToken);
+            return await NewAccountInvalidAsync(e.Message, cancellationToken);
         }
     }
 
@@ -61,7 +61,7 @@ public sealed class IndexModel(AccountService accounts, ILogger<IndexModel> logg
         }
         catch (AccountInputException e)
         {
-            return await InvalidAsync(Stored(name), e.Message, cancellationToken);
+            return await RowInvalidAsync(Stored(name) ?? "", e.Message, cancellationToken);
         }
     }
 
@@ -70,7 +70,7 @@ public sealed class IndexModel(AccountService accounts, ILogger<IndexModel> logg
         var parsedRole = AccountService.ParseRole(role);
         if (parsedRole is null)
         {
-            return await InvalidAsync(Stored(name), "Bitte eine Rolle wählen: Redakteur oder Administrator.", cancellationToken);
+            return await RowInvalidAsync(Stored(name) ?? "", "Bitte eine Rolle wählen: Redakteur oder Administrator.", cancellationToken);
         }
 
         try
@@ -84,7 +84,7 @@ public sealed class IndexModel(AccountService accounts, ILogger<IndexModel> logg
         }
         catch (AccountInputException e)
         {
-            return await InvalidAsync(Stored(name), e.Message, cancellationToken);
+            return await RowInvalidAsync(Stored(name) ?? "", e.Message, cancellationToken);
         }
     }
 
@@ -93,7 +93,7 @@ public sealed class IndexModel(AccountService accounts, ILogger<IndexModel> logg
         // Compared as stored: "ANNA" is anna's own account as much as "anna" is.
         if (Stored(name) == User.AccountName())
         {
-            return await InvalidAsync(Stored(name), "Das eigene Konto kann man nicht selbst löschen.", cancellationToken);
+            return await RowInvalidAsync(Stored(name) ?? "", "Das eigene Konto kann man nicht selbst löschen.", cancellationToken);
         }
 
         try
@@ -105,20 +105,32 @@ public sealed class IndexModel(AccountService accounts, ILogger<IndexModel> logg
         }
         catch (AccountInputException e)
         {
-            return await InvalidAsync(Stored(name), e.Message, cancellationToken);
+            return await RowInvalidAsync(Stored(name) ?? "", e.Message, cancellationToken);
         }
     }
 
     private static string? Stored(string? name) => AccountName.Normalize(name) ?? name;
 
-    private async Task<IActionResult> InvalidAsync(string? account, string message, CancellationToken cancellationToken)
+    private Task<IActionResult> NewAccountInvalidAsync(string message, CancellationToken cancellationToken)
     {
-        Error = message;
-        Accounts = await accounts.ListAsync(cancellationToken);
+        ErrorForNewAccount = true;
+        return InvalidAsync(message, cancellationToken);
+    }
+
+    /// <summary>The refusal of an action on <paramref name="account"/>, shown in its row.</summary>
+    private async Task<IActionResult> RowInvalidAsync(string account, string message, CancellationToken cancellationToken)
+    {
+        var page = await InvalidAsync(message, cancellationToken);
 
         // A name that matches no row (removed meanwhile, or a forged post) shows its message above the table.
         ErrorFor = Accounts.Any(a => a.Name == account) ? account : null;
-        ErrorForNewAccount = account is null;
+        return page;
+    }
+
+    private async Task<IActionResult> InvalidAsync(string message, CancellationToken cancellationToken)
+    {
+        Error = message;
+        Accounts = await accounts.ListAsync(cancellationToken);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
