@@ -20,4 +20,5 @@ public sealed record SiteStorage(
     ISitemapReads Sitemaps,
     IContentJournal Journal,
     IExportReads Export,
-    IUserStore Users);
+    IUserStore Users,
+    ISessionStore Sessions);

@@ -60,7 +60,7 @@ public sealed class AccountService
         return account;
     }
 
-    /// <returns>The new security stamp; every session holding the old one ends.</returns>
+    /// <returns>The new security stamp; every session of the account has ended.</returns>
     public async Task<string> ChangePasswordAsync(string name, string password, CancellationToken cancellationToken = default)
     {
         var normalized = ValidName(name);
@@ -69,13 +69,12 @@ public sealed class AccountService
             ?? throw new AccountInputException($"Es gibt kein Konto „{normalized}“.");
     }
 
-    /// <summary>Also ends the account's sessions: they carry the old role.</summary>
+    /// <summary>Also ends the account's sessions: they carry the old role. The last admin stays admin.</summary>
     public async Task ChangeRoleAsync(string name, UserRole role, CancellationToken cancellationToken = default)
     {
-        if (!await _users.SetRoleAsync(ValidName(name), role, cancellationToken))
-        {
-            throw new AccountInputException($"Es gibt kein Konto „{name}“.");
-        }
+        var normalized = ValidName(name);
+        Refuse(await _users.SetRoleAsync(normalized, role, cancellationToken), normalized,
+            $"„{normalized}“ ist das letzte Administratorkonto und bleibt Administrator. Zuerst ein anderes Konto zum Administrator machen.");
     }
 
     public Task<UserAccount?> FindByNameAsync(string name, CancellationToken cancellationToken = default) =>
@@ -85,12 +84,12 @@ public sealed class AccountService
 
     public Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken cancellationToken = default) => _users.ListAsync(cancellationToken);
 
+    /// <summary>Deletes the account and ends its sessions; the last admin cannot be removed.</summary>
     public async Task RemoveAsync(string name, CancellationToken cancellationToken = default)
     {
-        if (!await _users.RemoveAsync(ValidName(name), cancellationToken))
-        {
-            throw new AccountInputException($"Es gibt kein Konto „{name}“.");
-        }
+        var normalized = ValidName(name);
+        Refuse(await _users.RemoveAsync(normalized, cancellationToken), normalized,
+            $"„{normalized}“ ist das letzte Administratorkonto und kann nicht gelöscht werden. Zuerst ein anderes Konto zum Administrator machen.");
     }
 
     public static UserRole? ParseRole(string? role) => role?.Trim().ToLowerInvariant() switch
@@ -99,6 +98,17 @@ public sealed class AccountService
         "editor" => UserRole.Editor,
         _ => null,
     };
+
+    private static void Refuse(AccountChange change, string name, string lastAdmin)
+    {
+        switch (change)
+        {
+            case AccountChange.NoSuchAccount:
+                throw new AccountInputException($"Es gibt kein Konto „{name}“.");
+            case AccountChange.WouldLeaveNoAdmin:
+                throw new AccountInputException(lastAdmin);
+        }
+    }
 
     private static string ValidName(string name) =>
         AccountName.Normalize(name) ?? throw new AccountInputException(AccountName.Rule);

@@ -1,10 +1,8 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using NewsSite.Core.Accounts;
 using NewsSite.Web.Hosting;
 
 namespace NewsSite.Web.Accounts;
@@ -19,19 +17,22 @@ public static class AdminPolicies
     public const string Admin = "Admin";
 }
 
-/// <summary>Cookie login for the admin area, with sessions that end when the account's password or role changes.</summary>
+/// <summary>
+/// Cookie login for the admin area. The cookie names a server-side session (<see cref="AdminSessions"/>), which every
+/// signed-in request checks, so that logout and every change to an account's credentials or rights end sessions on
+/// the server.
+/// </summary>
 public static class AdminAuthentication
 {
     public const string CookieName = "newssite_auth";
     public const string LoginPath = "/admin/anmelden";
-    public const string StampClaim = "newssite:stamp";
-    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(8);
 
     public static WebApplicationBuilder AddNewsSiteAccounts(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddSingleton<AccountService>();
+        services.AddSingleton<AdminSessions>();
         services.AddSingleton<LoginThrottle>();
 
         // Keys in the data directory: cookies and antiforgery tokens stay valid across restarts and deployments.
@@ -52,9 +53,13 @@ public static class AdminAuthentication
             options.LoginPath = LoginPath;
             options.LogoutPath = "/admin/abmelden";
             options.ReturnUrlParameter = "returnUrl";
-            options.ExpireTimeSpan = SessionLifetime;
-            options.SlidingExpiration = true;
-            options.Events.OnValidatePrincipal = RejectStaleSessionAsync;
+
+            // The server's session decides idle time and end (AdminSessions); the sealed ticket repeats the absolute
+            // end as a second, independent bound, and is never renewed, so no response needs a new cookie.
+            options.ExpireTimeSpan = AdminSessions.AbsoluteLimit;
+            options.SlidingExpiration = false;
+            options.Events.OnValidatePrincipal = context =>
+                context.HttpContext.RequestServices.GetRequiredService<AdminSessions>().ValidateAsync(context);
 
             // The handler's own redirect is absolute, built from the request's scheme and Host header, which a
             // client chooses. The path and query alone lead to the same login page on whatever host the browser is.
@@ -89,22 +94,6 @@ public static class AdminAuthentication
         return builder;
     }
 
-    /// <summary>A fresh session for <paramref name="account"/>: a new cookie with a new ticket replaces any earlier one.</summary>
-    public static Task SignInAsync(HttpContext context, UserAccount account)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(account);
-        var identity = new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.NameIdentifier, account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                new Claim(ClaimTypes.Name, account.Name),
-                new Claim(ClaimTypes.Role, account.Role == UserRole.Admin ? "admin" : "editor"),
-                new Claim(StampClaim, account.SecurityStamp),
-            ],
-            CookieAuthenticationDefaults.AuthenticationScheme);
-        return context.SignInAsync(new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = false });
-    }
-
     /// <summary>"/admin/anmelden?returnUrl=…" of "https://any.host/admin/anmelden?returnUrl=…".</summary>
     internal static string LocalPart(string redirectUri) =>
         Uri.TryCreate(redirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : redirectUri;
@@ -113,23 +102,5 @@ public static class AdminAuthentication
     {
         ArgumentNullException.ThrowIfNull(user);
         return user.Identity?.Name ?? "";
-    }
-
-    /// <summary>
-    /// Each request checks the session's stamp against the account: a changed password or role, or a removed
-    /// account, ends every session that still carries the old stamp. One primary-key lookup per signed-in request.
-    /// </summary>
-    private static async Task RejectStaleSessionAsync(CookieValidatePrincipalContext context)
-    {
-        var principal = context.Principal;
-        var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountService>();
-        var valid = long.TryParse(principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
-            && await accounts.FindAsync(id, context.HttpContext.RequestAborted) is { } account
-            && account.SecurityStamp == principal!.FindFirstValue(StampClaim);
-        if (!valid)
-        {
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        }
     }
 }

@@ -17,7 +17,9 @@ namespace NewsSite.Web.Commands;
 internal static class BackupCommands
 {
     public const string BackupUsage = "Aufruf: backup <datei> [--force]   (--force ersetzt eine vorhandene Datei)";
-    public const string RestoreUsage = "Aufruf: restore <datei>";
+    public const string RestoreUsage =
+        "Aufruf: restore <datei> [--accounts-from-backup]   (ohne: die jetzigen Konten, Passwörter und Sitzungen bleiben; " +
+        "mit: die Konten der Sicherung, alle Sitzungen enden)";
     public const string ExportUsage = "Aufruf: export <ordner>";
 
     /// <summary>The folder beside a backup file that holds its pictures.</summary>
@@ -64,7 +66,9 @@ internal static class BackupCommands
 
     public static async Task<int> RestoreAsync(IServiceProvider services, string[] args, TextWriter output)
     {
-        if (args is not [var file] || file.StartsWith('-'))
+        var fromBackup = args.Contains(AccountsFromBackupFlag, StringComparer.Ordinal);
+        var files = args.Where(a => a != AccountsFromBackupFlag).ToList();
+        if (files is not [var file] || file.StartsWith('-'))
         {
             await output.WriteLineAsync(RestoreUsage);
             return 2;
@@ -74,7 +78,7 @@ internal static class BackupCommands
         RestoreReport report;
         try
         {
-            report = await Backup(services).RestoreAsync(source);
+            report = await Backup(services).RestoreAsync(source, fromBackup ? RestoreAccounts.FromBackup : RestoreAccounts.KeepLive);
         }
         catch (DatabaseBackupException e)
         {
@@ -94,6 +98,7 @@ internal static class BackupCommands
         var images = await ImageFolder.CopyMissingAsync(
             ImagesBeside(report.Source.FilePath), ArticleImages.Folder(services.GetRequiredService<SitePaths>()));
         await output.WriteLineAsync($"  Bilder:       {images.Copied} ergänzt, {images.AlreadyPresent} schon vorhanden");
+        await WriteAccountsReportAsync(report.Accounts, output);
         await output.WriteLineAsync($"Die bisherige Datenbank ist gesichert in {report.SafetyCopy.FilePath}");
         await output.WriteLineAsync("Laufende Instanzen der Website leeren ihren Seitencache innerhalb einer Sekunde.");
         return 0;
@@ -143,7 +148,44 @@ internal static class BackupCommands
         }
     }
 
+    public const string AccountsFromBackupFlag = "--accounts-from-backup";
+
     private static IDatabaseBackup Backup(IServiceProvider services) => services.GetRequiredService<IDatabaseBackup>();
+
+    /// <summary>
+    /// What happened to accounts, since that decides who can log in afterwards: by default nothing from the backup
+    /// (a password changed or an account removed since stays so); with the flag, the backup's accounts and no session.
+    /// </summary>
+    private static async Task WriteAccountsReportAsync(RestoredAccounts accounts, TextWriter output)
+    {
+        static string Names(IEnumerable<string> names) => names.Any() ? string.Join(", ", names) : "keine";
+        const string Indent = "                ";
+        if (accounts.Choice == RestoreAccounts.KeepLive)
+        {
+            await output.WriteLineAsync(
+                $"  Konten:       behalten wie vor der Wiederherstellung: {Names(accounts.LiveNames)} " +
+                $"(mit Passwörtern, Rollen und {accounts.LiveSessions} Sitzungen)");
+            var notTaken = accounts.BackupNames.Except(accounts.LiveNames, StringComparer.Ordinal).ToList();
+            if (notTaken.Count > 0)
+            {
+                await output.WriteLineAsync($"{Indent}aus der Sicherung nicht übernommen: {Names(notTaken)}");
+            }
+
+            await output.WriteLineAsync($"{Indent}(die Konten der Sicherung übernimmt: restore <datei> {AccountsFromBackupFlag})");
+            return;
+        }
+
+        await output.WriteLineAsync(
+            $"  Konten:       aus der Sicherung übernommen: {Names(accounts.BackupNames)} " +
+            "(mit ihren damaligen Passwörtern und Rollen; alle Sicherheitsstempel erneuert)");
+        var gone = accounts.LiveNames.Except(accounts.BackupNames, StringComparer.Ordinal).ToList();
+        if (gone.Count > 0)
+        {
+            await output.WriteLineAsync($"{Indent}nicht in der Sicherung, daher entfernt: {Names(gone)}");
+        }
+
+        await output.WriteLineAsync($"{Indent}beendete Sitzungen: {accounts.LiveSessions}; alle melden sich neu an");
+    }
 
     private static async Task WriteFileReportAsync(DatabaseFileReport report, TextWriter output)
     {

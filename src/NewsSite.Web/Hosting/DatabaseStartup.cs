@@ -18,6 +18,12 @@ public static class DatabaseStartup
         var paths = services.GetRequiredService<SitePaths>();
         var database = services.GetRequiredService<IDatabase>();
 
+        // A backup or restore killed midway (a kill skips every finally block) leaves database-sized copies here.
+        foreach (var leftover in services.GetRequiredService<IDatabaseBackup>().RemoveLeftoverFiles())
+        {
+            logger.LogWarning("Übrig gebliebene Datei einer abgebrochenen Sicherung oder Wiederherstellung entfernt: {File}", leftover);
+        }
+
         var applied = await database.MigrateAsync(cancellationToken);
         logger.LogInformation("Datenbank {DatabaseFile} bereit, Schema-Version {SchemaVersion} ({Applied} Migrationen angewandt)",
             database.Location, database.LatestSchemaVersion, applied);

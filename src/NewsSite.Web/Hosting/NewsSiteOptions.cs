@@ -67,7 +67,7 @@ public sealed class NewsSiteOptions
 
     /// <summary>
     /// Login forms one client address may send per minute, right or wrong. Each costs a password hash; the failure
-    /// throttle (LoginThrottle) separately locks a name or address after five wrong passwords.
+    /// throttle (LoginThrottle) separately makes a name and address wait after five wrong passwords.
     /// </summary>
     [Range(1, 1_000_000, ErrorMessage = "NewsSite:LoginRequestsPerMinute muss zwischen 1 und 1.000.000 liegen.")]
     public int LoginRequestsPerMinute { get; set; } = 10;

@@ -35,6 +35,7 @@ public static class StorageServices
         services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Journal);
         services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Export);
         services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Users);
+        services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Sessions);
         return services;
     }
 }

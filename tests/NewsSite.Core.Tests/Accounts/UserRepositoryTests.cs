@@ -39,7 +39,9 @@ public class UserRepositoryTests
         Assert.NotEqual(added.SecurityStamp, found.SecurityStamp);
         Assert.Equal(stamp, found.SecurityStamp);
         Assert.Null(await users.SetPasswordAsync("niemand", "x", Token));
-        Assert.True(await users.RemoveAsync("anna", Token));
+        Assert.Equal(AccountChange.WouldLeaveNoAdmin, await users.RemoveAsync("anna", Token)); // the last admin
+        await users.AddAsync("ben", UserRole.Admin, "hash-3", Token);
+        Assert.Equal(AccountChange.Done, await users.RemoveAsync("anna", Token));
         Assert.Null(await users.FindByIdAsync(added.Id, Token));
     }
 
@@ -60,7 +62,7 @@ public class UserRepositoryTests
         var users = db.Users;
         var added = await users.AddAsync("anna", UserRole.Editor, "old", Token);
 
-        Assert.True(await users.SetRoleAsync("anna", UserRole.Admin, Token));
+        Assert.Equal(AccountChange.Done, await users.SetRoleAsync("anna", UserRole.Admin, Token));
         await users.RehashAsync(added.Id, "not-the-current-hash", "ignored", Token);
         var afterWrongRehash = await users.FindByIdAsync(added.Id, Token);
         await users.RehashAsync(added.Id, "old", "new", Token);

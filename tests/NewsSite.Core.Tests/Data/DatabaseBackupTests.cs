@@ -101,7 +101,7 @@ public class DatabaseBackupTests
         await SaveArticleAsync(db, "Nachher");
         var lastIdBeforeRestore = await db.Journal.FindLastChangeIdAsync(Token);
 
-        var report = await BackupOf(db).RestoreAsync(backup, Token);
+        var report = await BackupOf(db).RestoreAsync(backup, cancellationToken: Token);
 
         Assert.NotNull(await db.Published.FindPublishedAsync("vorher", db.Clock.Now, Token));
         Assert.Null(await db.Published.FindPublishedAsync("nachher", db.Clock.Now, Token));
@@ -138,7 +138,7 @@ public class DatabaseBackupTests
             await connection.ExecuteAsync(SchemaDowngrade.ToVersion3Sql);
         }
 
-        var report = await BackupOf(db).RestoreAsync(backup, Token);
+        var report = await BackupOf(db).RestoreAsync(backup, cancellationToken: Token);
 
         Assert.Equal(3, report.Source.SchemaVersion);
         Assert.Equal(SqliteSchemaMigrator.LatestVersion - 3, report.MigrationsApplied);
@@ -160,7 +160,7 @@ public class DatabaseBackupTests
         var file = Path.Combine(db.Directory, kind + ".db");
         var expected = await MakeUnusableAsync(db, file, kind);
 
-        var refused = await Assert.ThrowsAsync<DatabaseBackupException>(() => BackupOf(db).RestoreAsync(file, Token));
+        var refused = await Assert.ThrowsAsync<DatabaseBackupException>(() => BackupOf(db).RestoreAsync(file, cancellationToken: Token));
 
         Assert.Contains(expected, refused.Message, StringComparison.Ordinal);
         Assert.NotNull(await db.Published.FindPublishedAsync("bleibt", db.Clock.Now, Token));

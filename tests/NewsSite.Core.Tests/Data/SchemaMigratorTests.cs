@@ -27,7 +27,7 @@ public class SchemaMigratorTests
             [
                 "article_search", "article_search_config", "article_search_content", "article_search_data",
                 "article_search_docsize", "article_search_idx", "article_tags", "article_totals", "articles", "author_bio_versions",
-                "authors", "content_changes", "revisions", "slug_redirects", "sqlite_sequence", "tags", "users",
+                "authors", "content_changes", "revisions", "sessions", "slug_redirects", "sqlite_sequence", "tags", "users",
             ],
             tables);
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode;"));
@@ -56,6 +56,25 @@ public class SchemaMigratorTests
         var author = await migrated.QuerySingleAsync<(string Name, string? Markdown, string? Html, string? Hash)>(
             "SELECT display_name, bio_markdown, bio_html, profile_hash FROM authors;");
         Assert.Equal(("Anna Berger", null, null, null), author);
+    }
+
+    [Fact]
+    public async Task DatabaseOfVersion9_KeepsItsAccounts_AndGetsAnEmptySessionTable()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var anna = await db.Users.AddAsync("anna", NewsSite.Core.Accounts.UserRole.Admin, "hash", Token);
+        await using (var connection = await db.Database.OpenAsync(Token))
+        {
+            await connection.ExecuteAsync(SchemaDowngrade.ToVersion9Sql);
+        }
+
+        var applied = await new SqliteSchemaMigrator(db.Database).MigrateAsync(Token);
+
+        Assert.Equal(1, applied);
+        Assert.Equal(anna, await db.Users.FindByNameAsync("anna", Token));
+        Assert.Empty(await db.Storage.Sessions.ListAsync(anna.Id, Token));
+        await db.Storage.Sessions.StartAsync(new NewsSite.Core.Accounts.NewSession("s1", anna.Id, db.Clock.Now, db.Clock.Now.AddHours(12), "10.0.0.1", "Test"), Token);
+        Assert.NotNull(await db.Storage.Sessions.FindAsync("s1", Token));
     }
 
     [Fact]

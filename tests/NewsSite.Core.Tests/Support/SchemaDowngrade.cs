@@ -7,9 +7,17 @@ namespace NewsSite.Core.Tests.Support;
 /// </summary>
 public static class SchemaDowngrade
 {
-    /// <summary>Before stored outlines (0009_outlines.sql).</summary>
-    public const string ToVersion8Sql =
+    /// <summary>Before server-side sessions (0010_sessions.sql).</summary>
+    public const string ToVersion9Sql =
         """
+        DROP TABLE sessions;
+        PRAGMA user_version = 9;
+        """;
+
+    /// <summary>Before stored outlines (0009_outlines.sql).</summary>
+    public const string ToVersion8Sql = ToVersion9Sql +
+        """
+
         ALTER TABLE articles DROP COLUMN outline;
         PRAGMA user_version = 8;
         """;

@@ -1,6 +1,8 @@
 using System.Net;
 using AngleSharp.Dom;
+using Microsoft.Extensions.DependencyInjection;
 using NewsSite.Core.Accounts;
+using NewsSite.Web.Accounts;
 using NewsSite.Web.Tests.Support;
 
 namespace NewsSite.Web.Tests.Admin;
@@ -155,5 +157,78 @@ public class RevisionAndImageTests
         var (removed, _) = await admin.SubmitAsync("/admin/konten", "form:has(input[name='name'][value='neu.ling'])[action='/admin/konten?handler=Remove']");
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await newcomer.GetAsync("/admin")).Response.StatusCode);
+    }
+
+    /// <summary>
+    /// The self-check compared the posted name as typed: "CHEFIN" was not "chefin", and the last admin removed itself.
+    /// Both spellings are refused now, beside the account's row, and the account stays.
+    /// </summary>
+    [Theory]
+    [InlineData("chefin")]
+    [InlineData("CHEFIN")]
+    [InlineData(" Chefin ")]
+    public async Task AnAdmin_CannotRemoveItself_WhateverTheSpelling(string spelled)
+    {
+        await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder());
+        using var admin = await AdminClient.LoginAsync(site, "chefin", UserRole.Admin);
+        await AdminClient.EnsureAccountAsync(site, "erika");
+
+        // Not the last admin: what refuses here is the rule against removing oneself.
+        await AdminClient.EnsureAccountAsync(site, "zweite", UserRole.Admin);
+        var (_, page) = await admin.GetAsync("/admin/konten");
+
+        // The page offers no such button; a forged post (with a valid token) names the admin itself.
+        var form = page.QuerySelector("form[action='/admin/konten?handler=Remove']")!;
+        var (refused, refusedPage) = await admin.SubmitAsync(page, "/admin/konten", "form[action='/admin/konten?handler=Remove']",
+            new() { ["name"] = spelled });
+
+        Assert.NotNull(form);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("Das eigene Konto kann man nicht selbst löschen", refusedPage.QuerySelector("#account-error")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(await site.Services.GetRequiredService<AccountService>().FindByNameAsync("chefin", Token));
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/konten")).Response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Role", "niemand", "editor", "Es gibt kein Konto „niemand“.")]
+    [InlineData("Role", "", "editor", "Der Name darf nur Buchstaben")]
+    [InlineData("Role", "chefin", "kaiser", "Bitte eine Rolle wählen")]
+    [InlineData("Remove", "niemand", "", "Es gibt kein Konto „niemand“.")]
+    [InlineData("Password", "niemand", "", "Das Passwort muss mindestens 12 Zeichen lang sein.")]
+    public async Task AccountActions_WithForgedValues_Get422AndAGermanMessage(string handler, string name, string role, string message)
+    {
+        await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder());
+        using var admin = await AdminClient.LoginAsync(site, "chefin", UserRole.Admin);
+        await AdminClient.EnsureAccountAsync(site, "erika");
+
+        var (response, page) = await admin.SubmitAsync("/admin/konten", $"form[action='/admin/konten?handler={handler}']",
+            new() { ["name"] = name, ["role"] = role, ["password"] = "" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains(message, page.QuerySelector(".notice--error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(2, (await site.Services.GetRequiredService<AccountService>().ListAsync(Token)).Count);
+    }
+
+    [Fact]
+    public async Task TheLastAdmin_CannotBeMadeAnEditor_AndIsToldWhyBesideItsRow()
+    {
+        await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder());
+        using var admin = await AdminClient.LoginAsync(site, "chefin", UserRole.Admin);
+        const string ownRoleForm = "form:has(input[name='name'][value='chefin'])[action='/admin/konten?handler=Role']";
+
+        var (refused, page) = await admin.SubmitAsync("/admin/konten", ownRoleForm, new() { ["role"] = "editor" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var error = page.QuerySelector("#account-error")!;
+        Assert.Contains("„chefin“ ist das letzte Administratorkonto und bleibt Administrator", error.TextContent, StringComparison.Ordinal);
+        Assert.Equal("account-error", page.QuerySelector(ownRoleForm + " select")!.GetAttribute("aria-describedby"));
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/konten")).Response.StatusCode);
+
+        // With a second admin, the first may step down (and its session ends with its old rights).
+        await AdminClient.EnsureAccountAsync(site, "zweite", UserRole.Admin);
+        var (stepped, _) = await admin.SubmitAsync("/admin/konten", ownRoleForm, new() { ["role"] = "editor" });
+        Assert.Equal(HttpStatusCode.Redirect, stepped.StatusCode);
+        Assert.Equal(UserRole.Editor, (await site.Services.GetRequiredService<AccountService>().FindByNameAsync("chefin", Token))!.Role);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.GetAsync("/admin/konten")).Response.StatusCode);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Articles;
+using NewsSite.Core.Accounts;
 using NewsSite.Core.Data;
 using NewsSite.Web.Tests.Support;
 
@@ -59,6 +60,80 @@ public class BackupCommandTests
         // The site keeps writing on the restored database, and its cache keeps following.
         await articles.Articles.SaveAsync(parser.Parse("danach.md", Article("Danach")), ArticleOrigin.ImportedFile("danach.md"), cancellationToken: Token);
         Assert.Contains("/artikel/danach", (await site.GetPageAsync("/")).Document.Body!.InnerHtml, StringComparison.Ordinal);
+    }
+
+    /// <summary>What a copied session cookie opens: the status of /admin for a client sending only it.</summary>
+    private static async Task<HttpStatusCode> ReplayAsync(NewsSiteFactory site, string cookie)
+    {
+        using var client = site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin");
+        request.Headers.Add("Cookie", cookie);
+        using var response = await client.SendAsync(request, Token);
+        return response.StatusCode;
+    }
+
+    private static async Task<HttpStatusCode> LoginStatusAsync(NewsSiteFactory site, string name, string password)
+    {
+        using var browser = new AdminClient(site);
+        return (await browser.SubmitAsync("/admin/anmelden", "form", new() { ["name"] = name, ["password"] = password })).Response.StatusCode;
+    }
+
+    /// <summary>
+    /// A site backed up, then a password changed and an account removed (what one does after a leak): restoring the
+    /// backup brought back the old password, the removed account and the sessions of both. By default it keeps them
+    /// as they are now, and says so.
+    /// </summary>
+    [Fact]
+    public async Task Restore_AfterAPasswordChangeAndARemoval_KeepsBoth_AndNoSessionFromBeforeComesBack()
+    {
+        await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder(("alt.md", Article("Alt"))));
+        using var anna = await AdminClient.LoginAsync(site, "anna", UserRole.Admin);
+        using var ben = await AdminClient.LoginAsync(site, "ben");
+        var annaBefore = await anna.SessionCookieAsync();
+        var benBefore = await ben.SessionCookieAsync();
+        var backup = Path.Combine(Repository.NewTempDirectory(), "sicherung.db");
+        Assert.Equal(0, (await Run(site.Services, "backup", backup)).ExitCode);
+
+        const string newPassword = "nach-dem-leck-geaendert";
+        await anna.SubmitAsync("/admin/konto", "main form", new() { ["current"] = AdminClient.Password, ["password"] = newPassword, ["repeat"] = newPassword });
+        var (removed, _) = await anna.SubmitAsync("/admin/konten", "form:has(input[name='name'][value='ben'])[action='/admin/konten?handler=Remove']");
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+
+        var (code, output) = await Run(site.Services, "restore", backup);
+
+        Assert.True(code == 0, output);
+        Assert.Contains("Konten:       behalten wie vor der Wiederherstellung: anna (mit Passwörtern, Rollen und 1 Sitzungen)", output, StringComparison.Ordinal);
+        Assert.Contains("aus der Sicherung nicht übernommen: ben", output, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, await LoginStatusAsync(site, "anna", AdminClient.Password)); // the form again: refused
+        Assert.Equal(HttpStatusCode.OK, await LoginStatusAsync(site, "ben", AdminClient.Password));
+        Assert.Equal(HttpStatusCode.Redirect, await LoginStatusAsync(site, "anna", newPassword));
+        Assert.Null(await site.Services.GetRequiredService<IUserStore>().FindByNameAsync("ben", Token));
+        Assert.Equal(HttpStatusCode.Redirect, await ReplayAsync(site, annaBefore));
+        Assert.Equal(HttpStatusCode.Redirect, await ReplayAsync(site, benBefore));
+
+        // The session anna has now, started with the new password, goes on.
+        Assert.Equal(HttpStatusCode.OK, (await anna.GetAsync("/admin")).Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Restore_WithTheBackupsAccounts_BringsThemBack_ButEndsEverySession()
+    {
+        await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder(("alt.md", Article("Alt"))));
+        using var anna = await AdminClient.LoginAsync(site, "anna", UserRole.Admin);
+        await AdminClient.EnsureAccountAsync(site, "ben");
+        var annaBefore = await anna.SessionCookieAsync();
+        var backup = Path.Combine(Repository.NewTempDirectory(), "sicherung.db");
+        Assert.Equal(0, (await Run(site.Services, "backup", backup)).ExitCode);
+        await site.Services.GetRequiredService<NewsSite.Web.Accounts.AccountService>().RemoveAsync("ben", Token);
+
+        var (code, output) = await Run(site.Services, "restore", backup, "--accounts-from-backup");
+
+        Assert.True(code == 0, output);
+        Assert.Contains("Konten:       aus der Sicherung übernommen: anna, ben (mit ihren damaligen Passwörtern und Rollen", output, StringComparison.Ordinal);
+        Assert.Contains("beendete Sitzungen: 1; alle melden sich neu an", output, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, await ReplayAsync(site, annaBefore));
+        Assert.Equal(HttpStatusCode.Redirect, (await anna.GetAsync("/admin")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, await LoginStatusAsync(site, "ben", AdminClient.Password));
     }
 
     [Fact]

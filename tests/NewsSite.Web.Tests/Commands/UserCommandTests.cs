@@ -33,6 +33,8 @@ public class UserCommandTests
         Assert.Null(await accounts.VerifyAsync("anna", "erstes-langes-passwort", Token));
         Assert.NotNull(await accounts.VerifyAsync("anna", "zweites-langes-passwort", Token));
 
+        // Another admin first: the last one stays admin.
+        await Run(site.Services, "zweites-langes-passwort\n", "user", "add", "ben", "--role", "admin");
         var (demoted, _) = await Run(site.Services, "", "user", "role", "anna", "editor");
         Assert.Equal(0, demoted);
         Assert.Equal(UserRole.Editor, (await accounts.FindByNameAsync("anna", Token))!.Role);
@@ -40,6 +42,30 @@ public class UserCommandTests
         var (removed, _) = await Run(site.Services, "", "user", "remove", "anna");
         Assert.Equal(0, removed);
         Assert.Null(await accounts.FindByNameAsync("anna", Token));
+    }
+
+    [Theory]
+    [InlineData("anna")]
+    [InlineData("ANNA")]
+    public async Task TheLastAdmin_CanBeNeitherRemovedNorDemoted_WhateverTheSpelling(string spelled)
+    {
+        await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder());
+        await Run(site.Services, "erstes-langes-passwort\n", "user", "add", "anna", "--role", "admin");
+        await Run(site.Services, "zweites-langes-passwort\n", "user", "add", "erika", "--role", "editor");
+
+        var (removeCode, removeOutput) = await Run(site.Services, "", "user", "remove", spelled);
+        var (demoteCode, demoteOutput) = await Run(site.Services, "", "user", "role", spelled, "editor");
+
+        Assert.Equal((1, 1), (removeCode, demoteCode));
+        Assert.Contains("„anna“ ist das letzte Administratorkonto und kann nicht gelöscht werden", removeOutput, StringComparison.Ordinal);
+        Assert.Contains("„anna“ ist das letzte Administratorkonto und bleibt Administrator", demoteOutput, StringComparison.Ordinal);
+        Assert.Equal(UserRole.Admin, (await site.Services.GetRequiredService<AccountService>().FindByNameAsync("anna", Token))!.Role);
+
+        // With a second admin, both are possible.
+        await Run(site.Services, "", "user", "role", "erika", "admin");
+        Assert.Equal(0, (await Run(site.Services, "", "user", "role", spelled, "editor")).ExitCode);
+        Assert.Equal(0, (await Run(site.Services, "", "user", "remove", spelled)).ExitCode);
+        Assert.Equal(1, (await Run(site.Services, "", "user", "remove", "erika")).ExitCode);
     }
 
     [Fact]

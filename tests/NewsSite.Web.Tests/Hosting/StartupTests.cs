@@ -46,6 +46,34 @@ public class StartupTests
         Assert.Equal(["Eins"], page.QuerySelectorAll(".teaser h2").Select(h => h.TextContent));
     }
 
+    /// <summary>
+    /// A kill skips every finally block: a restore killed midway leaves its working copy (as large as the database)
+    /// in the data directory. The next start removes it, and leaves the database alone.
+    /// </summary>
+    [Fact]
+    public async Task Start_RemovesWhatAKilledRestoreLeftInTheDataDirectory()
+    {
+        var data = Repository.NewTempDirectory();
+        var content = NewsSiteFactory.ContentFolder(("eins.md", Article("Eins")));
+        await using (var first = new NewsSiteFactory(content, dataDirectory: data))
+        {
+            (await first.GetPageAsync("/")).Response.EnsureSuccessStatusCode();
+        }
+
+        using var killed = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!;
+        await killed.WaitForExitAsync(Token);
+        var leftover = Path.Combine(data, $"{SqliteDatabase.FileName}.restore.{killed.Id}-{Guid.NewGuid():N}.tmp");
+        File.Copy(Path.Combine(data, SqliteDatabase.FileName), leftover);
+        await File.WriteAllBytesAsync(leftover + "-journal", new byte[4096], Token);
+
+        await using var second = new NewsSiteFactory(content, dataDirectory: data);
+        var (response, page) = await second.GetPageAsync("/");
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal(["Eins"], page.QuerySelectorAll(".teaser h2").Select(h => h.TextContent));
+        Assert.Empty(Directory.GetFiles(data, "*.tmp*"));
+    }
+
     [Fact]
     public async Task BrokenContentFile_IsSkippedAndTheSiteStillStarts()
     {

@@ -200,7 +200,7 @@ public class LoginAttackTests
                     new Claim(ClaimTypes.NameIdentifier, account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                     new Claim(ClaimTypes.Name, account.Name),
                     new Claim(ClaimTypes.Role, "admin"),
-                    new Claim(AdminAuthentication.StampClaim, account.SecurityStamp),
+                    new Claim(AdminSessions.StampClaim, account.SecurityStamp),
                 ],
                 CookieAuthenticationDefaults.AuthenticationScheme)),
             new AuthenticationProperties { ExpiresUtc = DateTimeOffset.UtcNow.AddHours(1) },

@@ -15,10 +15,25 @@ public sealed class AdminClient : IDisposable
 {
     public const string Password = "ein-langes-test-passwort";
 
-    public AdminClient(NewsSiteFactory site)
+    /// <param name="address">
+    /// The client address the site sees for this browser (the in-memory test server has none, so all browsers share
+    /// one by default): how a test puts an attacker and an editor on different machines.
+    /// </param>
+    public AdminClient(NewsSiteFactory site, string? address = null)
     {
         ArgumentNullException.ThrowIfNull(site);
-        Http = site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        if (address is null)
+        {
+            Http = site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+            return;
+        }
+
+        var remote = System.Net.IPAddress.Parse(address);
+        var handler = site.Server.CreateHandler(context => context.Connection.RemoteIpAddress = remote);
+        Http = new HttpClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler { InnerHandler = handler })
+        {
+            BaseAddress = site.ClientOptions.BaseAddress,
+        };
     }
 
     public HttpClient Http { get; }
@@ -26,11 +41,11 @@ public sealed class AdminClient : IDisposable
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     /// <summary>Creates the account (if it does not exist) and logs in through the login form.</summary>
-    public static async Task<AdminClient> LoginAsync(NewsSiteFactory site, string name = "anna", UserRole role = UserRole.Editor)
+    public static async Task<AdminClient> LoginAsync(NewsSiteFactory site, string name = "anna", UserRole role = UserRole.Editor, string? address = null)
     {
         ArgumentNullException.ThrowIfNull(site);
         await EnsureAccountAsync(site, name, role);
-        var client = new AdminClient(site);
+        var client = new AdminClient(site, address);
         var (response, _) = await client.SubmitAsync("/admin/anmelden", "form", new() { ["name"] = name, ["password"] = Password });
         if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
         {
@@ -92,6 +107,17 @@ public sealed class AdminClient : IDisposable
         ArgumentNullException.ThrowIfNull(redirect);
         var location = redirect.Headers.Location ?? throw new InvalidOperationException($"Keine Weiterleitung, sondern {(int)redirect.StatusCode}.");
         return await GetAsync(location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString);
+    }
+
+    /// <summary>The session cookie this browser holds now, as a "name=value" pair to replay elsewhere.</summary>
+    public async Task<string> SessionCookieAsync()
+    {
+        // The cookie handler keeps the jar to itself; the admin's own page echoes nothing of it, so ask the request.
+        using var probe = new HttpRequestMessage(HttpMethod.Get, new Uri("/admin/konto", UriKind.Relative));
+        using var response = await Http.SendAsync(probe, Token);
+        return probe.Headers.TryGetValues("Cookie", out var sent)
+            ? sent.SelectMany(c => c.Split("; ")).Single(c => c.StartsWith(AdminAuthentication.CookieName + "=", StringComparison.Ordinal))
+            : throw new InvalidOperationException("Dieser Browser hat keine Sitzung.");
     }
 
     public void Dispose() => Http.Dispose();

@@ -22,7 +22,8 @@ public static class SqliteStorage
             Sitemaps: new SqliteSitemapReads(database),
             Journal: new SqliteContentJournal(database, clock),
             Export: new SqliteExportReads(database),
-            Users: new SqliteUserStore(database, clock));
+            Users: new SqliteUserStore(database, clock),
+            Sessions: new SqliteSessionStore(database));
     }
 
     /// <summary>The stores over <c>newssite.db</c> in <paramref name="directory"/>.</summary>

@@ -4,7 +4,7 @@ using NewsSite.Core.Accounts;
 
 namespace NewsSite.Core.Data.Sqlite;
 
-/// <summary>Editor accounts in table users; see <see cref="IUserStore"/>.</summary>
+/// <summary>Editor accounts in table users, whose changes also end rows of table sessions; see <see cref="IUserStore"/>.</summary>
 public sealed class SqliteUserStore(SqliteDatabase database, TimeProvider clock) : IUserStore
 {
     private const string SelectUser =
@@ -13,6 +13,8 @@ public sealed class SqliteUserStore(SqliteDatabase database, TimeProvider clock)
                created_at AS CreatedAt, password_changed_at AS PasswordChangedAt
         FROM users
         """;
+
+    private const string AdminCountSql = "SELECT count(*) FROM users WHERE role = 'admin'";
 
     public async Task<UserAccount> AddAsync(string name, UserRole role, string passwordHash, CancellationToken cancellationToken = default)
     {
@@ -50,13 +52,20 @@ public sealed class SqliteUserStore(SqliteDatabase database, TimeProvider clock)
             cancellationToken);
 
     public Task<string?> SetPasswordAsync(string name, string passwordHash, CancellationToken cancellationToken = default) =>
-        database.RunAsync(async connection =>
+        database.WriteAsync(async unit =>
         {
             var stamp = NewStamp();
-            var changed = await connection.ExecuteAsync(
+            var changed = await unit.Connection.ExecuteAsync(
                 "UPDATE users SET password_hash = @PasswordHash, security_stamp = @Stamp, password_changed_at = @Now WHERE name = @Name;",
-                new { Name = name, PasswordHash = passwordHash, Stamp = stamp, Now = SqliteDates.ToText(clock.GetUtcNow()) });
-            return changed == 1 ? stamp : null;
+                new { Name = name, PasswordHash = passwordHash, Stamp = stamp, Now = SqliteDates.ToText(clock.GetUtcNow()) },
+                unit.Transaction);
+            if (changed != 1)
+            {
+                return null;
+            }
+
+            await EndSessionsAsync(unit, name);
+            return stamp;
         }, cancellationToken);
 
     public Task RehashAsync(long id, string oldHash, string newHash, CancellationToken cancellationToken = default) =>
@@ -64,14 +73,44 @@ public sealed class SqliteUserStore(SqliteDatabase database, TimeProvider clock)
             "UPDATE users SET password_hash = @NewHash WHERE id = @Id AND password_hash = @OldHash;",
             new { Id = id, OldHash = oldHash, NewHash = newHash }), cancellationToken);
 
-    public Task<bool> SetRoleAsync(string name, UserRole role, CancellationToken cancellationToken = default) =>
-        database.RunAsync(async connection => await connection.ExecuteAsync(
-            "UPDATE users SET role = @Role, security_stamp = @Stamp WHERE name = @Name;",
-            new { Name = name, Role = RoleText(role), Stamp = NewStamp() }) == 1, cancellationToken);
+    public Task<AccountChange> SetRoleAsync(string name, UserRole role, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async unit =>
+        {
+            // The count is read inside the write transaction: of two admins demoting each other, the second finds one.
+            var changed = await unit.Connection.ExecuteAsync(
+                $"""
+                UPDATE users SET role = @Role, security_stamp = @Stamp
+                WHERE name = @Name AND (@Role = 'admin' OR role <> 'admin' OR ({AdminCountSql}) > 1);
+                """,
+                new { Name = name, Role = RoleText(role), Stamp = NewStamp() }, unit.Transaction);
+            if (changed != 1)
+            {
+                return await WhyUnchangedAsync(unit, name);
+            }
 
-    public Task<bool> RemoveAsync(string name, CancellationToken cancellationToken = default) =>
-        database.RunAsync(async connection =>
-            await connection.ExecuteAsync("DELETE FROM users WHERE name = @Name;", new { Name = name }) == 1, cancellationToken);
+            await EndSessionsAsync(unit, name);
+            return AccountChange.Done;
+        }, cancellationToken);
+
+    public Task<AccountChange> RemoveAsync(string name, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async unit =>
+        {
+            // Sessions first, by name, while the row still says whose they are (the foreign key would cascade too).
+            var guard = $"name = @Name AND (role <> 'admin' OR ({AdminCountSql}) > 1)";
+            await unit.Connection.ExecuteAsync(
+                $"DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE {guard});", new { Name = name }, unit.Transaction);
+            var removed = await unit.Connection.ExecuteAsync($"DELETE FROM users WHERE {guard};", new { Name = name }, unit.Transaction);
+            return removed == 1 ? AccountChange.Done : await WhyUnchangedAsync(unit, name);
+        }, cancellationToken);
+
+    private static async Task<AccountChange> WhyUnchangedAsync(SqliteUnitOfWork unit, string name) =>
+        await unit.Connection.ExecuteScalarAsync<long>("SELECT count(*) FROM users WHERE name = @Name;", new { Name = name }, unit.Transaction) == 0
+            ? AccountChange.NoSuchAccount
+            : AccountChange.WouldLeaveNoAdmin;
+
+    private static Task<int> EndSessionsAsync(SqliteUnitOfWork unit, string name) =>
+        unit.Connection.ExecuteAsync(
+            "DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE name = @Name);", new { Name = name }, unit.Transaction);
 
     private static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 

@@ -1,17 +1,23 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using NewsSite.Core.Accounts;
 using NewsSite.Web.Accounts;
 
 namespace NewsSite.Web.Pages.Admin;
 
-/// <summary>One's own password. Changing it ends every other session of the account; this one continues.</summary>
-public sealed class AccountModel(AccountService accounts, LoginThrottle throttle, ILogger<AccountModel> logger) : PageModel
+/// <summary>
+/// One's own password and sessions. Changing the password ends every session of the account and starts a new one for
+/// this browser; the list shows where the account is signed in, and one button ends all other sessions.
+/// </summary>
+public sealed class AccountModel(AccountService accounts, AdminSessions sessions, LoginThrottle throttle, ILogger<AccountModel> logger) : PageModel
 {
     public string? Error { get; private set; }
 
-    public void OnGet()
-    {
-    }
+    public IReadOnlyList<SessionInfo> Sessions { get; private set; } = [];
+
+    public string? CurrentSession { get; private set; }
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadSessionsAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(string? current, string? password, string? repeat, CancellationToken cancellationToken)
     {
@@ -19,21 +25,22 @@ public sealed class AccountModel(AccountService accounts, LoginThrottle throttle
         var address = LoginThrottle.ClientAddress(HttpContext);
 
         // A borrowed session must not become a way to guess the password: same limit as the login.
-        if (throttle.RetryAfter(name, address) is { } wait)
+        if (throttle.Admit(name, address) is { } wait)
         {
             Error = $"Zu viele falsche Passwörter. Bitte in {LoginThrottle.Refuse(Response, wait)} Minuten erneut versuchen.";
+            await LoadSessionsAsync(cancellationToken);
             return Page();
         }
 
         if (await accounts.VerifyAsync(name, current, cancellationToken) is null)
         {
             throttle.RecordFailure(name, address);
-            return Invalid("Das bisherige Passwort stimmt nicht.");
+            return await InvalidAsync("Das bisherige Passwort stimmt nicht.", cancellationToken);
         }
 
         if (password != repeat)
         {
-            return Invalid("Die beiden neuen Passwörter stimmen nicht überein.");
+            return await InvalidAsync("Die beiden neuen Passwörter stimmen nicht überein.", cancellationToken);
         }
 
         try
@@ -42,21 +49,39 @@ public sealed class AccountModel(AccountService accounts, LoginThrottle throttle
         }
         catch (AccountInputException e)
         {
-            return Invalid(e.Message);
+            return await InvalidAsync(e.Message, cancellationToken);
         }
 
-        // The stamp changed: a fresh cookie keeps this session, every other one ends at its next request.
-        var account = await accounts.FindByNameAsync(name, cancellationToken);
-        await AdminAuthentication.SignInAsync(HttpContext, account!);
-        logger.LogInformation("{Account} hat das Passwort geändert", name);
+        // The change ended every session of the account, this one too; this browser gets a new one at once.
+        if (await accounts.FindByNameAsync(name, cancellationToken) is not { } account || !await sessions.StartAsync(HttpContext, account))
+        {
+            // Removed by an admin in the same moment: nothing to stay signed in to.
+            return Redirect(AdminAuthentication.LoginPath);
+        }
+
+        logger.LogInformation("{Account} hat das Passwort geändert; alle anderen Sitzungen sind beendet", name);
         TempData["Message"] = "Das Passwort ist geändert. Andere Sitzungen dieses Kontos sind beendet.";
         return Redirect("/admin/konto");
     }
 
-    private PageResult Invalid(string message)
+    public async Task<IActionResult> OnPostEndOthersAsync()
+    {
+        var ended = await sessions.EndOthersAsync(HttpContext);
+        TempData["Message"] = ended == 1 ? "Eine andere Sitzung ist beendet." : $"{ended} andere Sitzungen sind beendet.";
+        return Redirect("/admin/konto");
+    }
+
+    private async Task LoadSessionsAsync(CancellationToken cancellationToken)
+    {
+        Sessions = await sessions.ListAsync(User, cancellationToken);
+        CurrentSession = AdminSessions.CurrentIdHash(User);
+    }
+
+    private async Task<PageResult> InvalidAsync(string message, CancellationToken cancellationToken)
     {
         Error = message;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        await LoadSessionsAsync(cancellationToken);
         return Page();
     }
 }

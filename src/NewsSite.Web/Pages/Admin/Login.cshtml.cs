@@ -7,10 +7,11 @@ namespace NewsSite.Web.Pages.Admin;
 
 /// <summary>
 /// The one open page of the admin area. An unknown name and a wrong password get the same answer after the same
-/// work; repeated failures for a name or from an address are refused with 429 until the window passes.
+/// work; repeated failures are refused with 429 by <see cref="LoginThrottle"/>, which counts them per name and
+/// address, so that failures from elsewhere never keep the owner out.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RequestRateLimits.LoginPolicy)]
-public sealed class LoginModel(AccountService accounts, LoginThrottle throttle, ILogger<LoginModel> logger) : PageModel
+public sealed class LoginModel(AccountService accounts, AdminSessions sessions, LoginThrottle throttle, ILogger<LoginModel> logger) : PageModel
 {
     public const string Failed = "Name oder Passwort ist falsch.";
 
@@ -29,7 +30,7 @@ public sealed class LoginModel(AccountService accounts, LoginThrottle throttle, 
         var address = LoginThrottle.ClientAddress(HttpContext);
         var accountName = (Name ?? "")[..Math.Min(Name?.Length ?? 0, 100)];
 
-        if (throttle.RetryAfter(accountName, address) is { } wait)
+        if (throttle.Admit(accountName, address) is { } wait)
         {
             logger.LogWarning("Anmeldung für {Account} von {Address} gesperrt, noch {Seconds} s", accountName, address, (int)wait.TotalSeconds);
             Error = $"Zu viele fehlgeschlagene Anmeldeversuche. Bitte in {LoginThrottle.Refuse(Response, wait)} Minuten erneut versuchen.";
@@ -37,7 +38,7 @@ public sealed class LoginModel(AccountService accounts, LoginThrottle throttle, 
         }
 
         var account = await accounts.VerifyAsync(accountName, password, cancellationToken);
-        if (account is null)
+        if (account is null || !await sessions.StartAsync(HttpContext, account))
         {
             throttle.RecordFailure(accountName, address);
             logger.LogWarning("Anmeldung fehlgeschlagen für {Account} von {Address}", accountName, address);
@@ -45,9 +46,8 @@ public sealed class LoginModel(AccountService accounts, LoginThrottle throttle, 
             return Page();
         }
 
-        throttle.RecordSuccess(accountName);
-        await AdminAuthentication.SignInAsync(HttpContext, account);
-        logger.LogInformation("{Account} hat sich angemeldet", account.Name);
+        throttle.RecordSuccess(accountName, address);
+        logger.LogInformation("{Account} hat sich angemeldet (von {Address})", account.Name, address);
         return LocalRedirect(ReturnUrl);
     }
 
