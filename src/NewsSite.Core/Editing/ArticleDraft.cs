@@ -80,7 +80,13 @@ public sealed class ArticleDraft(ArticleParser parser)
         Changed("title", posted.Title, original.Title, YamlText.Quote);
         Changed("slug", posted.Slug, original.Slug, YamlText.Quote);
         Changed("author", posted.Author, original.Author, YamlText.Quote);
-        Changed("date", posted.Date, original.Date, value => value);
+        Changed("date", posted.Date, original.Date, value =>
+        {
+            // Checked before it enters the source, where it is written unquoted: the reader would check it too, but
+            // a line break in it would already have become a line of YAML.
+            ArticleDates.Parse(SourceName, value, line: null, "date");
+            return value;
+        });
         Changed("tags", posted.Tags, original.Tags, value => YamlText.List(
             value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)));
         Changed("summary", posted.Summary, original.Summary, YamlText.Quote);
