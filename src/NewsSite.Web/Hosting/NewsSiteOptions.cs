@@ -36,7 +36,10 @@ public sealed class NewsSiteOptions
     [Range(1, 100, ErrorMessage = "NewsSite:PageSize muss zwischen 1 und 100 liegen.")]
     public int PageSize { get; set; } = 10;
 
-    /// <summary>Largest Markdown file an editor may upload, checked before the file is read.</summary>
+    /// <summary>
+    /// The one size limit of an article: its file as the export writes it, in UTF-8 bytes. The editor's save, the
+    /// upload, the import and the export check it alike (ArticleFileLimit), so every stored article goes back in.
+    /// </summary>
     [Range(1024, 50 * 1024 * 1024, ErrorMessage = "NewsSite:MaxMarkdownFileBytes muss zwischen 1 KB und 50 MB liegen.")]
     public long MaxMarkdownFileBytes { get; set; } = 1024 * 1024;
 

@@ -1,5 +1,6 @@
 using NewsSite.Core.Articles;
 using NewsSite.Core.Editing;
+using NewsSite.Core.Export;
 using NewsSite.Core.Tests.Support;
 
 namespace NewsSite.Core.Tests.Articles;
@@ -39,7 +40,7 @@ public class ArticleDatesTests
     [Fact]
     public void TheEditorsDateField_IsHeldToTheSameRange_WithTheFieldNamed()
     {
-        var drafts = new ArticleDraft(TestDatabase.Parser);
+        var drafts = new ArticleDraft(TestDatabase.Parser, ArticleFileLimit.Default);
         const string source = "---\ntitle: T\n---\n\nText.";
         var fields = EditorFields.From(source);
 
@@ -52,7 +53,7 @@ public class ArticleDatesTests
     [Fact]
     public void TheEditorsDateField_CannotCarryALineOfYamlIntoTheSource()
     {
-        var drafts = new ArticleDraft(TestDatabase.Parser);
+        var drafts = new ArticleDraft(TestDatabase.Parser, ArticleFileLimit.Default);
         const string source = "---\ntitle: T\n---\n\nText.";
         var fields = EditorFields.From(source);
 

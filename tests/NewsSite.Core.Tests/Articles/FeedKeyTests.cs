@@ -5,6 +5,7 @@ using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
 using NewsSite.Core.Editing;
+using NewsSite.Core.Export;
 using NewsSite.Core.Import;
 using NewsSite.Core.Tests.Support;
 
@@ -175,7 +176,7 @@ public class FeedKeyTests
         await File.WriteAllTextAsync(Path.Combine(folder, "2.md"), WithFeedId("Zweiter mit derselben", "2025-01-01:artikel/5"), Token);
         await File.WriteAllTextAsync(Path.Combine(folder, "3.md"), WithFeedId("Dritter", "2025-01-01:artikel/6"), Token);
 
-        var report = await new ArticleImporter(TestDatabase.Parser, TestDatabase.ProfileParser, db.Articles, db.Authors).ImportFolderAsync(folder, cancellationToken: Token);
+        var report = await new ArticleImporter(TestDatabase.Parser, TestDatabase.ProfileParser, db.Articles, db.Authors, ArticleFileLimit.Default).ImportFolderAsync(folder, cancellationToken: Token);
 
         Assert.Equal((2, 1), (report.Created, report.Failed));
         var failed = Assert.Single(report.Files, f => f.Outcome == ImportOutcome.Failed);
