@@ -46,6 +46,11 @@ public static class NewsSiteServices
         builder.Services.AddSingleton<Caching.ConditionalPageFilter>();
         // One size limit for every way in and out of the site (docs/editing.md, "Limits and settings").
         builder.Services.AddSingleton(sp => new ArticleFileLimit(sp.GetRequiredService<IOptions<NewsSiteOptions>>().Value.MaxMarkdownFileBytes));
+        builder.Services.AddSingleton(sp =>
+        {
+            var site = sp.GetRequiredService<IOptions<NewsSiteOptions>>().Value;
+            return new UploadLimits(sp.GetRequiredService<ArticleFileLimit>(), site.MaxFilesPerUpload, site.MaxUploadBytes);
+        });
         builder.Services.AddSingleton<ArticleImporter>();
         builder.Services.AddSingleton<ArticleDraft>();
         builder.Services.AddSingleton<ArticleUploader>();

@@ -189,13 +189,13 @@ public class FeedKeyTests
     public async Task UploadingAnExportedFileAgain_NeverTakesTheOtherArticlesId()
     {
         await using var db = await TestDatabase.CreateAsync();
-        var uploader = new ArticleUploader(TestDatabase.Parser, db.Articles, db.Clock);
+        var uploader = new ArticleUploader(TestDatabase.Parser, db.Articles, db.Clock, new UploadLimits(ArticleFileLimit.Default, 200, 32 * 1024 * 1024));
         var exported = WithFeedId("Exportiert", "2024-11-11:artikel/4");
         UploadedFile Upload(string text) => new("export.md", Encoding.UTF8.GetByteCount(text), () => new MemoryStream(Encoding.UTF8.GetBytes(text)));
 
-        var first = Assert.Single(await uploader.UploadAsync([Upload(exported)], false, "anna", 1024 * 1024, Token));
+        var first = Assert.Single(await uploader.UploadAsync([Upload(exported)], false, "anna", Token));
         // Under another title, so that only the feed id stands in the way.
-        var again = Assert.Single(await uploader.UploadAsync([Upload(exported.Replace("Exportiert", "Umbenannt", StringComparison.Ordinal))], false, "anna", 1024 * 1024, Token));
+        var again = Assert.Single(await uploader.UploadAsync([Upload(exported.Replace("Exportiert", "Umbenannt", StringComparison.Ordinal))], false, "anna", Token));
 
         Assert.Equal(UploadOutcome.Published, first.Outcome);
         Assert.Equal(UploadOutcome.Rejected, again.Outcome);
