@@ -63,7 +63,7 @@ public sealed class ArticleImporter(
 
             try
             {
-                var content = parser.Parse(relative, await ReadFileAsync(full, relative, cancellationToken));
+                var content = parser.Parse(relative, await ReadFileAsync(full, relative, limit, cancellationToken));
                 limit.Check(relative, content);
                 batch.Add(new PendingArticle(i, relative, content));
             }
@@ -154,7 +154,10 @@ public sealed class ArticleImporter(
     {
         try
         {
-            return await ImportProfileAsync(relativePath, await ReadFileAsync(fullPath, relativePath, cancellationToken), dryRun, cancellationToken);
+            // A profile is held to its bio's 5,000 characters, not to the article limit: a site configured for small
+            // articles must still take back the profiles its export wrote.
+            var bytes = await ReadFileAsync(fullPath, relativePath, ArticleFileLimit.Default, cancellationToken);
+            return await ImportProfileAsync(relativePath, bytes, dryRun, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -162,7 +165,7 @@ public sealed class ArticleImporter(
         }
     }
 
-    private async Task<byte[]> ReadFileAsync(string fullPath, string relativePath, CancellationToken cancellationToken)
+    private static async Task<byte[]> ReadFileAsync(string fullPath, string relativePath, ArticleFileLimit limit, CancellationToken cancellationToken)
     {
         if (limit.RefuseDeclared(new FileInfo(fullPath).Length) is { } refusal)
         {
