@@ -205,8 +205,9 @@ public sealed class ArticleUploader(ArticleParser parser, IArticleStore articles
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Whatever it was, it concerns this file: the others are still read, and the log keeps the details.
-            return Rejected(name, "Unerwarteter Fehler beim Verarbeiten dieser Datei; von ihr wurde nichts gespeichert. " +
-                                  "Die Einzelheiten stehen im Protokoll der Website.") with { Failure = e };
+            const string reason = "Unerwarteter Fehler beim Verarbeiten dieser Datei; von ihr wurde nichts gespeichert. " +
+                                  "Die Einzelheiten stehen im Protokoll der Website.";
+            return Rejected(name, reason) with { Failure = e };
         }
     }
 
