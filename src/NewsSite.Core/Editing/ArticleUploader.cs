@@ -94,6 +94,13 @@ public sealed class ArticleUploader(ArticleParser parser, IArticleStore articles
                 return [Rejected(zipName, refusal)];
             }
 
+            if (!request.Budget.TryTakeEntries(entries.Count))
+            {
+                return [new UploadResult(zipName, UploadOutcome.NotRead, null, null, null, null,
+                    $"Die Grenze von {limits.MaxZipEntries} ZIP-Einträgen je Upload ist mit den Archiven davor erreicht; " +
+                    "dieses wurde nicht geöffnet. Bitte in einem weiteren Upload senden.")];
+            }
+
             var results = new List<UploadResult>(entries.Count);
             foreach (var entry in entries)
             {
@@ -108,7 +115,7 @@ public sealed class ArticleUploader(ArticleParser parser, IArticleStore articles
         }
     }
 
-    /// <summary>A zip that alone exceeds what a whole request may hold is refused before any entry is inflated.</summary>
+    /// <summary>A zip that alone exceeds what a whole upload may hold is refused before any entry is inflated.</summary>
     private string? RefuseWhole(List<ZipArchiveEntry> entries)
     {
         if (entries.Count == 0)
@@ -118,7 +125,7 @@ public sealed class ArticleUploader(ArticleParser parser, IArticleStore articles
 
         if (entries.Count > limits.MaxZipEntries)
         {
-            return $"Das ZIP-Archiv hat {entries.Count} Einträge, höchstens {limits.MaxZipEntries} sind erlaubt; keiner wurde gelesen.";
+            return $"Das ZIP-Archiv hat {entries.Count} Einträge, höchstens {limits.MaxZipEntries} sind je Upload erlaubt; keiner wurde gelesen.";
         }
 
         var toRead = entries.Where(e => SkipReason(e) is null && IsMarkdownName(e.Name)).ToList();

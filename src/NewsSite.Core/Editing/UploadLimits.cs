@@ -11,9 +11,10 @@ namespace NewsSite.Core.Editing;
 public sealed record UploadLimits(ArticleFileLimit File, int MaxFiles, long MaxBytes)
 {
     /// <summary>
-    /// Entries of any kind one zip may list before it is refused unopened: its Markdown files, and room for the
-    /// folders and the __MACOSX/ copy of every file that a Mac adds. Each entry gets a line in the report, so this
-    /// also bounds the report.
+    /// Zip entries of any kind one upload may list, all its zips together, before a zip is refused unopened: the
+    /// Markdown files, and room for the folders and the __MACOSX/ copy of every file that a Mac adds. Each entry gets
+    /// a line in the report, so this also bounds the report: folders cost no file, but many zips full of them would
+    /// otherwise make a page of a million lines.
     /// </summary>
     public int MaxZipEntries => MaxFiles * 4;
 }
@@ -22,6 +23,7 @@ public sealed record UploadLimits(ArticleFileLimit File, int MaxFiles, long MaxB
 internal sealed class UploadBudget(UploadLimits limits)
 {
     private int _filesLeft = limits.MaxFiles;
+    private int _entriesLeft = limits.MaxZipEntries;
 
     public long BytesLeft { get; private set; } = limits.MaxBytes;
 
@@ -40,6 +42,18 @@ internal sealed class UploadBudget(UploadLimits limits)
     }
 
     public void TakeFile() => _filesLeft--;
+
+    /// <summary>A zip's entries, all or none: false when they would exceed what the upload may still list.</summary>
+    public bool TryTakeEntries(int entries)
+    {
+        if (entries > _entriesLeft)
+        {
+            return false;
+        }
+
+        _entriesLeft -= entries;
+        return true;
+    }
 
     /// <summary>Bytes inflated count whether or not the file was stored: they were the work.</summary>
     public void Spend(long bytes) => BytesLeft = Math.Max(0, BytesLeft - bytes);

@@ -127,6 +127,26 @@ public class ArticleUploaderTests
     }
 
     [Fact]
+    public async Task ZipsFullOfFolders_AreHeldToTheEntriesOfOneUpload_SoTheReportStaysBounded()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        (string, string?)[] Folders(string zip) => [.. Enumerable.Range(0, 30).Select(i => ($"{zip}{i:D2}/", (string?)null))];
+
+        // 5 files allow 20 entries per upload: the first zip's 30 folders are too many alone, the second's 15 fit,
+        // the third's 15 no longer do.
+        var results = await Uploader(db, files: 5).UploadAsync(
+            [ZipOf("a.zip", Folders("a")), ZipOf("b.zip", Folders("b")[..15]), ZipOf("c.zip", [.. Folders("c")[..14], ("c.md", Article("C"))])],
+            false, "anna", Token);
+
+        Assert.Equal(1 + 15 + 1, results.Count);
+        Assert.Equal((UploadOutcome.Rejected, "a.zip"), (results[0].Outcome, results[0].Name));
+        Assert.Contains("30 Einträge, höchstens 20 sind je Upload erlaubt", results[0].Reason, StringComparison.Ordinal);
+        Assert.All(results.Skip(1).Take(15), r => Assert.Equal(UploadOutcome.Skipped, r.Outcome));
+        Assert.Equal((UploadOutcome.NotRead, "c.zip"), (results[^1].Outcome, results[^1].Name));
+        Assert.Contains("Grenze von 20 ZIP-Einträgen je Upload", results[^1].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AZipEntryLargerThanTheLimit_IsRefusedByItsDeclaredSize()
     {
         await using var db = await TestDatabase.CreateAsync();
