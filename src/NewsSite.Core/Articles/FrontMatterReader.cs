@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -237,41 +236,7 @@ public static partial class FrontMatterReader
     private static DateTimeOffset? Date(string sourceName, Dictionary<string, YamlValue> fields, string field)
     {
         var text = Text(sourceName, fields, field)?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        var line = fields[field].Line;
-        var match = IsoDate().Match(text);
-        if (!match.Success)
-        {
-            throw new ArticleFormatException(sourceName,
-                $"„{text}“ ist kein Datum im Format ISO 8601, z. B. 2025-03-14 oder 2025-03-14T09:30:00.", line, field);
-        }
-
-        var zone = match.Groups["zone"].Value;
-        if (zone.Length > 0)
-        {
-            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var withZone))
-            {
-                return withZone.ToUniversalTime();
-            }
-        }
-        else if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-        {
-            // Without a zone the newsroom means Berlin time, summer or winter.
-            local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-            if (NewsroomTime.Zone.IsInvalidTime(local))
-            {
-                throw new ArticleFormatException(sourceName,
-                    $"„{text}“ gibt es in deutscher Zeit nicht (Umstellung auf Sommerzeit).", line, field);
-            }
-
-            return new DateTimeOffset(local, NewsroomTime.Zone.GetUtcOffset(local)).ToUniversalTime();
-        }
-
-        throw new ArticleFormatException(sourceName, $"„{text}“ ist kein gültiges Datum.", line, field);
+        return string.IsNullOrEmpty(text) ? null : ArticleDates.Parse(sourceName, text, fields[field].Line, field);
     }
 
     private static List<ArticleTag> Tags(string sourceName, Dictionary<string, YamlValue> fields)
@@ -329,10 +294,6 @@ public static partial class FrontMatterReader
 
     internal static string? CollapseWhitespace(string? text) =>
         text is null ? null : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?)?\s*(?<zone>Z|[+-]\d{2}:?\d{2})?$",
-        RegexOptions.CultureInvariant)]
-    private static partial Regex IsoDate();
 
     /// <summary>YamlDotNet's event stream with the checks every event must pass and German errors with file lines.</summary>
     private sealed partial class YamlEvents(string sourceName, string yaml, int firstLine)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NewsSite.Core.Articles;
+using NewsSite.Core.Export;
 
 namespace NewsSite.Core.Editing;
 
@@ -50,9 +51,11 @@ public enum PublishIntent
 /// Turns an editor's form (the Markdown source with its front matter, plus the separate fields) into the source
 /// that is saved. Both the textarea and the fields can change a value: a field counts only when the editor changed
 /// it in the form (it differs from the value the form was opened with), so an edit made in the textarea is never
-/// overwritten by the stale copy in a field. The result is parsed by the same <see cref="ArticleParser"/> as imports.
+/// overwritten by the stale copy in a field. The result is parsed by the same <see cref="ArticleParser"/> as imports
+/// and measured by the same <see cref="ArticleFileLimit"/>, so that whatever the form saves can be exported and
+/// imported again.
 /// </summary>
-public sealed class ArticleDraft(ArticleParser parser)
+public sealed class ArticleDraft(ArticleParser parser, ArticleFileLimit limit)
 {
     public const string SourceName = "Editor";
 
@@ -60,6 +63,7 @@ public sealed class ArticleDraft(ArticleParser parser)
     /// writes this date rather than "now", so that editing an old article does not make it new.</param>
     /// <returns>The source to save and what it parses to.</returns>
     /// <exception cref="ArticleFormatException">With a German message naming line and field.</exception>
+    /// <exception cref="ArticleTooLargeException">The article would be larger than the site's file limit.</exception>
     public (string Markdown, ArticleContent Content) Compose(
         string markdown, EditorFields posted, EditorFields original, PublishIntent intent, DateTimeOffset now,
         DateTimeOffset? storedPublishedAt = null)
@@ -80,7 +84,13 @@ public sealed class ArticleDraft(ArticleParser parser)
         Changed("title", posted.Title, original.Title, YamlText.Quote);
         Changed("slug", posted.Slug, original.Slug, YamlText.Quote);
         Changed("author", posted.Author, original.Author, YamlText.Quote);
-        Changed("date", posted.Date, original.Date, value => value);
+        Changed("date", posted.Date, original.Date, value =>
+        {
+            // Checked before it enters the source, where it is written unquoted: the reader would check it too, but
+            // a line break in it would already have become a line of YAML.
+            ArticleDates.Parse(SourceName, value, line: null, "date");
+            return value;
+        });
         Changed("tags", posted.Tags, original.Tags, value => YamlText.List(
             value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)));
         Changed("summary", posted.Summary, original.Summary, YamlText.Quote);
@@ -105,6 +115,7 @@ public sealed class ArticleDraft(ArticleParser parser)
             content = parser.Parse(SourceName, text);
         }
 
+        limit.Check(SourceName, content);
         return (text, content);
     }
 

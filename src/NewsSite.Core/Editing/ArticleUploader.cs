@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
+using NewsSite.Core.Export;
 
 namespace NewsSite.Core.Editing;
 
@@ -13,27 +14,38 @@ public enum UploadOutcome
     Scheduled,
     Draft,
     Rejected,
+
+    /// <summary>A zip entry with nothing to read: a folder, macOS metadata, a hidden file.</summary>
+    Skipped,
+
+    /// <summary>Not read because the request's limits were used up before it; it may come in another upload.</summary>
+    NotRead,
 }
 
 /// <param name="Name">The file's name; for a file inside a zip, "archiv.zip/ordner/datei.md".</param>
 /// <param name="Title">The stored article's title; null when rejected.</param>
+/// <param name="Failure">An error nobody foresaw, for the log; the editor reads only <paramref name="Reason"/>.</param>
 public sealed record UploadResult(
-    string Name, UploadOutcome Outcome, long? ArticleId, string? Title, string? Slug, DateTimeOffset? PublishedAt, string? Reason);
+    string Name, UploadOutcome Outcome, long? ArticleId, string? Title, string? Slug, DateTimeOffset? PublishedAt, string? Reason,
+    Exception? Failure = null)
+{
+    public bool IsStored => Outcome is UploadOutcome.Published or UploadOutcome.Scheduled or UploadOutcome.Draft;
+}
 
 /// <summary>
-/// New articles from uploaded Markdown files, or from .zip archives of them. Every file is checked and stored on its
-/// own, in its own transaction, and gets its own result: one bad file never keeps the others out, and never leaves
-/// half an article behind. Sizes are checked against what the form and the zip directory declare before a byte of
-/// the content is read.
+/// New articles from uploaded Markdown files, or from .zip archives of them. Every file, and every entry of a zip,
+/// gets exactly one result, in order. Each file is checked and stored on its own, in its own transaction: one bad
+/// file never keeps the others out, not even one that fails in a way nobody foresaw, and never leaves half an article
+/// behind. Sizes are checked against what the form and the zip directory declare before a byte is read, and again
+/// while reading, since a zip can lie; the request's limits (<see cref="UploadLimits"/>) hold across all its files.
 /// </summary>
-public sealed class ArticleUploader(ArticleParser parser, IArticleStore articles, TimeProvider clock)
+public sealed class ArticleUploader(ArticleParser parser, IArticleStore articles, TimeProvider clock, UploadLimits limits)
 {
-    public const int MaxFilesPerZip = 200;
-
     public async Task<IReadOnlyList<UploadResult>> UploadAsync(
-        IReadOnlyList<UploadedFile> files, bool saveAsDraft, string editor, long maxFileBytes, CancellationToken cancellationToken = default)
+        IReadOnlyList<UploadedFile> files, bool saveAsDraft, string editor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
+        var request = new Request(new UploadBudget(limits), saveAsDraft, editor);
         var results = new List<UploadResult>();
         foreach (var file in files)
         {
@@ -41,11 +53,11 @@ public sealed class ArticleUploader(ArticleParser parser, IArticleStore articles
             var name = Path.GetFileName(file.Name.Replace('\\', '/'));
             if (name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
             {
-                results.AddRange(await UploadZipAsync(name, file, saveAsDraft, editor, maxFileBytes, cancellationToken));
+                results.AddRange(await UploadZipAsync(name, file, request, cancellationToken));
             }
             else if (IsMarkdownName(name))
             {
-                results.Add(await UploadMarkdownAsync(name, file.Length, file.Open, saveAsDraft, editor, maxFileBytes, cancellationToken));
+                results.Add(await UploadMarkdownAsync(name, file.Length, file.Open, request, cancellationToken));
             }
             else
             {
@@ -56,58 +68,98 @@ public sealed class ArticleUploader(ArticleParser parser, IArticleStore articles
         return results;
     }
 
-    private async Task<List<UploadResult>> UploadZipAsync(
-        string zipName, UploadedFile zip, bool saveAsDraft, string editor, long maxFileBytes, CancellationToken cancellationToken)
+    private sealed record Request(UploadBudget Budget, bool SaveAsDraft, string Editor);
+
+    private async Task<List<UploadResult>> UploadZipAsync(string zipName, UploadedFile zip, Request request, CancellationToken cancellationToken)
     {
-        var results = new List<UploadResult>();
+        await using var stream = zip.Open();
+        ZipArchive? archive = null;
+        List<ZipArchiveEntry> entries;
         try
         {
-            await using var stream = zip.Open();
-            using var archive = new ZipArchive(stream, ZipArchiveMode.Read);
-            var entries = archive.Entries
-                .Where(e => !e.FullName.EndsWith('/') && !e.FullName.StartsWith("__MACOSX/", StringComparison.Ordinal)
-                            && !Path.GetFileName(e.FullName).StartsWith('.'))
-                .OrderBy(e => e.FullName, StringComparer.Ordinal)
-                .ToList();
-
-            if (entries.Count == 0)
-            {
-                return [Rejected(zipName, "Das ZIP-Archiv enthält keine Dateien.")];
-            }
-
-            if (entries.Count > MaxFilesPerZip)
-            {
-                return [Rejected(zipName, $"Das ZIP-Archiv enthält {entries.Count} Dateien, höchstens {MaxFilesPerZip} sind erlaubt.")];
-            }
-
-            foreach (var entry in entries)
-            {
-                var name = zipName + "/" + entry.FullName;
-                if (!IsMarkdownName(entry.Name))
-                {
-                    results.Add(Rejected(name, "Keine Markdown-Datei (.md); übersprungen."));
-                    continue;
-                }
-
-                results.Add(await UploadMarkdownAsync(name, entry.Length, entry.Open, saveAsDraft, editor, maxFileBytes, cancellationToken));
-            }
+            archive = new ZipArchive(stream, ZipArchiveMode.Read);
+            entries = archive.Entries.OrderBy(e => e.FullName, StringComparer.Ordinal).ToList();
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentException or EndOfStreamException or NotSupportedException)
         {
             // ZipArchive reports a damaged or truncated archive through several exception types.
-            results.Add(Rejected(zipName, "Die Datei ist kein gültiges ZIP-Archiv."));
+            archive?.Dispose();
+            return [Rejected(zipName, "Die Datei ist kein gültiges ZIP-Archiv.")];
         }
 
-        return results;
+        using (archive)
+        {
+            if (RefuseWhole(entries) is { } refusal)
+            {
+                return [Rejected(zipName, refusal)];
+            }
+
+            if (!request.Budget.TryTakeEntries(entries.Count))
+            {
+                return [new UploadResult(zipName, UploadOutcome.NotRead, null, null, null, null,
+                    $"Die Grenze von {limits.MaxZipEntries} ZIP-Einträgen je Upload ist mit den Archiven davor erreicht; " +
+                    "dieses wurde nicht geöffnet. Bitte in einem weiteren Upload senden.")];
+            }
+
+            var results = new List<UploadResult>(entries.Count);
+            foreach (var entry in entries)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var name = zipName + "/" + entry.FullName;
+                results.Add(SkipReason(entry) is { } skipped ? new UploadResult(name, UploadOutcome.Skipped, null, null, null, null, skipped)
+                    : !IsMarkdownName(entry.Name) ? Rejected(name, "Keine Markdown-Datei (.md); übersprungen.")
+                    : await UploadMarkdownAsync(name, entry.Length, entry.Open, request, cancellationToken, entry.Crc32));
+            }
+
+            return results;
+        }
     }
 
-    private async Task<UploadResult> UploadMarkdownAsync(
-        string name, long declaredLength, Func<Stream> open, bool saveAsDraft, string editor, long maxFileBytes,
-        CancellationToken cancellationToken)
+    /// <summary>A zip that alone exceeds what a whole upload may hold is refused before any entry is inflated.</summary>
+    private string? RefuseWhole(List<ZipArchiveEntry> entries)
     {
-        if (declaredLength > maxFileBytes)
+        if (entries.Count == 0)
         {
-            return Rejected(name, $"Die Datei ist zu groß ({Kilobytes(declaredLength)}, höchstens {Kilobytes(maxFileBytes)}).");
+            return "Das ZIP-Archiv ist leer.";
+        }
+
+        if (entries.Count > limits.MaxZipEntries)
+        {
+            return $"Das ZIP-Archiv hat {entries.Count} Einträge, höchstens {limits.MaxZipEntries} sind je Upload erlaubt; keiner wurde gelesen.";
+        }
+
+        var toRead = entries.Where(e => SkipReason(e) is null && IsMarkdownName(e.Name)).ToList();
+        if (toRead.Count > limits.MaxFiles)
+        {
+            return $"Das ZIP-Archiv enthält {toRead.Count} Markdown-Dateien, höchstens {limits.MaxFiles} sind je Upload erlaubt; keine wurde gelesen.";
+        }
+
+        // The directory's sizes, before inflating anything; while reading, each entry is held to its own again.
+        var declared = toRead.Sum(e => e.Length);
+        return declared > limits.MaxBytes
+            ? $"Das ZIP-Archiv ergäbe entpackt {ByteSize.Format(declared)}, höchstens {ByteSize.Format(limits.MaxBytes)} sind je Upload erlaubt; keine Datei wurde gelesen."
+            : null;
+    }
+
+    private static string? SkipReason(ZipArchiveEntry entry) =>
+        entry.FullName.EndsWith('/') ? "Ordner, nichts zu lesen."
+        : entry.FullName.StartsWith("__MACOSX/", StringComparison.Ordinal) ? "Zusatzdaten von macOS, kein Artikel; übersprungen."
+        : entry.Name.StartsWith('.') ? "Versteckte Datei; übersprungen."
+        : null;
+
+    /// <param name="checksum">A zip entry's CRC-32 from the archive's directory; null for a loose file.</param>
+    private async Task<UploadResult> UploadMarkdownAsync(
+        string name, long declaredLength, Func<Stream> open, Request request, CancellationToken cancellationToken, uint? checksum = null)
+    {
+        if (request.Budget.RefuseNext(declaredLength) is { } notRead)
+        {
+            return new UploadResult(name, UploadOutcome.NotRead, null, null, null, null, notRead);
+        }
+
+        request.Budget.TakeFile();
+        if (limits.File.RefuseDeclared(declaredLength) is { } tooLarge)
+        {
+            return Rejected(name, tooLarge);
         }
 
         if (declaredLength == 0)
@@ -117,47 +169,76 @@ public sealed class ArticleUploader(ArticleParser parser, IArticleStore articles
 
         try
         {
-            var bytes = await ReadBoundedAsync(open, maxFileBytes, cancellationToken);
+            var readLimit = Math.Min(limits.File.MaxBytes, request.Budget.BytesLeft);
+            var bytes = await ReadBoundedAsync(open, readLimit, cancellationToken);
+            request.Budget.Spend(bytes?.Length ?? readLimit + 1);
             if (bytes is null)
             {
-                return Rejected(name, $"Die Datei ist zu groß (mehr als {Kilobytes(maxFileBytes)}).");
+                return readLimit < limits.File.MaxBytes
+                    ? new UploadResult(name, UploadOutcome.NotRead, null, null, null, null,
+                        $"Beim Lesen abgebrochen: Die Datei ist größer, als sie angibt ({ByteSize.Format(declaredLength)}), " +
+                        $"und die Grenze von {ByteSize.Format(limits.MaxBytes)} entpackt je Upload ist erreicht.")
+                    : Rejected(name, $"Die Datei ist zu groß (mehr als {ByteSize.Format(limits.File.MaxBytes)}).");
             }
 
-            var content = parser.Parse(name, bytes);
-            if (saveAsDraft && !content.IsDraft)
+            if (checksum is { } expected && ZipChecksum.Of(bytes) != expected)
             {
-                content = parser.Parse(name, FrontMatterEditor.Apply(content.Markdown, [new("draft", "true")]));
-            }
-            else if (!content.IsDraft && content.PublishedAt is null)
-            {
-                // As in the editor: a published article's source says when it appeared.
-                var date = YamlText.Instant(clock.GetUtcNow());
-                content = parser.Parse(name, FrontMatterEditor.Apply(content.Markdown, [new("date", date)]));
+                return Rejected(name, "Die Datei im ZIP-Archiv ist beschädigt: Ihr Inhalt passt nicht zu ihrer Prüfsumme " +
+                                      "(etwa weil das Archiv sie kleiner angibt, als sie ist). Gespeichert wurde nichts.");
             }
 
-            var origin = new ArticleOrigin(RevisionOrigin.Editor, $"{editor} (Upload {name})", SourceKey: null);
-            var written = await articles.CreateAsync(content, origin, cancellationToken);
-            var outcome = content.IsDraft ? UploadOutcome.Draft
-                : content.PublishedAt > clock.GetUtcNow() ? UploadOutcome.Scheduled
-                : UploadOutcome.Published;
-            return new UploadResult(name, outcome, written.ArticleId, content.Title, written.Slug, content.PublishedAt, null);
+            return await StoreAsync(name, bytes, request, cancellationToken);
         }
         catch (ArticleFormatException e)
         {
             return Rejected(name, Where(e) + e.Reason);
         }
+        catch (ArticleTooLargeException e)
+        {
+            return Rejected(name, e.Reason);
+        }
         catch (ArticleConflictException e)
         {
             return Rejected(name, e.Message);
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException)
         {
-            return Rejected(name, "Die Datei im ZIP-Archiv ist beschädigt.");
+            return Rejected(name, "Die Datei im ZIP-Archiv ist beschädigt oder mit einem nicht unterstützten Verfahren gepackt.");
         }
         catch (StorageException e)
         {
             return Rejected(name, $"Die Datenbank hat den Artikel abgelehnt ({e.Message}).");
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Whatever it was, it concerns this file: the others are still read, and the log keeps the details.
+            const string reason = "Unerwarteter Fehler beim Verarbeiten dieser Datei; von ihr wurde nichts gespeichert. " +
+                                  "Die Einzelheiten stehen im Protokoll der Website.";
+            return Rejected(name, reason) with { Failure = e };
+        }
+    }
+
+    private async Task<UploadResult> StoreAsync(string name, byte[] bytes, Request request, CancellationToken cancellationToken)
+    {
+        var content = parser.Parse(name, bytes);
+        if (request.SaveAsDraft && !content.IsDraft)
+        {
+            content = parser.Parse(name, FrontMatterEditor.Apply(content.Markdown, [new("draft", "true")]));
+        }
+        else if (!content.IsDraft && content.PublishedAt is null)
+        {
+            // As in the editor: a published article's source says when it appeared.
+            var date = YamlText.Instant(clock.GetUtcNow());
+            content = parser.Parse(name, FrontMatterEditor.Apply(content.Markdown, [new("date", date)]));
+        }
+
+        limits.File.Check(name, content);
+        var origin = new ArticleOrigin(RevisionOrigin.Editor, $"{request.Editor} (Upload {name})", SourceKey: null);
+        var written = await articles.CreateAsync(content, origin, cancellationToken);
+        var outcome = content.IsDraft ? UploadOutcome.Draft
+            : content.PublishedAt > clock.GetUtcNow() ? UploadOutcome.Scheduled
+            : UploadOutcome.Published;
+        return new UploadResult(name, outcome, written.ArticleId, content.Title, written.Slug, content.PublishedAt, null);
     }
 
     // The result already names the file; the reason keeps only line and field.
@@ -173,8 +254,6 @@ public sealed class ArticleUploader(ArticleParser parser, IArticleStore articles
 
     private static bool IsMarkdownName(string name) =>
         name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
-
-    private static string Kilobytes(long bytes) => ByteSize.Format(bytes);
 
     private static UploadResult Rejected(string name, string reason) => new(name, UploadOutcome.Rejected, null, null, null, null, reason);
 }

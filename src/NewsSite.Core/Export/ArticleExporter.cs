@@ -8,8 +8,11 @@ using NewsSite.Core.Import;
 namespace NewsSite.Core.Export;
 
 /// <summary>What an export wrote.</summary>
+/// <param name="TooLarge">Files written although the import will refuse them: articles stored before the file limit
+/// was checked on every save, or before it was lowered. Empty when the folder can be imported whole.</param>
 public sealed record ExportReport(
-    string Folder, int Published, int Scheduled, int Drafts, int Trashed, int Authors, ImageCopyReport Images);
+    string Folder, int Published, int Scheduled, int Drafts, int Trashed, int Authors, ImageCopyReport Images,
+    IReadOnlyList<string> TooLarge);
 
 /// <summary>An export that was refused; the message is German, for the operator.</summary>
 public sealed class ExportRefusedException(string message) : Exception(message);
@@ -23,7 +26,7 @@ public sealed class ExportRefusedException(string message) : Exception(message);
 /// revision's, unchanged. Trashed articles go to <see cref="TrashFolder"/>, which the importer skips (hidden folder),
 /// so that nothing is lost but nothing comes back to life either. Not exported: revision history, former slugs (their redirects), accounts.
 /// </summary>
-public sealed class ArticleExporter(IExportReads articles, TimeProvider clock)
+public sealed class ArticleExporter(IExportReads articles, TimeProvider clock, ArticleFileLimit limit)
 {
     /// <summary>Hidden, so that the importer passes it over.</summary>
     public const string TrashFolder = ".papierkorb";
@@ -50,6 +53,7 @@ public sealed class ArticleExporter(IExportReads articles, TimeProvider clock)
         Directory.CreateDirectory(root);
         var now = clock.GetUtcNow();
         int published = 0, scheduled = 0, drafts = 0, trashed = 0, number = 0;
+        var tooLarge = new List<string>();
         await foreach (var article in articles.ReadAllForExportAsync(cancellationToken))
         {
             // The importer goes in path order, and the numbers keep the articles' original order: the sitemaps list
@@ -59,6 +63,12 @@ public sealed class ArticleExporter(IExportReads articles, TimeProvider clock)
             var path = article.IsTrashed ? Path.Combine(root, TrashFolder, name) : Path.Combine(root, name);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             await File.WriteAllTextAsync(path, ArticleFile(article), Utf8, cancellationToken);
+
+            // Written all the same: an export must lose nothing. The operator learns which files need shortening.
+            if (!limit.Fits(article))
+            {
+                tooLarge.Add(Path.GetRelativePath(root, path).Replace('\\', '/'));
+            }
 
             _ = article switch
             {
@@ -79,7 +89,7 @@ public sealed class ArticleExporter(IExportReads articles, TimeProvider clock)
 
         // After the articles: a picture is stored before any article can show it, so every one they name is there.
         var images = await ImageFolder.CopyMissingAsync(imagesFrom, Path.Combine(root, ImagesFolder), cancellationToken);
-        return new ExportReport(root, published, scheduled, drafts, trashed, authors.Count, images);
+        return new ExportReport(root, published, scheduled, drafts, trashed, authors.Count, images, tooLarge);
     }
 
     /// <summary>The current revision with its front matter set to what the site shows; comments and body stay.</summary>

@@ -1,5 +1,6 @@
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
+using NewsSite.Core.Export;
 
 namespace NewsSite.Core.Import;
 
@@ -8,12 +9,13 @@ namespace NewsSite.Core.Import;
 /// Each file is parsed and written on its own (a savepoint within a transaction of up to <see cref="BatchSize"/>
 /// files), so a file that fails is reported and skipped while the others go in, and every article is stored whole
 /// or not at all. Files are identified by their path below the folder and compared by content hash: importing the
-/// same folder twice changes nothing the second time.
+/// same folder twice changes nothing the second time. Sizes are the site's one file limit (<see cref="ArticleFileLimit"/>):
+/// what the export writes, this reads. A folder has no limit on its number of files or their total: the export of a
+/// whole site must go back in at once, and the operator who runs the command owns the disk it reads.
 /// </summary>
-public sealed class ArticleImporter(ArticleParser parser, AuthorProfileParser profiles, IArticleStore articles, IAuthorStore authors)
+public sealed class ArticleImporter(
+    ArticleParser parser, AuthorProfileParser profiles, IArticleStore articles, IAuthorStore authors, ArticleFileLimit limit)
 {
-    public const long MaxFileBytes = 1024 * 1024;
-
     /// <summary>
     /// Articles per transaction. Each keeps its own savepoint; the batch saves the commits. Kept small because the
     /// batch holds the write lock throughout: 500 generated articles held it for 7 s on a loaded 2-core machine, close
@@ -61,7 +63,8 @@ public sealed class ArticleImporter(ArticleParser parser, AuthorProfileParser pr
 
             try
             {
-                var content = parser.Parse(relative, await ReadFileAsync(full, relative, cancellationToken));
+                var content = parser.Parse(relative, await ReadFileAsync(full, relative, limit, cancellationToken));
+                limit.Check(relative, content);
                 batch.Add(new PendingArticle(i, relative, content));
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -151,7 +154,10 @@ public sealed class ArticleImporter(ArticleParser parser, AuthorProfileParser pr
     {
         try
         {
-            return await ImportProfileAsync(relativePath, await ReadFileAsync(fullPath, relativePath, cancellationToken), dryRun, cancellationToken);
+            // A profile is held to its bio's 5,000 characters, not to the article limit: a site configured for small
+            // articles must still take back the profiles its export wrote.
+            var bytes = await ReadFileAsync(fullPath, relativePath, ArticleFileLimit.Default, cancellationToken);
+            return await ImportProfileAsync(relativePath, bytes, dryRun, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -159,13 +165,11 @@ public sealed class ArticleImporter(ArticleParser parser, AuthorProfileParser pr
         }
     }
 
-    private static async Task<byte[]> ReadFileAsync(string fullPath, string relativePath, CancellationToken cancellationToken)
+    private static async Task<byte[]> ReadFileAsync(string fullPath, string relativePath, ArticleFileLimit limit, CancellationToken cancellationToken)
     {
-        var size = new FileInfo(fullPath).Length;
-        if (size > MaxFileBytes)
+        if (limit.RefuseDeclared(new FileInfo(fullPath).Length) is { } refusal)
         {
-            throw new RefusedFileException(
-                $"{relativePath}: Die Datei ist zu groß ({ByteSize.Format(size)}, höchstens {ByteSize.Format(MaxFileBytes)}).");
+            throw new RefusedFileException($"{relativePath}: {refusal}");
         }
 
         return await File.ReadAllBytesAsync(fullPath, cancellationToken);
@@ -177,7 +181,7 @@ public sealed class ArticleImporter(ArticleParser parser, AuthorProfileParser pr
         var what = kind == ImportItemKind.Article ? "den Artikel" : "das Autorenprofil";
         var reason = error switch
         {
-            ArticleFormatException or RefusedFileException => error.Message,
+            ArticleFormatException or RefusedFileException or ArticleTooLargeException => error.Message,
             ArticleConflictException => $"{relativePath}: {error.Message}",
             IOException or UnauthorizedAccessException => $"{relativePath}: Die Datei kann nicht gelesen werden ({error.Message}).",
             StorageException => $"{relativePath}: Die Datenbank hat {what} abgelehnt ({error.Message}).",

@@ -115,7 +115,9 @@ internal static class BackupCommands
         ExportReport report;
         try
         {
-            report = await new ArticleExporter(services.GetRequiredService<IExportReads>(), services.GetRequiredService<TimeProvider>()).ExportAsync(
+            report = await new ArticleExporter(
+                services.GetRequiredService<IExportReads>(), services.GetRequiredService<TimeProvider>(),
+                services.GetRequiredService<ArticleFileLimit>()).ExportAsync(
                 CommandLine.ResolveUserPath(folder), ArticleImages.Folder(services.GetRequiredService<SitePaths>()));
         }
         catch (ExportRefusedException e)
@@ -132,7 +134,21 @@ internal static class BackupCommands
         await output.WriteLineAsync($"  {report.Authors} Autorenprofile → authors/");
         await output.WriteLineAsync($"  {report.Images.Copied} Bilder → {ArticleExporter.ImagesFolder}/");
         await output.WriteLineAsync("Nicht enthalten: Revisionen, frühere Adressen (Weiterleitungen), Konten. Dafür: backup.");
-        return 0;
+        if (report.TooLarge.Count == 0)
+        {
+            return 0;
+        }
+
+        var limit = services.GetRequiredService<ArticleFileLimit>();
+        await output.WriteLineAsync(
+            $"ACHTUNG: {report.TooLarge.Count} Artikel sind größer als NewsSite:MaxMarkdownFileBytes ({ByteSize.Format(limit.MaxBytes)}); " +
+            "geschrieben sind sie, aber der Import wird sie ablehnen, bis sie gekürzt sind:");
+        foreach (var file in report.TooLarge)
+        {
+            await output.WriteLineAsync("  " + file);
+        }
+
+        return 1;
     }
 
     /// <summary>An exported folder's pictures (images/), added to the site's by the import command.</summary>

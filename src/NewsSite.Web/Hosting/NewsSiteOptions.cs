@@ -36,9 +36,28 @@ public sealed class NewsSiteOptions
     [Range(1, 100, ErrorMessage = "NewsSite:PageSize muss zwischen 1 und 100 liegen.")]
     public int PageSize { get; set; } = 10;
 
-    /// <summary>Largest Markdown file an editor may upload, checked before the file is read.</summary>
+    /// <summary>
+    /// The one size limit of an article: its file as the export writes it, in UTF-8 bytes. The editor's save, the
+    /// upload, the import and the export check it alike (ArticleFileLimit), so every stored article goes back in.
+    /// </summary>
     [Range(1024, 50 * 1024 * 1024, ErrorMessage = "NewsSite:MaxMarkdownFileBytes muss zwischen 1 KB und 50 MB liegen.")]
     public long MaxMarkdownFileBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// Markdown files one upload may hold, loose and in zips together. Per request, not per zip: several zips would
+    /// otherwise each pass a per-zip limit.
+    /// </summary>
+    [Range(1, 10_000, ErrorMessage = "NewsSite:MaxFilesPerUpload muss zwischen 1 und 10.000 liegen.")]
+    public int MaxFilesPerUpload { get; set; } = 200;
+
+    /// <summary>
+    /// Bytes one upload may unpack, all files and zip entries together. A zip of 53 KB can hold 34 MB of articles;
+    /// this bounds what one request writes, whatever it is compressed to. By default what an uncompressed request
+    /// may carry (MaxRequestBytes).
+    /// </summary>
+    [Range(1024, 1024L * 1024 * 1024, ErrorMessage = "NewsSite:MaxUploadBytes muss zwischen 1 KB und 1 GB liegen.")]
+    [NotBelow(nameof(MaxMarkdownFileBytes))]
+    public long MaxUploadBytes { get; set; } = 32 * 1024 * 1024;
 
     /// <summary>Largest image an editor may upload.</summary>
     [Range(1024, 50 * 1024 * 1024, ErrorMessage = "NewsSite:MaxImageBytes muss zwischen 1 KB und 50 MB liegen.")]
@@ -78,6 +97,27 @@ public sealed class NewsSiteOptions
     /// </summary>
     [IpAddresses]
     public IList<string> TrustedProxies { get; } = [];
+}
+
+/// <summary>
+/// A limit that must not be smaller than another setting's: an upload that could not hold one file of the largest
+/// allowed size would refuse articles the editor may save.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class NotBelowAttribute(string otherProperty) : ValidationAttribute
+{
+    public string OtherProperty { get; } = otherProperty;
+
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
+    {
+        ArgumentNullException.ThrowIfNull(validationContext);
+        var other = validationContext.ObjectType.GetProperty(OtherProperty)?.GetValue(validationContext.ObjectInstance);
+        return value is long mine && other is long theirs && mine < theirs
+            ? new ValidationResult(
+                $"NewsSite:{validationContext.MemberName} ({mine}) darf nicht kleiner sein als NewsSite:{OtherProperty} ({theirs}).",
+                [validationContext.MemberName ?? OtherProperty])
+            : ValidationResult.Success;
+    }
 }
 
 /// <summary>Every entry is an IPv4 or IPv6 address.</summary>

@@ -8,6 +8,7 @@ using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
 using NewsSite.Web.Storage;
 using NewsSite.Core.Editing;
+using NewsSite.Core.Export;
 using NewsSite.Core.Images;
 using NewsSite.Core.Import;
 using NewsSite.Core.Markdown;
@@ -43,6 +44,13 @@ public static class NewsSiteServices
         builder.Services.AddSingleton<SiteUrls>();
         builder.Services.AddSingleton<ContentValidators>();
         builder.Services.AddSingleton<Caching.ConditionalPageFilter>();
+        // One size limit for every way in and out of the site (docs/editing.md, "Limits and settings").
+        builder.Services.AddSingleton(sp => new ArticleFileLimit(sp.GetRequiredService<IOptions<NewsSiteOptions>>().Value.MaxMarkdownFileBytes));
+        builder.Services.AddSingleton(sp =>
+        {
+            var site = sp.GetRequiredService<IOptions<NewsSiteOptions>>().Value;
+            return new UploadLimits(sp.GetRequiredService<ArticleFileLimit>(), site.MaxFilesPerUpload, site.MaxUploadBytes);
+        });
         builder.Services.AddSingleton<ArticleImporter>();
         builder.Services.AddSingleton<ArticleDraft>();
         builder.Services.AddSingleton<ArticleUploader>();

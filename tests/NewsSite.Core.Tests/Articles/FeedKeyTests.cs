@@ -5,6 +5,7 @@ using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
 using NewsSite.Core.Editing;
+using NewsSite.Core.Export;
 using NewsSite.Core.Import;
 using NewsSite.Core.Tests.Support;
 
@@ -175,7 +176,7 @@ public class FeedKeyTests
         await File.WriteAllTextAsync(Path.Combine(folder, "2.md"), WithFeedId("Zweiter mit derselben", "2025-01-01:artikel/5"), Token);
         await File.WriteAllTextAsync(Path.Combine(folder, "3.md"), WithFeedId("Dritter", "2025-01-01:artikel/6"), Token);
 
-        var report = await new ArticleImporter(TestDatabase.Parser, TestDatabase.ProfileParser, db.Articles, db.Authors).ImportFolderAsync(folder, cancellationToken: Token);
+        var report = await new ArticleImporter(TestDatabase.Parser, TestDatabase.ProfileParser, db.Articles, db.Authors, ArticleFileLimit.Default).ImportFolderAsync(folder, cancellationToken: Token);
 
         Assert.Equal((2, 1), (report.Created, report.Failed));
         var failed = Assert.Single(report.Files, f => f.Outcome == ImportOutcome.Failed);
@@ -188,13 +189,13 @@ public class FeedKeyTests
     public async Task UploadingAnExportedFileAgain_NeverTakesTheOtherArticlesId()
     {
         await using var db = await TestDatabase.CreateAsync();
-        var uploader = new ArticleUploader(TestDatabase.Parser, db.Articles, db.Clock);
+        var uploader = new ArticleUploader(TestDatabase.Parser, db.Articles, db.Clock, new UploadLimits(ArticleFileLimit.Default, 200, 32 * 1024 * 1024));
         var exported = WithFeedId("Exportiert", "2024-11-11:artikel/4");
         UploadedFile Upload(string text) => new("export.md", Encoding.UTF8.GetByteCount(text), () => new MemoryStream(Encoding.UTF8.GetBytes(text)));
 
-        var first = Assert.Single(await uploader.UploadAsync([Upload(exported)], false, "anna", 1024 * 1024, Token));
+        var first = Assert.Single(await uploader.UploadAsync([Upload(exported)], false, "anna", Token));
         // Under another title, so that only the feed id stands in the way.
-        var again = Assert.Single(await uploader.UploadAsync([Upload(exported.Replace("Exportiert", "Umbenannt", StringComparison.Ordinal))], false, "anna", 1024 * 1024, Token));
+        var again = Assert.Single(await uploader.UploadAsync([Upload(exported.Replace("Exportiert", "Umbenannt", StringComparison.Ordinal))], false, "anna", Token));
 
         Assert.Equal(UploadOutcome.Published, first.Outcome);
         Assert.Equal(UploadOutcome.Rejected, again.Outcome);

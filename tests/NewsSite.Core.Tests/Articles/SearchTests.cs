@@ -2,6 +2,7 @@ using Dapper;
 using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
+using NewsSite.Core.Export;
 using NewsSite.Core.Import;
 using NewsSite.Core.Tests.Support;
 
@@ -292,7 +293,7 @@ public class SearchTests
         await using var db = await TestDatabase.CreateAsync();
         var folder = TestDatabase.NewDirectory();
         await File.WriteAllTextAsync(Path.Combine(folder, "a.md"), ArticleFile.With("Verkehr", "2025-02-01", "[]", body: "Die Stadtbahn fährt."), Token);
-        var importer = new ArticleImporter(TestDatabase.Parser, TestDatabase.ProfileParser, db.Articles, db.Authors);
+        var importer = new ArticleImporter(TestDatabase.Parser, TestDatabase.ProfileParser, db.Articles, db.Authors, ArticleFileLimit.Default);
         await importer.ImportFolderAsync(folder, cancellationToken: Token);
 
         await File.WriteAllTextAsync(Path.Combine(folder, "a.md"), ArticleFile.With("Verkehr", "2025-02-01", "[]", body: "Der Radweg wächst."), Token);

@@ -1,5 +1,6 @@
 using NewsSite.Core.Articles;
 using NewsSite.Core.Editing;
+using NewsSite.Core.Export;
 using NewsSite.Core.Tests.Support;
 
 namespace NewsSite.Core.Tests.Editing;
@@ -7,7 +8,7 @@ namespace NewsSite.Core.Tests.Editing;
 public class ArticleDraftTests
 {
     private static readonly DateTimeOffset Now = new(2025, 3, 14, 8, 0, 0, TimeSpan.Zero);
-    private static readonly ArticleDraft Drafts = new(TestDatabase.Parser);
+    private static readonly ArticleDraft Drafts = new(TestDatabase.Parser, ArticleFileLimit.Default);
 
     private const string Source = "---\ntitle: \"Alt\"\nauthor: Erika\ntags: [Köln]\ndate: 2025-03-01T09:00\n---\n\nText.\n";
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Dapper;
 using NewsSite.Core.Articles;
+using NewsSite.Core.Export;
 using NewsSite.Core.Import;
 using NewsSite.Core.Tests.Support;
 
@@ -10,7 +11,7 @@ public class ArticleImporterTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static ArticleImporter Importer(TestDatabase db) => new(TestDatabase.Parser, TestDatabase.ProfileParser, db.Articles, db.Authors);
+    private static ArticleImporter Importer(TestDatabase db) => new(TestDatabase.Parser, TestDatabase.ProfileParser, db.Articles, db.Authors, ArticleFileLimit.Default);
 
     private static string Folder(params (string Path, string Text)[] files)
     {
@@ -146,7 +147,7 @@ public class ArticleImporterTests
     public async Task OversizeFileIsRefusedBeforeParsing()
     {
         await using var db = await TestDatabase.CreateAsync();
-        var folder = Folder(("gross.md", ArticleFile.With("Groß", "2025-01-01", "[]", body: new string('x', (int)ArticleImporter.MaxFileBytes))));
+        var folder = Folder(("gross.md", ArticleFile.With("Groß", "2025-01-01", "[]", body: new string('x', (int)ArticleFileLimit.DefaultMaxBytes))));
 
         var report = await Importer(db).ImportFolderAsync(folder, cancellationToken: Token);
 
@@ -283,7 +284,7 @@ public class ArticleImporterTests
             ("authors/e-lang.md", new string('x', AuthorProfileParser.MaxBioLength + 1)),
             ("authors/F Gross.md", "Text.\n"),
             ("authors/rubrik/g-tief.md", "Text.\n"),
-            ("authors/h-gross.md", new string('x', (int)ArticleImporter.MaxFileBytes + 1)),
+            ("authors/h-gross.md", new string('x', (int)ArticleFileLimit.DefaultMaxBytes + 1)),
             ("eins.md", ArticleFile.With("Eins", "2025-01-01", "[]")));
         await File.WriteAllBytesAsync(Path.Combine(folder, "authors", "i-latin1.md"), System.Text.Encoding.Latin1.GetBytes("Größe\n"), Token);
 

@@ -114,8 +114,9 @@ public class UploadTests
         var (_, page) = await UploadAsync(editor, "Veröffentlichen", new FormFile("paket.zip", zip.ToArray(), "application/zip"));
 
         var results = Results(page);
-        Assert.Equal(["paket.zip/bild.png", "paket.zip/ordner/erster.md", "paket.zip/zweiter.md"], results.Select(r => r.File));
-        Assert.Contains("Keine Markdown-Datei", results[0].Text, StringComparison.Ordinal);
+        Assert.Equal(["paket.zip/__MACOSX/._erster.md", "paket.zip/bild.png", "paket.zip/ordner/erster.md", "paket.zip/zweiter.md"], results.Select(r => r.File));
+        Assert.Contains("Zusatzdaten von macOS", results[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Keine Markdown-Datei", results[1].Text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await site.GetPageAsync("/artikel/erster-aus-dem-archiv")).Response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await site.GetPageAsync("/artikel/zweiter-aus-dem-archiv")).Response.StatusCode);
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Editing;
+using NewsSite.Core.Export;
 using NewsSite.Core.Images;
 using NewsSite.Web.Accounts;
 using NewsSite.Web.Hardening;
@@ -83,6 +84,19 @@ public sealed class EditModel(
 
     public string? Error { get; private set; }
 
+    /// <summary>The input the error concerns ("markdown", "date", …): the message is shown beside it too.</summary>
+    public string? ErrorField { get; private set; }
+
+    /// <summary>The error, for the input with this id; null for every other input.</summary>
+    public string? ErrorFor(string field) => ErrorField == field ? Error : null;
+
+    /// <summary>aria-invalid for an input: "true" beside its error, else no attribute.</summary>
+    public string? InvalidFlag(string field) => ErrorFor(field) is null ? null : "true";
+
+    /// <summary>aria-describedby for an input: its hint, and its error when it has one; no attribute when neither.</summary>
+    public string? DescribedBy(string field, string? hint = null) =>
+        string.Join(' ', new[] { hint, ErrorFor(field) is null ? null : field + "-error" }.OfType<string>()) is { Length: > 0 } ids ? ids : null;
+
     public bool IsConflict { get; private set; }
 
     public string? ImageMarkdown { get; private set; }
@@ -136,7 +150,11 @@ public sealed class EditModel(
         }
         catch (ArticleFormatException e)
         {
-            return Invalid(e.Message);
+            return Invalid(e.Message, FieldOf(e));
+        }
+        catch (ArticleTooLargeException e)
+        {
+            return Invalid(e.Message, "markdown");
         }
     }
 
@@ -215,7 +233,15 @@ public sealed class EditModel(
                 + (Article?.Status == ArticleStatus.Trashed ? " Der Artikel liegt weiter im Papierkorb und bleibt verborgen, bis er wiederhergestellt wird." : "");
             return Redirect($"/admin/artikel/{written.ArticleId}");
         }
-        catch (Exception e) when (e is ArticleFormatException or ArticleConflictException)
+        catch (ArticleFormatException e)
+        {
+            return Invalid(e.Message, FieldOf(e));
+        }
+        catch (ArticleTooLargeException e)
+        {
+            return Invalid(e.Message, "markdown");
+        }
+        catch (ArticleConflictException e)
         {
             return Invalid(e.Message);
         }
@@ -260,9 +286,14 @@ public sealed class EditModel(
         Original = FieldsForm.From(EditorFields.From(text));
     }
 
-    private PageResult Invalid(string message)
+    /// <summary>The form has an input for these front matter fields; every other error is in the source.</summary>
+    private static string FieldOf(ArticleFormatException e) =>
+        e.Field is "title" or "slug" or "author" or "date" or "tags" or "summary" ? e.Field : "markdown";
+
+    private PageResult Invalid(string message, string? field = null)
     {
         Error = message;
+        ErrorField = field;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }

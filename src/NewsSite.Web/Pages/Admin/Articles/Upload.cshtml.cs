@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 using NewsSite.Core.Editing;
 using NewsSite.Web.Accounts;
 using NewsSite.Web.Hardening;
-using NewsSite.Web.Hosting;
 
 namespace NewsSite.Web.Pages.Admin.Articles;
 
@@ -13,13 +11,13 @@ namespace NewsSite.Web.Pages.Admin.Articles;
 /// draft: true stays a draft, a future date schedules it); the second button saves every file as a draft.
 /// </summary>
 [LargeRequestBody]
-public sealed class UploadModel(ArticleUploader uploader, IOptions<NewsSiteOptions> options, ILogger<UploadModel> logger) : PageModel
+public sealed class UploadModel(ArticleUploader uploader, UploadLimits limits, ILogger<UploadModel> logger) : PageModel
 {
     public IReadOnlyList<UploadResult>? Results { get; private set; }
 
     public string? Error { get; private set; }
 
-    public long MaxFileBytes => options.Value.MaxMarkdownFileBytes;
+    public UploadLimits Limits => limits;
 
     public void OnGet()
     {
@@ -36,15 +34,23 @@ public sealed class UploadModel(ArticleUploader uploader, IOptions<NewsSiteOptio
         }
 
         var uploads = chosen.Select(f => new UploadedFile(f.FileName, f.Length, f.OpenReadStream)).ToList();
-        Results = await uploader.UploadAsync(uploads, saveAsDraft: mode == "draft", User.AccountName(), MaxFileBytes, cancellationToken);
+        Results = await uploader.UploadAsync(uploads, saveAsDraft: mode == "draft", User.AccountName(), cancellationToken);
         foreach (var result in Results)
         {
-            logger.LogInformation("Upload von {Account}: {File} {Outcome} {Slug} {Reason}",
-                User.AccountName(), result.Name, result.Outcome, result.Slug, result.Reason);
+            if (result.Failure is { } failure)
+            {
+                logger.LogError(failure, "Upload von {Account}: {File} scheiterte unerwartet; die übrigen Dateien wurden weiter gelesen",
+                    User.AccountName(), result.Name);
+            }
+            else
+            {
+                logger.LogInformation("Upload von {Account}: {File} {Outcome} {Slug} {Reason}",
+                    User.AccountName(), result.Name, result.Outcome, result.Slug, result.Reason);
+            }
         }
 
-        // Some files may have gone in while others were refused: the page lists each; the status says "not all".
-        if (Results.All(r => r.Outcome == UploadOutcome.Rejected))
+        // Some files may have gone in while others were refused: the page lists each; the status says "none".
+        if (!Results.Any(r => r.IsStored))
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         }
