@@ -80,7 +80,7 @@ public class SessionTests
         var (ended, _) = await browser.GetAsync("/admin");
 
         Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
-        Assert.StartsWith("/admin/anmelden", ended.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/admin/anmelden", ended.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]
