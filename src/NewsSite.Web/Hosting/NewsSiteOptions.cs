@@ -73,11 +73,12 @@ public sealed class NewsSiteOptions
     public int SearchesAtOncePerAddress { get; set; } = 2;
 
     /// <summary>
-    /// Searches running at once from all addresses together, so that searches never take every core from the pages
-    /// (2 cores: 2). Beyond them a search waits in a queue of <see cref="SearchQueueLength"/>, beyond that it gets 503.
+    /// Searches running at once from all addresses together: by default half the cores (1 of 2), so that however
+    /// searches are sent, the other pages keep a core. The costliest search found takes 0.8 s (docs/security.md).
+    /// Beyond them a search waits in a queue of <see cref="SearchQueueLength"/>, beyond that it gets 503.
     /// </summary>
     [Range(1, 1_000, ErrorMessage = "NewsSite:SearchesAtOnce muss zwischen 1 und 1.000 liegen.")]
-    public int SearchesAtOnce { get; set; } = 2;
+    public int SearchesAtOnce { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
 
     /// <summary>Searches that may wait for one of the <see cref="SearchesAtOnce"/>; a waiting one leaves when its reader does.</summary>
     [Range(0, 10_000, ErrorMessage = "NewsSite:SearchQueueLength muss zwischen 0 und 10.000 liegen.")]
