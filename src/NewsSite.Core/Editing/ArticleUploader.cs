@@ -30,6 +30,16 @@ public sealed class ArticleUploader(ArticleParser parser, IArticleStore articles
 {
     public const int MaxFilesPerZip = 200;
 
+    /// <summary>
+    /// What a zip may hold unpacked, all entries together: as much as the largest plain upload (NewsSite:MaxRequestBytes,
+    /// 32 MB by default), so that a zip is never more work than sending the files. 200 entries of 1 MB each would have
+    /// kept one editor's request busy for a minute; 32 MB take about ten seconds.
+    /// </summary>
+    public const long DefaultMaxUnpackedZipBytes = 32L * 1024 * 1024;
+
+    /// <summary>Lowered by tests.</summary>
+    internal long MaxUnpackedZipBytes { get; init; } = DefaultMaxUnpackedZipBytes;
+
     public async Task<IReadOnlyList<UploadResult>> UploadAsync(
         IReadOnlyList<UploadedFile> files, bool saveAsDraft, string editor, long maxFileBytes, CancellationToken cancellationToken = default)
     {
@@ -80,6 +90,15 @@ public sealed class ArticleUploader(ArticleParser parser, IArticleStore articles
                 return [Rejected(zipName, $"Das ZIP-Archiv enthält {entries.Count} Dateien, höchstens {MaxFilesPerZip} sind erlaubt.")];
             }
 
+            var declared = entries.Where(e => IsMarkdownName(e.Name)).Sum(e => e.Length);
+            if (declared > MaxUnpackedZipBytes)
+            {
+                return [Rejected(zipName,
+                    $"Das ZIP-Archiv enthält entpackt {Kilobytes(declared)}, höchstens {Kilobytes(MaxUnpackedZipBytes)} sind erlaubt. Bitte auf mehrere Archive verteilen.")];
+            }
+
+            // Counted again as read, since an entry may hold more than the directory declares (each is cut at its limit).
+            var unpackedLeft = MaxUnpackedZipBytes;
             foreach (var entry in entries)
             {
                 var name = zipName + "/" + entry.FullName;
@@ -89,7 +108,15 @@ public sealed class ArticleUploader(ArticleParser parser, IArticleStore articles
                     continue;
                 }
 
-                results.Add(await UploadMarkdownAsync(name, entry.Length, entry.Open, saveAsDraft, editor, maxFileBytes, cancellationToken));
+                if (unpackedLeft <= 0)
+                {
+                    results.Add(Rejected(name, $"Übersprungen: das ZIP-Archiv enthält entpackt mehr als {Kilobytes(MaxUnpackedZipBytes)}."));
+                    continue;
+                }
+
+                results.Add(await UploadMarkdownAsync(
+                    name, entry.Length, entry.Open, saveAsDraft, editor, Math.Min(maxFileBytes, unpackedLeft), cancellationToken,
+                    read => unpackedLeft -= read));
             }
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentException or EndOfStreamException or NotSupportedException)
@@ -101,9 +128,10 @@ public sealed class ArticleUploader(ArticleParser parser, IArticleStore articles
         return results;
     }
 
+    /// <param name="onRead">Told how many bytes were read, once they are.</param>
     private async Task<UploadResult> UploadMarkdownAsync(
         string name, long declaredLength, Func<Stream> open, bool saveAsDraft, string editor, long maxFileBytes,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Action<long>? onRead = null)
     {
         if (declaredLength > maxFileBytes)
         {
@@ -118,6 +146,7 @@ public sealed class ArticleUploader(ArticleParser parser, IArticleStore articles
         try
         {
             var bytes = await ReadBoundedAsync(open, maxFileBytes, cancellationToken);
+            onRead?.Invoke(bytes?.Length ?? maxFileBytes);
             if (bytes is null)
             {
                 return Rejected(name, $"Die Datei ist zu groß (mehr als {Kilobytes(maxFileBytes)}).");

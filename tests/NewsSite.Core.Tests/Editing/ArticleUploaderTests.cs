@@ -84,6 +84,35 @@ public class ArticleUploaderTests
     }
 
     [Fact]
+    public async Task AZipLargerUnpackedThanAnUploadMayBe_IsRefusedWhole_BeforeAnEntryIsRead()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+
+        // 40 entries of 0.9 MB: 36 MB unpacked, a few hundred kilobytes packed, some twelve seconds of parsing and writing.
+        var results = await new ArticleUploader(TestDatabase.Parser, db.Articles, db.Clock).UploadAsync(
+            [Zip("gross.zip", 40, i => $"---\ntitle: T{i}\n---\n\n" + new string('a', 900 * 1024))], false, "anna", 1024 * 1024, Token);
+
+        var refused = Assert.Single(results);
+        Assert.Equal(UploadOutcome.Rejected, refused.Outcome);
+        Assert.Contains("entpackt", refused.Reason, StringComparison.Ordinal);
+        Assert.Contains("höchstens 32", refused.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, await db.Articles.CountAsync(Token));
+    }
+
+    [Fact]
+    public async Task AZipWithinItsUnpackedLimit_IsTakenWhole()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var uploader = new ArticleUploader(TestDatabase.Parser, db.Articles, db.Clock) { MaxUnpackedZipBytes = 3 * 1024 };
+
+        var results = await uploader.UploadAsync(
+            [Zip("klein.zip", 2, i => $"---\ntitle: T{i}\n---\n\n" + new string('a', 1000))], false, "anna", 1024 * 1024, Token);
+
+        Assert.All(results, result => Assert.Equal(UploadOutcome.Published, result.Outcome));
+        Assert.Equal(2, await db.Articles.CountAsync(Token));
+    }
+
+    [Fact]
     public async Task AStreamLongerThanDeclared_IsStillCutAtTheLimit()
     {
         await using var db = await TestDatabase.CreateAsync();
