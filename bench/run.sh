@@ -92,8 +92,11 @@ site_env() {
     echo "NewsSite__BaseUrl=$base"
     echo "ASPNETCORE_URLS=$base"
     echo "ASPNETCORE_ENVIRONMENT=Production"
-    # wrk is one client address: with the default 60 searches a minute the search rows would measure the rate limiter.
+    # wrk is one client address: with the default 60 searches a minute, and 2 at once per address and on the site,
+    # the search rows would measure the rate limiter.
     echo "NewsSite__SearchRequestsPerMinute=1000000"
+    echo "NewsSite__SearchesAtOncePerAddress=1000"
+    echo "NewsSite__SearchesAtOnce=1000"
     echo "Serilog__MinimumLevel__Default=Warning"
     echo "Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware=Warning"
     echo "Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime=Warning"

@@ -65,7 +65,8 @@ publish_app "$bench/.out/app" "$reuse"
 # The scanners send thousands of searches and logins from one address; with the site's per-address limits they
 # would mostly see 429 and test the limiter instead of the page behind it. Unknown keys are ignored by older builds.
 if [ "$rate_limits" = 0 ]; then
-    site_extra_env=(NewsSite__SearchRequestsPerMinute=1000000 NewsSite__LoginRequestsPerMinute=1000000)
+    site_extra_env=(NewsSite__SearchRequestsPerMinute=1000000 NewsSite__LoginRequestsPerMinute=1000000
+        NewsSite__SearchesAtOncePerAddress=1000 NewsSite__SearchesAtOnce=1000)
 fi
 
 say "Starte die Website auf $base (Production, Inhalt: content/)"

@@ -26,7 +26,8 @@ public sealed class ArticleParser(MarkdownRenderer renderer)
         }
         catch (UnrenderableMarkdownException e)
         {
-            throw new ArticleFormatException(sourceName, e.Message, source.BodyStartLine);
+            // The renderer counts the body's lines; the editor reads the file's.
+            throw new ArticleFormatException(sourceName, e.Message, source.BodyStartLine + (e.Line ?? 1) - 1);
         }
 
         return new ArticleContent(

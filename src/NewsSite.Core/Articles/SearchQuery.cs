@@ -50,10 +50,18 @@ public sealed record SearchQuery(string Text, bool WasShortened, IReadOnlyList<s
 
     /// <summary>
     /// The FTS5 query: each term a quoted string with prefix matching, all of them required.
-    /// <c>Köln Stadtbahn</c> becomes <c>"Köln"* "Stadtbahn"*</c>.
+    /// <c>Köln Stadtbahn</c> becomes <c>"Köln"* "Stadtbahn"*</c>. A term of one letter or digit is a whole word
+    /// (<c>E-Auto</c> becomes <c>"E" "Auto"*</c>): as a prefix it would ask for every word beginning with that letter,
+    /// which no reader means, and no prefix index covers one letter, so FTS5 merged the lists of thousands of words
+    /// for it: "a e i s" took a second at 100,000 articles, ten such letters almost three.
     /// </summary>
     public string ToMatchExpression() =>
-        string.Join(' ', Terms.Select(term => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"*"));
+        string.Join(' ', Terms.Select(term =>
+            "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + (IsSingleCharacter(term) ? "\"" : "\"*")));
+
+    // One letter or digit, with the combining marks that belong to it ("a\u0308" is "ä").
+    private static bool IsSingleCharacter(string term) =>
+        term.EnumerateRunes().Count(rune => !IsCombiningMark(rune)) == 1;
 
     /// <summary>
     /// Runs of letters and digits, with the combining marks that belong to them ("Ko\u0308ln" is one word), by Unicode

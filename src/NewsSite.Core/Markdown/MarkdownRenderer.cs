@@ -22,7 +22,10 @@ public sealed class MarkdownRenderer
 
     private readonly MarkdownPipeline _pipeline = BuildPipeline();
 
-    public RenderedMarkdown Render(string markdown)
+    public RenderedMarkdown Render(string markdown) => Render(markdown, out _);
+
+    /// <param name="headingIdProbes">The ids tried for the headings: the work that once grew with their square.</param>
+    internal RenderedMarkdown Render(string markdown, out long headingIdProbes)
     {
         ArgumentNullException.ThrowIfNull(markdown);
         if (markdown.Length > MaxLength)
@@ -32,13 +35,16 @@ public sealed class MarkdownRenderer
                     $"Der Text ist zu lang ({markdown.Length:N0} Zeichen, höchstens {MaxLength:N0})."));
         }
 
+        // Before Markdig sees the text: a parse cannot be stopped, and some texts would keep it busy for minutes.
+        MarkdownBudget.Check(markdown);
+
         try
         {
             var document = Markdig.Markdown.Parse(markdown, _pipeline);
             EnsureShallow(document);
             RemoveUnsafeLinks(document);
             ContentPolicyFit.Apply(document);
-            AssignHeadingIds(document);
+            headingIdProbes = AssignHeadingIds(document);
 
             using var writer = new StringWriter();
             var renderer = new HtmlRenderer(writer);
@@ -49,7 +55,7 @@ public sealed class MarkdownRenderer
         }
         catch (ArgumentException e) when (e.Message.Contains("depth limit", StringComparison.OrdinalIgnoreCase))
         {
-            throw TooDeep();
+            throw UnrenderableMarkdownException.TooDeep();
         }
     }
 
@@ -94,9 +100,6 @@ public sealed class MarkdownRenderer
             .Build();
     }
 
-    private static UnrenderableMarkdownException TooDeep() =>
-        new("Der Text ist zu tief verschachtelt (Zitate, Listen oder Hervorhebungen ineinander). Bitte vereinfachen.");
-
     // Iterative on purpose: a recursive walk over a hostile document is what we are guarding against.
     private static void EnsureShallow(MarkdownDocument document)
     {
@@ -107,7 +110,7 @@ public sealed class MarkdownRenderer
             var (node, depth) = pending.Pop();
             if (depth > MaxNestingDepth)
             {
-                throw TooDeep();
+                throw UnrenderableMarkdownException.TooDeep();
             }
 
             switch (node)
@@ -167,23 +170,18 @@ public sealed class MarkdownRenderer
         }
     }
 
-    private static void AssignHeadingIds(MarkdownDocument document)
+    /// <returns>The ids tried (<see cref="HeadingIds.Probes"/>).</returns>
+    private static long AssignHeadingIds(MarkdownDocument document)
     {
-        var used = new HashSet<string>(StringComparer.Ordinal);
+        var ids = new HeadingIds();
         foreach (var heading in document.Descendants<HeadingBlock>())
         {
             // The page's title is its only <h1>; a "# " in the body becomes a section heading.
             heading.Level = Math.Max(2, heading.Level);
-
-            var baseId = Slug.FromText(PlainText(heading.Inline), fallback: "abschnitt");
-            var id = baseId;
-            for (var n = 2; !used.Add(id); n++)
-            {
-                id = $"{baseId}-{n}";
-            }
-
-            heading.GetAttributes().Id = id;
+            heading.GetAttributes().Id = ids.Next(Slug.FromText(PlainText(heading.Inline), fallback: "abschnitt"));
         }
+
+        return ids.Probes;
     }
 
     private static string FirstParagraph(MarkdownDocument document) =>

@@ -25,6 +25,9 @@ public enum PageCacheScope
 public sealed class CachedPublicPageAttribute(PageCacheScope scope) : Attribute
 {
     public PageCacheScope Scope { get; } = scope;
+
+    /// <summary>The page reads ?seite= or ?q=, which then key its copies; other pages ignore every query string.</summary>
+    public bool Paged { get; init; }
 }
 
 /// <summary>
@@ -58,7 +61,10 @@ public sealed class PublicPageCachingConvention : IPageApplicationModelConventio
             return;
         }
 
-        model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PageCaching.PolicyName });
+        model.EndpointMetadata.Add(new OutputCacheAttribute
+        {
+            PolicyName = declaration.Paged ? PageCaching.PolicyName : PageCaching.UnpagedPolicyName,
+        });
         model.Filters.Add(new ServiceFilterAttribute(typeof(ConditionalPageFilter)));
         if (declaration.Scope == PageCacheScope.SiteWide)
         {
@@ -89,7 +95,7 @@ public static class PublicPageCaching
     /// (<see cref="ConditionalGet.ServeAsync"/>); site-wide ones are tagged here, before their handler runs.
     /// </summary>
     public static RouteHandlerBuilder CacheAsPublicPage(
-        this RouteHandlerBuilder endpoint, PageCacheScope scope, string policyName = PageCaching.PolicyName)
+        this RouteHandlerBuilder endpoint, PageCacheScope scope, string policyName = PageCaching.UnpagedPolicyName)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         endpoint.CacheOutput(policyName).WithMetadata(new CachedPublicPageAttribute(scope));

@@ -85,6 +85,25 @@ public sealed class NewsSiteOptions
     public int SearchRequestsPerMinute { get; set; } = 60;
 
     /// <summary>
+    /// Searches one client address may have running at once; another one from it gets 429 at once. A reader's browser
+    /// sends one at a time; a client that keeps several going is not reading.
+    /// </summary>
+    [Range(1, 1_000, ErrorMessage = "NewsSite:SearchesAtOncePerAddress muss zwischen 1 und 1.000 liegen.")]
+    public int SearchesAtOncePerAddress { get; set; } = 2;
+
+    /// <summary>
+    /// Searches running at once from all addresses together: by default half the cores (1 of 2), so that however
+    /// searches are sent, the other pages keep a core. The costliest search found takes 0.8 s (docs/security.md).
+    /// Beyond them a search waits in a queue of <see cref="SearchQueueLength"/>, beyond that it gets 503.
+    /// </summary>
+    [Range(1, 1_000, ErrorMessage = "NewsSite:SearchesAtOnce muss zwischen 1 und 1.000 liegen.")]
+    public int SearchesAtOnce { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>Searches that may wait for one of the <see cref="SearchesAtOnce"/>; a waiting one leaves when its reader does.</summary>
+    [Range(0, 10_000, ErrorMessage = "NewsSite:SearchQueueLength muss zwischen 0 und 10.000 liegen.")]
+    public int SearchQueueLength { get; set; } = 8;
+
+    /// <summary>
     /// Login forms one client address may send per minute, right or wrong. Each costs a password hash; the failure
     /// throttle (LoginThrottle) separately makes a name and address wait after five wrong passwords.
     /// </summary>

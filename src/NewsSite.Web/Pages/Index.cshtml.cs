@@ -8,7 +8,7 @@ using NewsSite.Web.Hosting;
 namespace NewsSite.Web.Pages;
 
 /// <summary>The home page: the latest published articles, newest first, a page at a time.</summary>
-[CachedPublicPage(PageCacheScope.SiteWide)]
+[CachedPublicPage(PageCacheScope.SiteWide, Paged = true)]
 public sealed class IndexModel(IArticleListings articles, TimeProvider clock, IOptions<NewsSiteOptions> options) : PageModel
 {
     public PagedList<ArticleTeaser> Articles { get; private set; } = null!;

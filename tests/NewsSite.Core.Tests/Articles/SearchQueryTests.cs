@@ -9,16 +9,25 @@ public class SearchQueryTests
     [InlineData("Köln", "\"Köln\"*")]
     [InlineData("  Köln   Stadtbahn ", "\"Köln\"* \"Stadtbahn\"*")]
     [InlineData("title:Köln", "\"title\"* \"Köln\"*")]
-    [InlineData("' OR 1=1 --", "\"1\"*")]
-    [InlineData("NEAR(a b)", "\"a\"* \"b\"*")]
-    [InlineData("a AND b", "\"a\"* \"b\"*")]
-    [InlineData("-x ^y \"unbalanced", "\"x\"* \"y\"* \"unbalanced\"*")]
-    [InlineData("Nord-Stream 2", "\"Nord\"* \"Stream\"* \"2\"*")]
+    [InlineData("' OR 1=1 --", "\"1\"")]
+    [InlineData("NEAR(ab cd)", "\"ab\"* \"cd\"*")]
+    [InlineData("ab AND cd", "\"ab\"* \"cd\"*")]
+    [InlineData("-xy ^yz \"unbalanced", "\"xy\"* \"yz\"* \"unbalanced\"*")]
+    [InlineData("Nord-Stream 2", "\"Nord\"* \"Stream\"* \"2\"")]
     [InlineData("Ko\u0308ln", "\"Ko\u0308ln\"*")]
     [InlineData("\u202Ekoln", "\"koln\"*")]
     [InlineData("Köln 🙂 Bonn", "\"Köln\"* \"Bonn\"*")]
     [InlineData("Köln köln KÖLN", "\"Köln\"*")]
     public void Terms_AreTheWordsOnly_EachQuotedAsAPrefix(string input, string expected) =>
+        Assert.Equal(expected, SearchQuery.Parse(input).ToMatchExpression());
+
+    [Theory]
+    [InlineData("E-Auto", "\"E\" \"Auto\"*")]
+    [InlineData("a e i s", "\"a\" \"e\" \"i\" \"s\"")]
+    [InlineData("A 7 Stau", "\"A\" \"7\" \"Stau\"*")]
+    [InlineData("a\u0308 b\u0308c", "\"a\u0308\" \"b\u0308c\"*")]
+    [InlineData("𝐀", "\"𝐀\"")]
+    public void OneLetterTerms_AreWholeWords_NotPrefixesOfEveryWordWithThatLetter(string input, string expected) =>
         Assert.Equal(expected, SearchQuery.Parse(input).ToMatchExpression());
 
     [Theory]

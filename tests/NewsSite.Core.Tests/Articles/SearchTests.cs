@@ -31,6 +31,18 @@ public class SearchTests
     }
 
     [Fact]
+    public async Task AOneLetterWord_FindsThatWord_NotEveryWordBeginningWithIt()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.SaveAsync(ArticleFile.With("Förderung für das E-Auto", "2025-01-02", "[]"), "e-auto.md");
+        await db.SaveAsync(ArticleFile.With("Elektrobusse in Köln", "2025-01-03", "[]"), "elektro.md");
+
+        Assert.Equal(["foerderung-fuer-das-e-auto"], await SlugsFoundAsync(db, "E Auto"));
+        Assert.Equal(["foerderung-fuer-das-e-auto"], await SlugsFoundAsync(db, "e"));
+        Assert.Equal(["elektrobusse-in-koeln"], await SlugsFoundAsync(db, "el"));
+    }
+
+    [Fact]
     public async Task BundledSqlite_HasFts5()
     {
         await using var db = await TestDatabase.CreateAsync();

@@ -19,6 +19,7 @@ public sealed class SqliteDatabase : IDatabase
     private readonly string _connectionString;
     private readonly ContentChangeSignal? _changeSignal;
     private Action<string>? _statementObserver;
+    private SqliteWorkMeter? _workMeter;
 
     /// <param name="changeSignal">Told after each committed public change; null where no cache listens (commands, tests).</param>
     public SqliteDatabase(string filePath, ContentChangeSignal? changeSignal = null)
@@ -84,8 +85,24 @@ public sealed class SqliteDatabase : IDatabase
     }
 
     /// <summary>
+    /// Counts the virtual machine instructions of every statement on this database's sessions from now until the
+    /// meter is disposed. One meter at a time.
+    /// </summary>
+    public SqliteWorkMeter MeasureWork()
+    {
+        var meter = new SqliteWorkMeter(stopped => Interlocked.CompareExchange(ref _workMeter, null, stopped));
+        if (Interlocked.CompareExchange(ref _workMeter, meter, null) is not null)
+        {
+            throw new InvalidOperationException("Es misst schon jemand die Arbeit dieser Datenbank.");
+        }
+
+        return meter;
+    }
+
+    /// <summary>
     /// Statements on a pooled connection, each its own transaction unless they begin one; SQLite's errors come out as
-    /// <see cref="StorageException"/>.
+    /// <see cref="StorageException"/>. When <paramref name="cancellationToken"/> is cancelled (the reader has gone),
+    /// the running statement stops and <see cref="OperationCanceledException"/> comes out instead.
     /// </summary>
     public async Task<T> RunAsync<T>(Func<SqliteConnection, Task<T>> read, CancellationToken cancellationToken)
     {
@@ -97,14 +114,27 @@ public sealed class SqliteDatabase : IDatabase
     /// Like <see cref="RunAsync{T}"/>, with the session's prepared statements at hand: for the reads every page makes,
     /// where compiling the SQL anew would cost more than running it.
     /// </summary>
-    public async Task<T> RunOnSessionAsync<T>(Func<SqliteSession, Task<T>> read, CancellationToken cancellationToken)
+    public Task<T> RunOnSessionAsync<T>(Func<SqliteSession, Task<T>> read, CancellationToken cancellationToken) =>
+        RunOnSessionAsync(read, interruptible: true, cancellationToken);
+
+    /// <param name="interruptible">
+    /// Whether a cancellation stops a running statement. Reads are; a write, once begun, runs to its commit, so that
+    /// a save does not depend on whether the browser waited for the answer. Either way nothing starts once cancelled.
+    /// </param>
+    private async Task<T> RunOnSessionAsync<T>(Func<SqliteSession, Task<T>> read, bool interruptible, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
+        cancellationToken.ThrowIfCancellationRequested();
         SqliteSession? session = null;
         try
         {
             session = await LeaseAsync(cancellationToken);
+            session.Interruption = interruptible ? cancellationToken : CancellationToken.None;
             return await read(session);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT && cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("Die Anfrage wurde abgebrochen; die laufende Abfrage ist beendet.", e, cancellationToken);
         }
         catch (SqliteException e)
         {
@@ -127,26 +157,28 @@ public sealed class SqliteDatabase : IDatabase
     public async Task<T> WriteAsync<T>(Func<SqliteUnitOfWork, Task<T>> write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
-        var (result, changedPublicContent) = await RunOnSessionAsync(async session =>
+        var (result, changedPublicContent) = await RunOnSessionAsync<(T, bool)>(async session =>
         {
             // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default) takes the write lock first, so reads within the unit
             // cannot go stale and no read lock ever needs upgrading.
             await using var transaction = (SqliteTransaction)await session.Connection.BeginTransactionAsync(cancellationToken);
             var unit = new SqliteUnitOfWork(session.Connection, transaction);
             var written = await write(unit);
+            // Done is done: a cancellation now would only throw the finished work away.
             if (unit.RollsBack)
             {
-                await transaction.RollbackAsync(cancellationToken);
+                await transaction.RollbackAsync(CancellationToken.None);
                 return (written, false);
             }
 
-            await transaction.CommitAsync(cancellationToken);
+            await transaction.CommitAsync(CancellationToken.None);
             return (written, unit.ChangedPublicContent);
-        }, cancellationToken);
+        }, interruptible: false, cancellationToken);
 
         if (changedPublicContent && _changeSignal is not null)
         {
-            await _changeSignal.CommittedAsync(cancellationToken);
+            // Never skipped: the page cache must evict what the commit changed, whether or not the writer still waits.
+            await _changeSignal.CommittedAsync(CancellationToken.None);
         }
 
         return result;
@@ -226,6 +258,8 @@ public sealed class SqliteDatabase : IDatabase
             session = new SqliteSession(await OpenAsync(cancellationToken));
         }
 
+        session.Meter = Volatile.Read(ref _workMeter);
+
         // Observation starts and ends between leases: a session opened before it began is traced from now on.
         var observing = Volatile.Read(ref _statementObserver) is not null;
         if (observing != session.IsTraced)
@@ -247,6 +281,9 @@ public sealed class SqliteDatabase : IDatabase
 
     private async ValueTask ReturnAsync(SqliteSession session)
     {
+        session.Interruption = CancellationToken.None;
+        session.Meter = null;
+
         // A session is only reused in autocommit mode, with no transaction left open by a failed statement.
         var reusable = !_disposed && _idle.Count < MaxIdleSessions
             && session.Connection.State == System.Data.ConnectionState.Open

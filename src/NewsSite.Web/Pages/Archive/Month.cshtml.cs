@@ -13,7 +13,7 @@ namespace NewsSite.Web.Pages.Archive;
 /// The published articles of one Berlin calendar month, newest first, a page at a time, with links to the nearest
 /// months that have articles. The address is /archiv/yyyy/mm; a one-digit month is redirected to its two-digit form.
 /// </summary>
-[CachedPublicPage(PageCacheScope.SiteWide)]
+[CachedPublicPage(PageCacheScope.SiteWide, Paged = true)]
 public sealed class MonthModel(IArticleListings articles, TimeProvider clock, IOptions<NewsSiteOptions> options) : PageModel
 {
     public ArchiveMonth Month { get; private set; }

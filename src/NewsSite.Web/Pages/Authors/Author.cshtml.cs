@@ -9,7 +9,7 @@ using NewsSite.Web.Hosting;
 namespace NewsSite.Web.Pages.Authors;
 
 /// <summary>An author's bio, if there is one, and their published articles, newest first: where the byline leads.</summary>
-[CachedPublicPage(PageCacheScope.OwnTags)]
+[CachedPublicPage(PageCacheScope.OwnTags, Paged = true)]
 public sealed class AuthorModel(IAuthorStore authors, IArticleListings articles, TimeProvider clock, IOptions<NewsSiteOptions> options) : PageModel
 {
     public AuthorDetails Author { get; private set; } = null!;

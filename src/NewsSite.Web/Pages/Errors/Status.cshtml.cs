@@ -38,7 +38,7 @@ public sealed class StatusModel(SiteText text) : PageModel
         Code = reExecuted && statusCode is >= 400 and <= 599 ? statusCode : StatusCodes.Status404NotFound;
         var key = Code switch
         {
-            400 or 403 or 404 or 405 or 413 or 429 => Code.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            400 or 403 or 404 or 405 or 413 or 429 or 503 => Code.ToString(System.Globalization.CultureInfo.InvariantCulture),
             >= 500 => "500",
             _ => "Other",
         };

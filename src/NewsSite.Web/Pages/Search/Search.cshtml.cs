@@ -12,7 +12,7 @@ namespace NewsSite.Web.Pages.Search;
 /// Full-text search over the published articles: a GET form, so every result page has an address that can be
 /// shared, bookmarked and paged (/suche?q=köln&amp;seite=2). Ranking and query rules: <see cref="ISearchIndex.SearchAsync"/>.
 /// </summary>
-[CachedPublicPage(PageCacheScope.SiteWide)]
+[CachedPublicPage(PageCacheScope.SiteWide, Paged = true)]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RequestRateLimits.SearchPolicy)]
 public sealed class SearchModel(ISearchIndex articles, TimeProvider clock, IOptions<NewsSiteOptions> options) : PageModel
 {

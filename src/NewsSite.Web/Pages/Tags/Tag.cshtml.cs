@@ -9,7 +9,7 @@ using NewsSite.Web.Hosting;
 namespace NewsSite.Web.Pages.Tags;
 
 /// <summary>The published articles carrying one tag, newest first: where rel="tag" links lead.</summary>
-[CachedPublicPage(PageCacheScope.OwnTags)]
+[CachedPublicPage(PageCacheScope.OwnTags, Paged = true)]
 public sealed class TagModel(IPublishedArticles published, IArticleListings articles, TimeProvider clock, IOptions<NewsSiteOptions> options) : PageModel
 {
     public TagLink Tag { get; private set; } = null!;

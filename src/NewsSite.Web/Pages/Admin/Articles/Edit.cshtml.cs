@@ -141,6 +141,9 @@ public sealed class EditModel(
             return NotFound();
         }
 
+        // Rendering cannot be stopped once begun (it is bounded by MarkdownBudget); at least it does not begin for
+        // an editor who has gone.
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
             var (text, content) = drafts.Compose(Markdown ?? "", Fields.ToFields(), Original.ToFields(), PublishIntent.Keep, clock.GetUtcNow());
