@@ -30,7 +30,9 @@ public sealed record SearchQuery(string Text, bool WasShortened, IReadOnlyList<s
 
     public static SearchQuery Parse(string? readerText)
     {
-        var text = WithoutDirectionalFormatting(readerText ?? "").Trim();
+        // Direction controls go first: echoed into the page title, where no <bdi> can contain them, an override
+        // would turn the rest around (DirectionControls).
+        var text = DirectionControls.Without(readerText ?? "").Trim();
         var wasShortened = text.Length > MaxLength;
         if (wasShortened)
         {
@@ -41,12 +43,6 @@ public sealed record SearchQuery(string Text, bool WasShortened, IReadOnlyList<s
 
         return new SearchQuery(text, wasShortened, SplitTerms(text));
     }
-
-    /// <summary>
-    /// Without the characters that embed, override or isolate text direction (<see cref="DirectionControls"/>):
-    /// echoed into the page title, where no &lt;bdi&gt; can contain them, an override would turn the rest around.
-    /// </summary>
-    private static string WithoutDirectionalFormatting(string text) => DirectionControls.Without(text);
 
     /// <summary>
     /// The FTS5 query: each term a quoted string with prefix matching, all of them required.

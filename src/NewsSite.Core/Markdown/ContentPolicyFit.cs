@@ -61,15 +61,13 @@ internal static class ContentPolicyFit
 
     private static void FitImageSource(LinkInline image)
     {
-        var url = image.Url?.Trim() ?? "";
-        var colon = url.IndexOf(':', StringComparison.Ordinal);
-        var scheme = colon > 0 && url.IndexOfAny(['/', '?', '#'], 0, colon) < 0 ? url[..colon].ToLowerInvariant() : null;
-        switch (scheme)
+        switch (MarkdownRenderer.SchemeOf(image.Url))
         {
             case null or "https":
                 return; // relative to the site ('self') or already https:
             case "http":
-                image.Url = "https" + url[colon..];
+                var url = image.Url!.Trim();
+                image.Url = "https" + url[url.IndexOf(':', StringComparison.Ordinal)..];
                 return;
             default:
                 image.ReplaceBy(new LiteralInline(MarkdownRenderer.PlainTextOf(image)));

@@ -60,28 +60,23 @@ public sealed class MarkdownRenderer
     }
 
     /// <summary>Only web and mail links, and links within the site; never javascript:, data:, vbscript:, file: …</summary>
-    public static bool IsSafeUrl(string? url)
+    public static bool IsSafeUrl(string? url) => SchemeOf(url) is null or "http" or "https" or "mailto";
+
+    /// <summary>
+    /// The scheme a browser would see in <paramref name="url"/>, lower-case; null for a relative address (no colon,
+    /// or a colon only in the path, query or fragment). Browsers ignore whitespace and control characters inside a
+    /// scheme ("java\tscript:"), so we do too.
+    /// </summary>
+    internal static string? SchemeOf(string? url)
     {
         if (string.IsNullOrEmpty(url))
         {
-            return true;
+            return null;
         }
 
-        // Browsers ignore whitespace and control characters inside a scheme ("java\tscript:"), so we do too.
         var compact = new string(url.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray());
         var colon = compact.IndexOf(':', StringComparison.Ordinal);
-        if (colon < 0)
-        {
-            return true;
-        }
-
-        var beforeColon = compact[..colon];
-        if (beforeColon.IndexOfAny(['/', '?', '#']) >= 0)
-        {
-            return true; // a colon in a path, query or fragment: a relative link
-        }
-
-        return beforeColon.ToLowerInvariant() is "http" or "https" or "mailto";
+        return colon < 0 || compact.AsSpan(0, colon).IndexOfAny(['/', '?', '#']) >= 0 ? null : compact[..colon].ToLowerInvariant();
     }
 
     private static MarkdownPipeline BuildPipeline()
