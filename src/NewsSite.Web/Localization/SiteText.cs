@@ -32,9 +32,13 @@ public sealed class SiteText(IStringLocalizer<SiteText> strings)
     public string Date(DateTimeOffset instant) =>
         NewsroomTime.ToLocal(instant).ToString(strings["DateFormat"], CultureInfo.CurrentCulture);
 
+    /// <summary>"12. März 2025, 09:30 Uhr" or "March 12, 2025, 9:30 AM": when a story appeared, as news sites write it.</summary>
+    public string DateTime(DateTimeOffset instant) =>
+        NewsroomTime.ToLocal(instant).ToString(strings["DateTimeFormat"], CultureInfo.CurrentCulture);
+
     /// <summary>"März 2025" or "March 2025": a month of the archive.</summary>
     public string Month(ArchiveMonth month) =>
-        new DateTime(month.Year, month.Month, 1, 0, 0, 0, DateTimeKind.Unspecified).ToString(strings["MonthFormat"], CultureInfo.CurrentCulture);
+        new System.DateTime(month.Year, month.Month, 1, 0, 0, 0, DateTimeKind.Unspecified).ToString(strings["MonthFormat"], CultureInfo.CurrentCulture);
 
     /// <summary>"1 Artikel", "1.234 Artikel"; "1 article", "1,234 articles".</summary>
     public string ArticleCount(int count) => count == 1 ? this["ArticleCountOne"] : this["ArticleCount", count];

@@ -17,8 +17,8 @@ public class BrowserSite : NewsSiteFactory, IAsyncLifetime
     public BrowserSite() => UseKestrel(0);
 
     /// <summary>A site that starts from the given articles instead of the repository's content/.</summary>
-    protected BrowserSite(string contentDirectory)
-        : base(contentDirectory) => UseKestrel(0);
+    protected BrowserSite(string contentDirectory, int pageSize = 10)
+        : base(contentDirectory, pageSize) => UseKestrel(0);
 
     public string BaseUrl { get; private set; } = "";
 

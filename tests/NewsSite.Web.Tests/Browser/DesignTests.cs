@@ -65,6 +65,81 @@ public class DesignTests(BrowserSite site) : IClassFixture<BrowserSite>
         Assert.Equal(0, shift);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/artikel/" + Support.SeededSite.SeedSlug)]
+    [InlineData("/thema/koeln")]
+    [InlineData("/themen")]
+    [InlineData("/archiv")]
+    [InlineData("/suche?q=Verteidigungsausgaben")]
+    [InlineData("/artikel/gibt-es-nicht")]
+    public async Task At320Pixels_NothingScrollsSideways_AndTheSearchButtonIsWhole(string path)
+    {
+        var page = await site.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 320, Height = 640 } });
+        await page.GotoAsync(site.BaseUrl + path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        Assert.True(widths[0] <= widths[1], $"{path}: page {widths[0]} px wide in a {widths[1]} px window");
+
+        // Every element inside the window, not only the page as a whole (an overflow: hidden parent would hide a cut-off button).
+        var outside = await page.EvaluateAsync<string[]>(
+            """
+            () => [...document.querySelectorAll('body *')]
+                .filter(e => e.getClientRects().length > 0 && getComputedStyle(e).position !== 'absolute')
+                .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > innerWidth + 0.5 || r.left < -0.5); })
+                .map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
+            """);
+        Assert.True(outside.Length == 0, $"{path}: outside the window: {string.Join(", ", outside)}");
+
+        var button = await page.Locator(".site-search button").BoundingBoxAsync();
+        Assert.NotNull(button);
+        Assert.True(button.X >= 0 && button.X + button.Width <= 320, $"Search button from {button.X} to {button.X + button.Width}");
+    }
+
+    [Fact]
+    public async Task LongGermanWords_AreHyphenated_NotCutOrOverflowing()
+    {
+        var page = await site.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 375, Height = 812 } });
+        await page.GotoAsync($"{site.BaseUrl}/artikel/nato-staaten-ringen-um-hoehere-verteidigungsausgaben");
+
+        Assert.Equal("auto", await page.Locator("h1").EvaluateAsync<string>("e => getComputedStyle(e).hyphens"));
+        Assert.Equal("auto", await page.Locator(".article__body p").First.EvaluateAsync<string>("e => getComputedStyle(e).hyphens"));
+        Assert.Equal("de", await page.Locator("html").GetAttributeAsync("lang"));
+    }
+
+    [Fact]
+    public async Task Listings_OpenWithTheLeadStoryOnPageOneOnly()
+    {
+        await using var listing = new ListingSite();
+        await listing.InitializeAsync();
+        var page = await listing.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+
+        await page.GotoAsync(listing.BaseUrl + "/");
+        var first = await TeaserBoxesAsync(page);
+        Assert.True(first[0].Width > first[1].Width * 1.8, $"Lead {first[0].Width} px, next {first[1].Width} px");
+        Assert.True(first[1].Y > first[0].Y + first[0].Height - 1, "The lead story stands above the grid");
+
+        await page.GotoAsync(listing.BaseUrl + "/?seite=2");
+        var second = await TeaserBoxesAsync(page);
+        Assert.Equal(second[0].Y, second[1].Y, 0.5);
+        Assert.Equal(second[0].Width, second[1].Width, 0.5);
+        Assert.NotEqual(
+            await page.Locator(".teaser__title").First.EvaluateAsync<string>("e => getComputedStyle(e).fontSize"),
+            await page.Locator("h1").EvaluateAsync<string>("e => getComputedStyle(e).fontSize"));
+    }
+
+    private static async Task<LayoutBox[]> TeaserBoxesAsync(IPage page) =>
+        [.. (await page.Locator("ol.teasers > li").EvaluateAllAsync<double[][]>(
+                "items => items.map(i => { const r = i.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; })"))
+            .Select(b => new LayoutBox(b[0], b[1], b[2], b[3]))];
+
+    private sealed record LayoutBox(double X, double Y, double Width, double Height);
+
+    private sealed class ListingSite() : BrowserSite(Support.NewsSiteFactory.ContentFolder(
+        Enumerable.Range(1, 6).Select(i => ($"{i}.md",
+            $"---\ntitle: Meldung {i}\nauthor: Redaktion\ndate: 2025-03-0{i}T10:00:00\ntags: [Chronik]\nsummary: Kurz zu Meldung {i}.\n---\n\nText.\n")).ToArray()),
+        pageSize: 3);
+
     private sealed class LinkedArticleSite() : BrowserSite(Support.NewsSiteFactory.ContentFolder(
         ("link.md", "---\ntitle: Mit Link\nauthor: Redaktion\ndate: 2025-03-01T10:00:00\ntags: [Quellen]\n---\n\nSiehe [die Quelle](https://example.org/quelle).\n"),
         ("zweiter.md", "---\ntitle: Zweiter\nauthor: Redaktion\ndate: 2025-03-02T10:00:00\ntags: [Quellen]\n---\n\nText.\n")));

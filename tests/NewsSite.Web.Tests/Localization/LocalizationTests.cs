@@ -36,7 +36,7 @@ public class LocalizationTests
 
         Assert.Equal("de", article.DocumentElement.GetAttribute("lang"));
         Assert.Equal("de_DE", article.QuerySelector("meta[property='og:locale']")!.GetAttribute("content"));
-        Assert.Equal("Von Anna Berger · Veröffentlicht am 12. März 2025 · Aktualisiert am 13. März 2025", Text(article, ".article .byline"));
+        Assert.Equal("Von Anna Berger · Veröffentlicht am 12. März 2025, 09:30 Uhr · Aktualisiert am 13. März 2025, 08:00 Uhr", Text(article, ".article .byline"));
         Assert.Equal("1 Min. Lesezeit", Text(article, ".article__reading-time"));
         Assert.Equal("Inhalt", Text(article, "nav.toc h2"));
         Assert.Equal("Verwandte Artikel", Text(article, "section.related h2"));
@@ -63,7 +63,7 @@ public class LocalizationTests
 
         Assert.Equal("en", article.DocumentElement.GetAttribute("lang"));
         Assert.Equal("en_US", article.QuerySelector("meta[property='og:locale']")!.GetAttribute("content"));
-        Assert.Equal("By Anna Berger · Published on March 12, 2025 · Updated on March 13, 2025", Text(article, ".article .byline"));
+        Assert.Equal("By Anna Berger · Published on March 12, 2025, 9:30 AM · Updated on March 13, 2025, 8:00 AM", Text(article, ".article .byline"));
         Assert.Equal("1 min read", Text(article, ".article__reading-time"));
         Assert.Equal("Contents", Text(article, "nav.toc h2"));
         Assert.Equal("Related articles", Text(article, "section.related h2"));

@@ -77,7 +77,7 @@ public class ArticlePageTests(SeededSite site) : IClassFixture<SeededSite>
     }
 
     [Fact]
-    public async Task SeedArticle_BylineNamesTheAuthorAndTheGermanDate()
+    public async Task SeedArticle_BylineNamesTheAuthorAndTheGermanDateWithTime()
     {
         var (_, page) = await site.GetPageAsync($"/artikel/{SeededSite.SeedSlug}");
 
@@ -86,8 +86,8 @@ public class ArticlePageTests(SeededSite site) : IClassFixture<SeededSite>
         Assert.StartsWith("Von administrator", byline.TextContent.Trim(), StringComparison.Ordinal);
         var time = byline.QuerySelector("time")!;
         Assert.Equal("2025-03-14T09:30:00+01:00", time.GetAttribute("datetime"));
-        Assert.Equal("14. März 2025", time.TextContent);
-        Assert.Contains("Veröffentlicht am 14. März 2025", byline.TextContent, StringComparison.Ordinal);
+        Assert.Equal("14. März 2025, 09:30 Uhr", time.TextContent);
+        Assert.Contains("Veröffentlicht am 14. März 2025, 09:30 Uhr", byline.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -32,6 +32,11 @@ public class PaginationAndVisibilityTests
         Assert.Equal("/?seite=3", second.QuerySelector("head link[rel=next]")!.GetAttribute("href"));
         Assert.Null(first.QuerySelector("head link[rel=prev]"));
         Assert.Equal(["Meldung 1"], third.QuerySelectorAll(".teaser h2").Select(h => h.TextContent));
+
+        // The lead story (the list's first item set across the page) only opens page 1; later pages continue the grid.
+        Assert.NotNull(first.QuerySelector("ol.teasers.teasers--lead"));
+        Assert.Null(second.QuerySelector("ol.teasers--lead"));
+        Assert.Null(third.QuerySelector("ol.teasers--lead"));
         Assert.Null(third.QuerySelector("a[rel=next]"));
         Assert.Equal(HttpStatusCode.NotFound, beyond.StatusCode);
     }
