@@ -4,6 +4,7 @@ using NewsSite.Core.Articles;
 using NewsSite.Core.Editing;
 using NewsSite.Core.Images;
 using NewsSite.Core.Import;
+using NewsSite.Core.SitePages;
 
 namespace NewsSite.Core.Export;
 
@@ -12,21 +13,22 @@ namespace NewsSite.Core.Export;
 /// was checked on every save, or before it was lowered. Empty when the folder can be imported whole.</param>
 public sealed record ExportReport(
     string Folder, int Published, int Scheduled, int Drafts, int Trashed, int Authors, ImageCopyReport Images,
-    IReadOnlyList<string> TooLarge);
+    IReadOnlyList<string> TooLarge, int SitePages = 0);
 
 /// <summary>An export that was refused; the message is German, for the operator.</summary>
 public sealed class ExportRefusedException(string message) : Exception(message);
 
 /// <summary>
 /// Writes the site back as the files <see cref="ArticleImporter"/> reads: every article as 0000001-&lt;slug&gt;.md, each
-/// author as authors/&lt;slug&gt;.md, the pictures under images/. Importing the folder into an empty database gives
+/// author as authors/&lt;slug&gt;.md, each fixed page as seiten/&lt;slug&gt;.md, the pictures under images/. Importing the folder into an empty database gives
 /// the same public site: each article's front matter is rewritten from its stored row (slug, date, updated, author,
 /// tags, summary, draft, feed-id), so a slug derived from the title or a date that was "now" when it was saved is kept as
 /// the address and time readers know, and a feed reader knows each entry by the id it had; the body is the current
 /// revision's, unchanged. Trashed articles go to <see cref="TrashFolder"/>, which the importer skips (hidden folder),
 /// so that nothing is lost but nothing comes back to life either. Not exported: revision history, former slugs (their redirects), accounts.
 /// </summary>
-public sealed class ArticleExporter(IExportReads articles, TimeProvider clock, ArticleFileLimit limit)
+/// <param name="sitePages">Writes seiten/; without it (a tool that exports articles only) no fixed page is written.</param>
+public sealed class ArticleExporter(IExportReads articles, TimeProvider clock, ArticleFileLimit limit, SitePageFiles? sitePages = null)
 {
     /// <summary>Hidden, so that the importer passes it over.</summary>
     public const string TrashFolder = ".papierkorb";
@@ -87,9 +89,11 @@ public sealed class ArticleExporter(IExportReads articles, TimeProvider clock, A
             await File.WriteAllTextAsync(path, ProfileFile(author), Utf8, cancellationToken);
         }
 
+        var pages = sitePages is null ? 0 : await sitePages.ExportAllAsync(root, cancellationToken);
+
         // After the articles: a picture is stored before any article can show it, so every one they name is there.
         var images = await ImageFolder.CopyMissingAsync(imagesFrom, Path.Combine(root, ImagesFolder), cancellationToken);
-        return new ExportReport(root, published, scheduled, drafts, trashed, authors.Count, images, tooLarge);
+        return new ExportReport(root, published, scheduled, drafts, trashed, authors.Count, images, tooLarge, pages);
     }
 
     /// <summary>The current revision with its front matter set to what the site shows; comments and body stay.</summary>

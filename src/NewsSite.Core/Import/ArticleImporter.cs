@@ -1,11 +1,13 @@
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
 using NewsSite.Core.Export;
+using NewsSite.Core.SitePages;
 
 namespace NewsSite.Core.Import;
 
 /// <summary>
-/// Imports every *.md file below a folder: articles, and below <see cref="AuthorsFolder"/> the authors' profiles.
+/// Imports every *.md file below a folder: articles, below <see cref="AuthorsFolder"/> the authors' profiles, and
+/// below <see cref="SitePageFiles.Folder"/> the fixed pages (Impressum, Datenschutz).
 /// Each file is parsed and written on its own (a savepoint within a transaction of up to <see cref="BatchSize"/>
 /// files), so a file that fails is reported and skipped while the others go in, and every article is stored whole
 /// or not at all. Files are identified by their path below the folder and compared by content hash: importing the
@@ -13,8 +15,10 @@ namespace NewsSite.Core.Import;
 /// what the export writes, this reads. A folder has no limit on its number of files or their total: the export of a
 /// whole site must go back in at once, and the operator who runs the command owns the disk it reads.
 /// </summary>
+/// <param name="sitePages">Where seiten/*.md go; without it (a tool that imports articles only) such files are reported as failed.</param>
 public sealed class ArticleImporter(
-    ArticleParser parser, AuthorProfileParser profiles, IArticleStore articles, IAuthorStore authors, ArticleFileLimit limit)
+    ArticleParser parser, AuthorProfileParser profiles, IArticleStore articles, IAuthorStore authors, ArticleFileLimit limit,
+    SitePageFiles? sitePages = null)
 {
     /// <summary>
     /// Articles per transaction. Each keeps its own savepoint; the batch saves the commits. Kept small because the
@@ -58,6 +62,12 @@ public sealed class ArticleImporter(
                 // Files go in path order: articles read before this profile are stored before it.
                 await SaveBatchAsync(batch, results, dryRun, cancellationToken);
                 results[i] = await ImportProfileFileAsync(full, relative, dryRun, cancellationToken);
+                continue;
+            }
+
+            if (SitePageFiles.IsPagePath(relative))
+            {
+                results[i] = await ImportSitePageFileAsync(full, relative, dryRun, cancellationToken);
                 continue;
             }
 
@@ -165,6 +175,31 @@ public sealed class ArticleImporter(
         }
     }
 
+    private async Task<ImportFileResult> ImportSitePageFileAsync(string fullPath, string relativePath, bool dryRun, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (sitePages is null)
+            {
+                throw new ArticleFormatException(relativePath, "Seiten (Ordner „seiten/“) werden hier nicht importiert.");
+            }
+
+            var bytes = await ReadFileAsync(fullPath, relativePath, ArticleFileLimit.Default, cancellationToken);
+            var written = await sitePages.ImportAsync(relativePath, bytes, dryRun, cancellationToken);
+            var outcome = written switch
+            {
+                SitePageWriteKind.Created => ImportOutcome.Created,
+                SitePageWriteKind.Updated => ImportOutcome.Updated,
+                _ => ImportOutcome.Unchanged,
+            };
+            return new ImportFileResult(relativePath, outcome, Path.GetFileNameWithoutExtension(relativePath), null, ImportItemKind.SitePage);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return Failed(relativePath, e, ImportItemKind.SitePage);
+        }
+    }
+
     private static async Task<byte[]> ReadFileAsync(string fullPath, string relativePath, ArticleFileLimit limit, CancellationToken cancellationToken)
     {
         if (limit.RefuseDeclared(new FileInfo(fullPath).Length) is { } refusal)
@@ -178,7 +213,12 @@ public sealed class ArticleImporter(
     /// <summary>One broken file must not stop the import of the others: whatever it failed with is reported instead.</summary>
     private static ImportFileResult Failed(string relativePath, Exception error, ImportItemKind kind)
     {
-        var what = kind == ImportItemKind.Article ? "den Artikel" : "das Autorenprofil";
+        var what = kind switch
+        {
+            ImportItemKind.Article => "den Artikel",
+            ImportItemKind.SitePage => "die Seite",
+            _ => "das Autorenprofil",
+        };
         var reason = error switch
         {
             ArticleFormatException or RefusedFileException or ArticleTooLargeException => error.Message,

@@ -14,6 +14,9 @@ public enum ImportItemKind
 
     /// <summary>A file authors/&lt;slug&gt;.md: the profile (bio) of the author with that slug.</summary>
     AuthorProfile,
+
+    /// <summary>A file seiten/&lt;slug&gt;.md: the fixed page at /&lt;slug&gt; (Impressum, Datenschutz).</summary>
+    SitePage,
 }
 
 /// <param name="Slug">The article's slug, or for a profile the author's.</param>

@@ -23,6 +23,12 @@ public static class PageCacheTags
     public static string Author(string slug) => "author:" + slug;
 
     /// <summary>
+    /// A fixed page (Impressum). Its changes are journaled as changes of every page, since every footer links the
+    /// fixed pages; the tag lets an operator's tool or a test evict one page alone.
+    /// </summary>
+    public static string SitePage(string slug) => "sitepage:" + slug;
+
+    /// <summary>
     /// The tags a change evicts. Every visible change alters some listing, so <see cref="Site"/> always; a replaced
     /// database (restore) evicts <see cref="Everything"/>.
     /// </summary>

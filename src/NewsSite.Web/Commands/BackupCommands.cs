@@ -4,6 +4,7 @@ using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
 using NewsSite.Core.Export;
 using NewsSite.Core.Images;
+using NewsSite.Core.SitePages;
 using NewsSite.Web.Hosting;
 using NewsSite.Web.Images;
 
@@ -117,7 +118,7 @@ internal static class BackupCommands
         {
             report = await new ArticleExporter(
                 services.GetRequiredService<IExportReads>(), services.GetRequiredService<TimeProvider>(),
-                services.GetRequiredService<ArticleFileLimit>()).ExportAsync(
+                services.GetRequiredService<ArticleFileLimit>(), services.GetRequiredService<SitePageFiles>()).ExportAsync(
                 CommandLine.ResolveUserPath(folder), ArticleImages.Folder(services.GetRequiredService<SitePaths>()));
         }
         catch (ExportRefusedException e)
@@ -132,6 +133,7 @@ internal static class BackupCommands
         await output.WriteLineAsync(
             $"  {report.Trashed} im Papierkorb → {ArticleExporter.TrashFolder}/ (der Import überspringt diesen Ordner)");
         await output.WriteLineAsync($"  {report.Authors} Autorenprofile → authors/");
+        await output.WriteLineAsync($"  {report.SitePages} Seiten (Impressum, Datenschutz …) → {SitePageFiles.Folder}/");
         await output.WriteLineAsync($"  {report.Images.Copied} Bilder → {ArticleExporter.ImagesFolder}/");
         await output.WriteLineAsync("Nicht enthalten: Revisionen, frühere Adressen (Weiterleitungen), Konten. Dafür: backup.");
         if (report.TooLarge.Count == 0)

@@ -1,6 +1,8 @@
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
 using NewsSite.Core.Import;
+using NewsSite.Core.SitePages;
+using NewsSite.Web.SitePages;
 
 namespace NewsSite.Web.Hosting;
 
@@ -42,11 +44,23 @@ public static class DatabaseStartup
             logger.LogInformation("Gliederungen: {Outlined} Artikel nachgetragen", outlined);
         }
 
-        if (await services.GetRequiredService<IArticleStore>().CountAsync(cancellationToken) > 0)
+        if (await services.GetRequiredService<IArticleStore>().CountAsync(cancellationToken) == 0)
         {
-            return;
+            await ImportContentFolderAsync(services, paths, logger, cancellationToken);
         }
 
+        // A German site without an Impressum breaks the law (§ 5 DDG); an operator should hear of it before a reader does.
+        if (services.GetRequiredService<IHostEnvironment>().IsProduction()
+            && await services.GetRequiredService<ISitePageStore>().FindAsync(SitePageDirectory.ImprintSlug, cancellationToken) is null)
+        {
+            logger.LogWarning("Die Website hat kein Impressum ({ImprintPath}). Bitte im Admin-Bereich unter „Seiten“ anlegen " +
+                "oder als {ImprintFile} im Inhaltsordner importieren", "/" + SitePageDirectory.ImprintSlug,
+                $"{SitePageFiles.Folder}/{SitePageDirectory.ImprintSlug}.md");
+        }
+    }
+
+    private static async Task ImportContentFolderAsync(IServiceProvider services, SitePaths paths, ILogger logger, CancellationToken cancellationToken)
+    {
         if (!Directory.Exists(paths.ContentDirectory))
         {
             logger.LogWarning("Die Datenbank ist leer und der Inhaltsordner {ContentDirectory} existiert nicht; es wird nichts importiert",

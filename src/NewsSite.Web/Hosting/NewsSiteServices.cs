@@ -6,6 +6,8 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
+using NewsSite.Core.SitePages;
+using NewsSite.Web.SitePages;
 using NewsSite.Web.Storage;
 using NewsSite.Core.Editing;
 using NewsSite.Core.Export;
@@ -41,6 +43,9 @@ public static class NewsSiteServices
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddSingleton<ArticleParser>();
         builder.Services.AddSingleton<AuthorProfileParser>();
+        builder.Services.AddSingleton<SitePageParser>();
+        builder.Services.AddSingleton<SitePageFiles>();
+        builder.Services.AddSingleton<SitePageDirectory>();
         builder.Services.AddSingleton<SiteUrls>();
         builder.Services.AddSingleton<ContentValidators>();
         builder.Services.AddSingleton<Caching.ConditionalPageFilter>();

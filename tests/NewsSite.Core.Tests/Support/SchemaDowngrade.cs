@@ -7,9 +7,18 @@ namespace NewsSite.Core.Tests.Support;
 /// </summary>
 public static class SchemaDowngrade
 {
-    /// <summary>Before server-side sessions (0010_sessions.sql).</summary>
-    public const string ToVersion9Sql =
+    /// <summary>Before fixed pages (0011_site_pages.sql).</summary>
+    public const string ToVersion10Sql =
         """
+        DROP TABLE site_page_versions;
+        DROP TABLE site_pages;
+        PRAGMA user_version = 10;
+        """;
+
+    /// <summary>Before server-side sessions (0010_sessions.sql).</summary>
+    public const string ToVersion9Sql = ToVersion10Sql +
+        """
+
         DROP TABLE sessions;
         PRAGMA user_version = 9;
         """;

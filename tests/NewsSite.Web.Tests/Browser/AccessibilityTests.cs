@@ -23,6 +23,8 @@ public class AccessibilityTests(BrowserSite site) : IClassFixture<BrowserSite>
         { "search", "/suche?q=ukraine" },
         { "search without hits", "/suche?q=zzzzzz" },
         { "404", "/gibt-es-nicht" },
+        { "impressum", "/impressum" },
+        { "datenschutz", "/datenschutz" },
         { "login", "/admin/anmelden" },
     };
 

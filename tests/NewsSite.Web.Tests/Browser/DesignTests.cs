@@ -47,6 +47,8 @@ public class DesignTests(BrowserSite site) : IClassFixture<BrowserSite>
     [Theory]
     [InlineData("/")]
     [InlineData("/artikel/" + Support.SeededSite.SeedSlug)]
+    [InlineData("/thema/koeln")]
+    [InlineData("/impressum")]
     public async Task Loading_ShiftsNoLayout(string path)
     {
         var page = await site.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 375, Height = 812 } });
@@ -73,6 +75,7 @@ public class DesignTests(BrowserSite site) : IClassFixture<BrowserSite>
     [InlineData("/archiv")]
     [InlineData("/suche?q=Verteidigungsausgaben")]
     [InlineData("/artikel/gibt-es-nicht")]
+    [InlineData("/impressum")]
     public async Task At320Pixels_NothingScrollsSideways_AndTheSearchButtonIsWhole(string path)
     {
         var page = await site.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 320, Height = 640 } });

@@ -119,7 +119,10 @@ public class HttpCachingTests
         await using var site = Site();
         var (_, home) = await site.GetPageAsync("/");
 
-        Assert.Matches(@"^/css/site\.[a-z0-9]{10}\.css$", home.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!);
+        var styles = home.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!).ToList();
+        Assert.Equal(2, styles.Count);
+        Assert.Matches(@"^/css/fonts\.[a-z0-9]{10}\.css$", styles[0]);
+        Assert.Matches(@"^/css/site\.[a-z0-9]{10}\.css$", styles[1]);
         Assert.Matches(@"^/favicon\.[a-z0-9]{10}\.svg$", home.QuerySelector("link[rel=icon]")!.GetAttribute("href")!);
     }
 

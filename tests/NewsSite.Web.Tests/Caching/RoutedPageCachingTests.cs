@@ -24,7 +24,8 @@ public class RoutedPageCachingTests
 
     private static NewsSiteFactory Site() => new(
         NewsSiteFactory.ContentFolder(
-            ("haupt.md", "---\ntitle: Haupt\nslug: haupt\nauthor: Erika Muster\ntags: [Köln]\ndate: 2025-05-01T10:00:00\n---\n\nText über Haupt.\n")),
+            ("haupt.md", "---\ntitle: Haupt\nslug: haupt\nauthor: Erika Muster\ntags: [Köln]\ndate: 2025-05-01T10:00:00\n---\n\nText über Haupt.\n"),
+            ("seiten/impressum.md", "---\ntitle: Impressum\n---\n\nMusterverlag.\n")),
         clock: new TestClock(Now));
 
     /// <summary>For each cached route: an address of it on <see cref="Site"/>, and the tag that must evict it.</summary>
@@ -44,6 +45,7 @@ public class RoutedPageCachingTests
             ["/artikel/{slug}"] = ("/artikel/haupt", article),
             ["/thema/{slug}"] = ("/thema/koeln", tag),
             ["/autor/{slug}"] = ("/autor/erika-muster", author),
+            ["/{slug}"] = ("/impressum", PageCacheTags.SitePage("impressum")),
             [SitemapEndpoints.IndexPath] = (SitemapEndpoints.IndexPath, site),
             ["/sitemaps/seiten-{part:int}.xml"] = ("/sitemaps/seiten-1.xml", site),
             ["/sitemaps/artikel-{part:int}.xml"] = ("/sitemaps/artikel-1.xml", site),

@@ -50,6 +50,9 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
     /// <summary>When set, receives every log event of the app (see <see cref="LogCapture"/>).</summary>
     public LogCapture? Logs { get; init; }
 
+    /// <summary>The host environment: "Testing" unless a test needs what only Production does.</summary>
+    public string HostEnvironment { get; init; } = "Testing";
+
     /// <summary>Further configuration, e.g. ["NewsSite:MaxMarkdownFileBytes"] = "2048".</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
@@ -123,7 +126,7 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(HostEnvironment);
         builder.UseStaticWebAssets();
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

@@ -58,6 +58,22 @@ public sealed class SqliteContentJournal(SqliteDatabase database, TimeProvider c
         unit.MarkPublicChange();
     }
 
+    /// <summary>
+    /// Journals, within the unit, that any page may show what changed: the footer of every page lists the fixed pages.
+    /// Unlike a restore's entry it needs no gap: it is an ordinary write of this database.
+    /// </summary>
+    internal static async Task RecordEveryPageChangeAsync(SqliteUnitOfWork unit, DateTimeOffset now)
+    {
+        await unit.Connection.ExecuteAsync(
+            """
+            INSERT INTO content_changes (changed_at, article_slugs, tag_slugs, author_slugs)
+            VALUES (@Now, @Marker, '', '');
+            """,
+            new { Now = SqliteDates.ToText(now), Marker = WholeSiteMarker },
+            unit.Transaction);
+        unit.MarkPublicChange();
+    }
+
     public Task<long> FindLastChangeIdAsync(CancellationToken cancellationToken = default) =>
         database.RunAsync(async connection =>
             await connection.ExecuteScalarAsync<long?>("SELECT max(id) FROM content_changes;") ?? 0, cancellationToken);

@@ -1,0 +1,87 @@
+using Dapper;
+using NewsSite.Core.SitePages;
+
+namespace NewsSite.Core.Data.Sqlite;
+
+/// <summary>The fixed pages (tables site_pages and site_page_versions, 0011_site_pages.sql).</summary>
+public sealed class SqliteSitePageStore(SqliteDatabase database, TimeProvider clock) : ISitePageStore
+{
+    public Task<IReadOnlyList<SitePageLink>> ListAsync(CancellationToken cancellationToken = default) =>
+        database.RunAsync<IReadOnlyList<SitePageLink>>(async connection =>
+        {
+            var rows = await connection.QueryAsync<SitePageLink>("SELECT slug AS Slug, title AS Title FROM site_pages;");
+
+            // Sorted here rather than by ORDER BY: SQLite's collations compare code points.
+            return rows.OrderBy(p => p.Title, GermanOrder.Names).ToList();
+        }, cancellationToken);
+
+    public Task<SitePage?> FindAsync(string slug, CancellationToken cancellationToken = default) =>
+        database.RunAsync(async connection =>
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<(string Slug, string Title, string BodyHtml, string UpdatedAt)>(
+                "SELECT slug, title, body_html, updated_at FROM site_pages WHERE slug = @Slug;", new { Slug = slug });
+            return row.Slug is null ? null : new SitePage(row.Slug, row.Title, row.BodyHtml, SqliteDates.FromText(row.UpdatedAt));
+        }, cancellationToken);
+
+    public Task<EditableSitePage?> FindEditableAsync(string slug, CancellationToken cancellationToken = default) =>
+        database.RunAsync(async connection =>
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<(string Slug, string Title, string Markdown, string UpdatedAt, string UpdatedBy)>(
+                "SELECT slug, title, markdown, updated_at, updated_by FROM site_pages WHERE slug = @Slug;", new { Slug = slug });
+            return row.Slug is null ? null : new EditableSitePage(row.Slug, row.Title, row.Markdown, SqliteDates.FromText(row.UpdatedAt), row.UpdatedBy);
+        }, cancellationToken);
+
+    public Task<SitePageWriteKind> SaveAsync(SitePageContent page, string by, bool dryRun = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        return database.WriteAsync(async unit =>
+        {
+            if (dryRun)
+            {
+                unit.RollBackAtEnd();
+            }
+
+            var storedHash = await unit.Connection.ExecuteScalarAsync<string?>(
+                "SELECT content_hash FROM site_pages WHERE slug = @Slug;", new { page.Slug }, unit.Transaction);
+            if (storedHash == page.ContentHash)
+            {
+                return SitePageWriteKind.Unchanged;
+            }
+
+            var now = clock.GetUtcNow();
+            var values = new
+            {
+                page.Slug, page.Title, page.Markdown, Html = page.BodyHtml, Hash = page.ContentHash,
+                Now = SqliteDates.ToText(now), By = by,
+            };
+            await unit.Connection.ExecuteAsync(
+                """
+                INSERT INTO site_pages (slug, title, markdown, body_html, content_hash, updated_at, updated_by)
+                VALUES (@Slug, @Title, @Markdown, @Html, @Hash, @Now, @By)
+                ON CONFLICT (slug) DO UPDATE SET
+                    title = excluded.title, markdown = excluded.markdown, body_html = excluded.body_html,
+                    content_hash = excluded.content_hash, updated_at = excluded.updated_at, updated_by = excluded.updated_by;
+
+                INSERT INTO site_page_versions (slug, title, markdown, saved_at, saved_by)
+                VALUES (@Slug, @Title, @Markdown, @Now, @By);
+                """,
+                values, unit.Transaction);
+            await SqliteContentJournal.RecordEveryPageChangeAsync(unit, now);
+            return storedHash is null ? SitePageWriteKind.Created : SitePageWriteKind.Updated;
+        }, cancellationToken);
+    }
+
+    public Task<bool> DeleteAsync(string slug, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async unit =>
+        {
+            var deleted = await unit.Connection.ExecuteAsync(
+                "DELETE FROM site_pages WHERE slug = @Slug;", new { Slug = slug }, unit.Transaction);
+            if (deleted > 0)
+            {
+                await SqliteContentJournal.RecordEveryPageChangeAsync(unit, clock.GetUtcNow());
+            }
+
+            return deleted > 0;
+        }, cancellationToken);
+}
