@@ -7,9 +7,23 @@ namespace NewsSite.Core.Tests.Support;
 /// </summary>
 public static class SchemaDowngrade
 {
-    /// <summary>Before server-side sessions (0010_sessions.sql).</summary>
-    public const string ToVersion9Sql =
+    /// <summary>
+    /// Before German search (0014_german_search.sql): the index of text as 0004 made it, empty, as after a downgrade;
+    /// no vocabulary. (Versions 11 to 13 belong to other branches; on this one they are empty placeholders.)
+    /// </summary>
+    public const string ToVersion13Sql =
         """
+        DROP TABLE search_terms;
+        DROP TABLE article_search;
+        CREATE VIRTUAL TABLE article_search USING fts5(
+            title, summary, body, tags, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+        PRAGMA user_version = 13;
+        """;
+
+    /// <summary>Before server-side sessions (0010_sessions.sql).</summary>
+    public const string ToVersion9Sql = ToVersion13Sql +
+        """
+
         DROP TABLE sessions;
         PRAGMA user_version = 9;
         """;
