@@ -21,7 +21,7 @@ public interface ISearchIndex
     /// <summary>
     /// "Meinten Sie …?": <paramref name="readerText"/> with each word that finds fewer than
     /// <see cref="SearchSuggestion.FewHits"/> published articles replaced by the closest word of the published
-    /// articles (at most two typing slips away, same first letter; of equally close ones the one in most articles), as
+    /// articles (at most two typing slips away, same first two letters; of equally close ones the one in most articles), as
     /// it is written there ("Ukraine" for "Ukriane", not the term "ukrain"). Null when no word has a better neighbour.
     /// Words of drafts, trashed or scheduled articles are never suggested. Bounded: see docs/search.md.
     /// </summary>
