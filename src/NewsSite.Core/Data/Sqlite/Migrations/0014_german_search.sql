@@ -5,7 +5,7 @@
 -- written through Microsoft.Data.Sqlite), so the table only splits at the spaces between terms; remove_diacritics 0
 -- because the analyser has folded them already. Excerpts are cut from the original text in C#, not by snippet().
 -- The old rows held text, not terms: the table is made anew, and at the next start IndexUnindexedArticlesAsync fills
--- it for every article (one transaction; about a minute per 100,000 articles).
+-- it for every article (one transaction; its time at 100,000 articles was not measured, see docs/search.md).
 DROP TABLE article_search;
 
 CREATE VIRTUAL TABLE article_search USING fts5(
