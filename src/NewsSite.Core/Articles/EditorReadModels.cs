@@ -24,7 +24,10 @@ public sealed record EditableArticle(
     string Markdown);
 
 /// <param name="Status">Null for every status.</param>
-/// <param name="Text">Matched against title, slug, author and tags; null or blank for all.</param>
+/// <param name="Text">
+/// Matched as a substring of title, slug, author and tags, and by its words as the public search matches them
+/// (<see cref="SearchQuery"/>) in title, summary, body and tags; null or blank for all.
+/// </param>
 /// <param name="ExcludeTrash">With no status given: everything but the trash.</param>
 public sealed record EditorArticleFilter(ArticleStatus? Status, string? Text, bool ExcludeTrash = false);
 

@@ -19,6 +19,15 @@ public interface ISearchIndex
         string readerText, int page, int pageSize, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// "Meinten Sie …?": <paramref name="readerText"/> with each word that finds fewer than
+    /// <see cref="SearchSuggestion.FewHits"/> published articles replaced by the closest word of the published
+    /// articles (at most two typing slips away, same first two letters; of equally close ones the one in most articles), as
+    /// it is written there ("Ukraine" for "Ukriane", not the term "ukrain"). Null when no word has a better neighbour.
+    /// Words of drafts, trashed or scheduled articles are never suggested. Bounded: see docs/search.md.
+    /// </summary>
+    Task<SearchSuggestion?> SuggestAsync(string readerText, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Indexes every article that has none yet (a database from before search existed). Idempotent; run at every
     /// start, it finds nothing to do once all articles are indexed.
     /// </summary>

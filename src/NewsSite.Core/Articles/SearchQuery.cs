@@ -1,7 +1,11 @@
 using System.Globalization;
 using System.Text;
+using NewsSite.Core.Search;
 
 namespace NewsSite.Core.Articles;
+
+/// <summary>A word as the index holds it, and whether longer words beginning with it match too.</summary>
+public sealed record SearchTerm(string Term, bool IsPrefix);
 
 /// <summary>
 /// What a reader typed into the search box, reduced to the words we search for. The reader's text never reaches
@@ -28,6 +32,18 @@ public sealed record SearchQuery(string Text, bool WasShortened, IReadOnlyList<s
     /// <summary>True when there is no word to search for; such a query finds nothing and costs nothing.</summary>
     public bool IsEmpty => Terms.Count == 0;
 
+    /// <summary>
+    /// The <see cref="Terms"/> as the index holds them (<see cref="GermanSearchAnalyzer"/>: "Köln" and "koeln" are both
+    /// "koln", "Gefangener" is "gefang"), without repeats, each a prefix unless it is a single letter or digit.
+    /// Computed on each call (a record compares its fields, so no cache), which is ten words at most.
+    /// </summary>
+    public IReadOnlyList<SearchTerm> SearchTerms => Terms
+        .Select(term => (Word: term, Term: GermanSearchAnalyzer.TermOf(term)))
+        .Where(t => t.Term.Length > 0)
+        .DistinctBy(t => t.Term)
+        .Select(t => new SearchTerm(t.Term, IsPrefix: !IsSingleCharacter(t.Word) && !IsSingleCharacter(t.Term)))
+        .ToList();
+
     public static SearchQuery Parse(string? readerText)
     {
         // Direction controls go first: echoed into the page title, where no <bdi> can contain them, an override
@@ -45,15 +61,18 @@ public sealed record SearchQuery(string Text, bool WasShortened, IReadOnlyList<s
     }
 
     /// <summary>
-    /// The FTS5 query: each term a quoted string with prefix matching, all of them required.
-    /// <c>Köln Stadtbahn</c> becomes <c>"Köln"* "Stadtbahn"*</c>. A term of one letter or digit is a whole word
-    /// (<c>E-Auto</c> becomes <c>"E" "Auto"*</c>): as a prefix it would ask for every word beginning with that letter,
+    /// The FTS5 query: each of the <see cref="SearchTerms"/> a quoted string with prefix matching, all of them required.
+    /// <c>Köln Stadtbahn</c> becomes <c>"koln"* "stadtbahn"*</c>. A term of one letter or digit is a whole word
+    /// (<c>E-Auto</c> becomes <c>"e" "auto"*</c>): as a prefix it would ask for every word beginning with that letter,
     /// which no reader means, and no prefix index covers one letter, so FTS5 merged the lists of thousands of words
     /// for it: "a e i s" took a second at 100,000 articles, ten such letters almost three.
     /// </summary>
-    public string ToMatchExpression() =>
-        string.Join(' ', Terms.Select(term =>
-            "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + (IsSingleCharacter(term) ? "\"" : "\"*")));
+    public string ToMatchExpression() => MatchExpressionOf(SearchTerms);
+
+    /// <summary>The FTS5 query for analysed terms, each quoted (a <c>"</c> doubled), joined by spaces (AND).</summary>
+    public static string MatchExpressionOf(IEnumerable<SearchTerm> terms) =>
+        string.Join(' ', terms.Select(term =>
+            "\"" + term.Term.Replace("\"", "\"\"", StringComparison.Ordinal) + (term.IsPrefix ? "\"*" : "\"")));
 
     // One letter or digit, with the combining marks that belong to it ("a\u0308" is "ä").
     private static bool IsSingleCharacter(string term) =>

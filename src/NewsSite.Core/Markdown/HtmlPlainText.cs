@@ -22,7 +22,27 @@ public static class HtmlPlainText
         "figure", "figcaption", "img", "sup", "sub",
     };
 
-    public static string FromHtml(string html)
+    // Of those, the ones that end a block of text: a heading followed by a paragraph is two blocks, not one sentence
+    // ("Neue Strecken" / "Schwerpunkt des Plans …"), which a search excerpt has to know (FromHtmlKeepingBlocks).
+    private static readonly HashSet<string> BlockElements = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "hr", "div", "section", "blockquote", "pre",
+        "h1", "h2", "h3", "h4", "h5", "h6",
+        "ul", "ol", "li", "dl", "dt", "dd",
+        "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
+        "figure", "figcaption",
+    };
+
+    /// <summary>The text with block boundaries (paragraphs, headings, list items, table cells …) as one space each.</summary>
+    public static string FromHtml(string html) => Extract(html, keepBlocks: false);
+
+    /// <summary>
+    /// The text with each block boundary as one line break ("\n") and every other run of white space as one space, so
+    /// that a search excerpt can tell where a heading or paragraph ends.
+    /// </summary>
+    public static string FromHtmlKeepingBlocks(string html) => Extract(html, keepBlocks: true);
+
+    private static string Extract(string html, bool keepBlocks)
     {
         ArgumentNullException.ThrowIfNull(html);
         var text = new StringBuilder(html.Length);
@@ -45,7 +65,12 @@ public static class HtmlPlainText
                 break;
             }
 
-            if (WordSeparatingElements.Contains(ElementName(html.AsSpan(tagStart + 1, tagEnd - tagStart - 1))))
+            var element = ElementName(html.AsSpan(tagStart + 1, tagEnd - tagStart - 1));
+            if (keepBlocks && BlockElements.Contains(element))
+            {
+                text.Append(BlockBreak);
+            }
+            else if (WordSeparatingElements.Contains(element))
             {
                 text.Append(' ');
             }
@@ -54,7 +79,7 @@ public static class HtmlPlainText
         }
 
         // Decoded only now, so that an escaped "&lt;script&gt;" in the text is taken as the words it is, not as a tag.
-        return CollapseWhitespace(WebUtility.HtmlDecode(text.ToString()));
+        return CollapseWhitespace(WebUtility.HtmlDecode(text.ToString()), keepBlocks);
     }
 
     /// <summary>"p" from "p", "/p", "p class=…", "br /".</summary>
@@ -70,19 +95,36 @@ public static class HtmlPlainText
         return tag[..length].ToString();
     }
 
-    private static string CollapseWhitespace(string text)
+    // Stands for a block boundary while the text is built, so that a line break written in the text (between the words
+    // of a paragraph, inside <pre>) stays a space. Private use: should an article contain it, it only makes one more
+    // block boundary.
+    private const char BlockBreak = '\uE002';
+
+    private static string CollapseWhitespace(string text, bool keepBlocks)
     {
         var collapsed = new StringBuilder(text.Length);
         var pendingSpace = false;
+        var pendingBreak = false;
         foreach (var c in text)
         {
+            if (c == BlockBreak && keepBlocks)
+            {
+                pendingBreak = collapsed.Length > 0;
+                continue;
+            }
+
             if (char.IsWhiteSpace(c))
             {
                 pendingSpace = collapsed.Length > 0;
                 continue;
             }
 
-            if (pendingSpace)
+            if (pendingBreak)
+            {
+                collapsed.Append('\n');
+                pendingBreak = pendingSpace = false;
+            }
+            else if (pendingSpace)
             {
                 collapsed.Append(' ');
                 pendingSpace = false;

@@ -6,26 +6,26 @@ namespace NewsSite.Core.Tests.Articles;
 public class SearchQueryTests
 {
     [Theory]
-    [InlineData("Köln", "\"Köln\"*")]
-    [InlineData("  Köln   Stadtbahn ", "\"Köln\"* \"Stadtbahn\"*")]
-    [InlineData("title:Köln", "\"title\"* \"Köln\"*")]
+    [InlineData("Köln", "\"koln\"*")]
+    [InlineData("  Köln   Stadtbahn ", "\"koln\"* \"stadtbahn\"*")]
+    [InlineData("title:Köln", "\"titl\"* \"koln\"*")]
     [InlineData("' OR 1=1 --", "\"1\"")]
     [InlineData("NEAR(ab cd)", "\"ab\"* \"cd\"*")]
     [InlineData("ab AND cd", "\"ab\"* \"cd\"*")]
     [InlineData("-xy ^yz \"unbalanced", "\"xy\"* \"yz\"* \"unbalanced\"*")]
-    [InlineData("Nord-Stream 2", "\"Nord\"* \"Stream\"* \"2\"")]
-    [InlineData("Ko\u0308ln", "\"Ko\u0308ln\"*")]
+    [InlineData("Nord-Stream 2", "\"nord\"* \"stream\"* \"2\"")]
+    [InlineData("Ko\u0308ln", "\"koln\"*")]
     [InlineData("\u202Ekoln", "\"koln\"*")]
-    [InlineData("Köln 🙂 Bonn", "\"Köln\"* \"Bonn\"*")]
-    [InlineData("Köln köln KÖLN", "\"Köln\"*")]
-    public void Terms_AreTheWordsOnly_EachQuotedAsAPrefix(string input, string expected) =>
+    [InlineData("Köln 🙂 Bonn", "\"koln\"* \"bonn\"*")]
+    [InlineData("Köln köln KÖLN koeln", "\"koln\"*")]
+    public void Terms_AreTheWordsOnly_AsTheIndexHoldsThem_EachQuotedAsAPrefix(string input, string expected) =>
         Assert.Equal(expected, SearchQuery.Parse(input).ToMatchExpression());
 
     [Theory]
-    [InlineData("E-Auto", "\"E\" \"Auto\"*")]
+    [InlineData("E-Auto", "\"e\" \"auto\"*")]
     [InlineData("a e i s", "\"a\" \"e\" \"i\" \"s\"")]
-    [InlineData("A 7 Stau", "\"A\" \"7\" \"Stau\"*")]
-    [InlineData("a\u0308 b\u0308c", "\"a\u0308\" \"b\u0308c\"*")]
+    [InlineData("A 7 Stau", "\"a\" \"7\" \"stau\"*")]
+    [InlineData("a\u0308 b\u0308c", "\"a\" \"b\u0308c\"*")]
     [InlineData("𝐀", "\"𝐀\"")]
     public void OneLetterTerms_AreWholeWords_NotPrefixesOfEveryWordWithThatLetter(string input, string expected) =>
         Assert.Equal(expected, SearchQuery.Parse(input).ToMatchExpression());
@@ -57,9 +57,9 @@ public class SearchQueryTests
     }
 
     [Theory]
-    [InlineData("Köln OR Bonn", "\"Köln\"* \"Bonn\"*")]
-    [InlineData("NOT Bonn", "\"Bonn\"*")]
-    [InlineData("Not oder and near", "\"Not\"* \"oder\"* \"and\"* \"near\"*")]
+    [InlineData("Köln OR Bonn", "\"koln\"* \"bonn\"*")]
+    [InlineData("NOT Bonn", "\"bonn\"*")]
+    [InlineData("Not oder and near", "\"not\"* \"oder\"* \"and\"* \"near\"*")]
     public void OperatorsInCapitals_AreLeftOut_OtherSpellingsAreWords(string input, string expected) =>
         Assert.Equal(expected, SearchQuery.Parse(input).ToMatchExpression());
 
@@ -111,8 +111,13 @@ public class SearchQueryTests
     public void AQuoteInsideATerm_WouldBeDoubled()
     {
         // Terms hold letters and digits only, so this cannot happen today; the quoting must not depend on that.
-        var query = new SearchQuery("a\"b", false, ["a\"b"]);
-
-        Assert.Equal("\"a\"\"b\"*", query.ToMatchExpression());
+        Assert.Equal("\"a\"\"b\"*", SearchQuery.MatchExpressionOf([new SearchTerm("a\"b", IsPrefix: true)]));
     }
+
+    [Theory]
+    [InlineData("ae", "\"a\"")]
+    [InlineData("Straße", "\"strass\"*")]
+    [InlineData("Gefangener Gefangene", "\"gefang\"*")]
+    public void Terms_OfOneLetterAfterAnalysis_AreWholeWords_AndInflectionsOneTerm(string input, string expected) =>
+        Assert.Equal(expected, SearchQuery.Parse(input).ToMatchExpression());
 }

@@ -377,4 +377,25 @@ public class SearchTests
         Assert.Equal(1, await db.Search.IndexUnindexedArticlesAsync(Token));
         Assert.Equal(["bonn-baut", "koeln-baut"], await SlugsFoundAsync(db, "baut"));
     }
+
+    [Fact]
+    public async Task ADatabaseFromVersion11_GetsItsIndexMadeAnewInTerms_AtTheNextStart()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.SaveAsync(ArticleFile.With("Köln baut", "2025-02-01", "[]", body: "Die Straße wächst."), "koeln.md");
+        await using (var connection = await db.Database.OpenAsync(Token))
+        {
+            // Version 11 indexed the text itself; the downgrade leaves that table empty, as a rebuild would find it.
+            await connection.ExecuteAsync(SchemaDowngrade.ToVersion11Sql);
+        }
+
+        Assert.Equal(SqliteSchemaMigrator.LatestVersion - 13, await new SqliteSchemaMigrator(db.Database).MigrateAsync(Token));
+        Assert.Equal(1, await db.Search.IndexUnindexedArticlesAsync(Token));
+
+        Assert.Equal(["koeln-baut"], await SlugsFoundAsync(db, "koeln strasse"));
+        await using var check = await db.Database.OpenAsync(Token);
+        Assert.Equal("koln baut", await check.ExecuteScalarAsync<string>("SELECT title FROM article_search;"));
+        Assert.Contains("strass", await check.QueryAsync<string>("SELECT term FROM search_terms;"));
+    }
 }
+

@@ -7,9 +7,23 @@ namespace NewsSite.Core.Tests.Support;
 /// </summary>
 public static class SchemaDowngrade
 {
-    /// <summary>Before fixed pages (0011_site_pages.sql).</summary>
-    public const string ToVersion10Sql =
+    /// <summary>
+    /// Before German search (0012_german_search.sql): the index of text as 0004 made it, empty, as after a downgrade;
+    /// no vocabulary.
+    /// </summary>
+    public const string ToVersion11Sql =
         """
+        DROP TABLE search_terms;
+        DROP TABLE article_search;
+        CREATE VIRTUAL TABLE article_search USING fts5(
+            title, summary, body, tags, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+        PRAGMA user_version = 11;
+        """;
+
+    /// <summary>Before fixed pages (0011_site_pages.sql).</summary>
+    public const string ToVersion10Sql = ToVersion11Sql +
+        """
+
         DROP TABLE site_page_versions;
         DROP TABLE site_pages;
         PRAGMA user_version = 10;

@@ -22,6 +22,7 @@ public class AccessibilityTests(BrowserSite site) : IClassFixture<BrowserSite>
         { "archive month", "/archiv/2025/03" },
         { "search", "/suche?q=ukraine" },
         { "search without hits", "/suche?q=zzzzzz" },
+        { "search with a suggestion", "/suche?q=Ukriane" },
         { "404", "/gibt-es-nicht" },
         { "impressum", "/impressum" },
         { "datenschutz", "/datenschutz" },

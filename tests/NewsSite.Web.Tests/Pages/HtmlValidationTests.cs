@@ -22,6 +22,7 @@ public class HtmlValidationTests(SeededSite site) : IClassFixture<SeededSite>
         "/archiv/2025/03",
         "/suche",
         "/suche?q=ukraine",
+        "/suche?q=Ukriane",
         "/suche?q=%3Cscript%3E",
         "/gibt-es-nicht",
         "/impressum",

@@ -42,6 +42,10 @@ public class SearchConcurrencyTests
             return SearchResults.None(page, pageSize);
         }
 
+        // The held search finds nothing, so the page also asks for a suggestion; it runs inside the same held request.
+        public Task<SearchSuggestion?> SuggestAsync(string readerText, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+            Task.FromResult<SearchSuggestion?>(null);
+
         public Task<int> IndexUnindexedArticlesAsync(CancellationToken cancellationToken = default) => Task.FromResult(0);
     }
 

@@ -20,12 +20,19 @@ public sealed class SqliteEditorArticles(SqliteDatabase database, TimeProvider c
     {
         ArgumentNullException.ThrowIfNull(filter);
         var text = string.IsNullOrWhiteSpace(filter.Text) ? null : filter.Text.Trim();
+
+        // Besides the substring of title, slug, author or tag, the words as the public search takes them (the same
+        // analyser: "koeln" finds "Köln", "Gefangener" "Gefangene"), in title, summary, body and tags. The search
+        // index holds every article whatever its state, so drafts, scheduled and trashed articles are found too.
+        var match = text is null ? "" : SearchQuery.Parse(text).ToMatchExpression();
+        var wordsSql = match.Length == 0 ? "" : "OR a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH @Match)";
         var parameters = new
         {
             Now = SqliteDates.ToText(clock.GetUtcNow()),
             Status = filter.Status?.ToString(),
             ExcludeTrash = filter.ExcludeTrash ? 1 : 0,
             Pattern = text is null ? null : "%" + EscapeLike(text) + "%",
+            Match = match,
             Limit = pageSize,
             Offset = SqliteVisibility.Offset(page, pageSize),
         };
@@ -41,7 +48,8 @@ public sealed class SqliteEditorArticles(SqliteDatabase database, TimeProvider c
                    OR a.title LIKE @Pattern ESCAPE '\' OR a.slug LIKE @Pattern ESCAPE '\'
                    OR au.display_name LIKE @Pattern ESCAPE '\'
                    OR EXISTS (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id
-                              WHERE at.article_id = a.id AND t.display_name LIKE @Pattern ESCAPE '\'))
+                              WHERE at.article_id = a.id AND t.display_name LIKE @Pattern ESCAPE '\')
+                   {wordsSql})
             """;
 
         return database.RunAsync(async connection =>

@@ -1,20 +1,18 @@
 using Dapper;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Markdown;
+using NewsSite.Core.Search;
 using static NewsSite.Core.Data.Sqlite.SqliteVisibility;
 
 namespace NewsSite.Core.Data.Sqlite;
 
 /// <summary>
-/// Full-text search with FTS5 (table article_search, migration 0004): one row per article with rowid = articles.id,
-/// written with the article in its unit of work. The row carries no visibility; every search joins articles and
-/// applies <see cref="SqliteVisibility.VisibleSql"/>.
+/// Full-text search with FTS5 (table article_search, migrations 0004 and 0012): one row per article with
+/// rowid = articles.id, holding the terms of <see cref="GermanSearchAnalyzer"/>, written with the article in its unit
+/// of work. The row carries no visibility; every search joins articles and applies <see cref="SqliteVisibility.VisibleSql"/>.
 /// </summary>
-public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
+public sealed partial class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
 {
-    // Words of context around the first match in a hit's excerpt (FTS5 allows up to 64).
-    private const int SnippetTokens = 24;
-
     /// <summary>
     /// A page of the published articles containing every word of <paramref name="readerText"/> (as a prefix, case and
     /// accents ignored), best match first: a word in the title counts 10 times, in the tags 5, in the summary 3, in
@@ -47,10 +45,8 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
         //
         // page: the ids of the shown page, ranked within the bound (equal scores: newer first).
         //
-        // The outer query computes the excerpts for the page's rows only: its FTS5 cursor walks the rowid range of the
-        // page (CROSS JOIN keeps it the outer loop, so it opens once), and snippet() runs for the rows that join the
-        // page, not for those skipped. The excerpt comes from the body where a word matched there, else from the
-        // summary (which then shows its beginning when only title or tags matched); both are read, ToHit chooses.
+        // The outer query reads the original summary and body of the page's rows only (the index holds terms, which
+        // no reader should see); ToHit cuts the excerpt from them in C#.
         //
         // found LEFT JOIN hit: the count comes back even for a page past the end, as one row without a hit.
         var rows = await database.RunAsync(async connection => (await connection.QueryAsync<SearchHitRow>(
@@ -71,19 +67,14 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
                 LIMIT @Limit OFFSET @Offset
             )
             SELECT found.Found, hit.Slug, hit.Title, hit.AuthorName, hit.AuthorSlug, hit.PublishedAt,
-                   hit.BodySnippet, hit.SummarySnippet
+                   hit.Summary, hit.BodyHtml
             FROM (SELECT count(*) AS Found FROM newest) AS found
             LEFT JOIN (
                 SELECT p.id, p.score, a.slug AS Slug, a.title AS Title, au.display_name AS AuthorName,
-                       au.slug AS AuthorSlug, a.published_at AS PublishedAt,
-                       snippet(article_search, 2, @MatchStart, @MatchEnd, '…', {SnippetTokens}) AS BodySnippet,
-                       snippet(article_search, 1, @MatchStart, @MatchEnd, '…', {SnippetTokens}) AS SummarySnippet
-                FROM article_search s
-                CROSS JOIN page p ON p.id = s.rowid
+                       au.slug AS AuthorSlug, a.published_at AS PublishedAt, a.summary AS Summary, a.body_html AS BodyHtml
+                FROM page p
                 JOIN articles a ON a.id = p.id
                 JOIN authors au ON au.id = a.author_id
-                WHERE article_search MATCH @Match
-                  AND s.rowid BETWEEN (SELECT min(id) FROM page) AND (SELECT max(id) FROM page)
             ) AS hit
             ORDER BY hit.score, hit.PublishedAt DESC, hit.id DESC;
             """,
@@ -91,15 +82,14 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
             {
                 Match = query.ToMatchExpression(),
                 Now = SqliteDates.ToText(now),
-                MatchStart = SearchSnippet.MatchStart.ToString(),
-                MatchEnd = SearchSnippet.MatchEnd.ToString(),
                 RankedHitLimit = rankedHitLimit,
                 Limit = pageSize,
                 Offset = Offset(page, pageSize),
             })).ToList(), cancellationToken);
 
         var found = rows[0].Found;
-        var hits = rows.Where(r => r.Slug is not null).Select(r => r.ToHit()).ToList();
+        var terms = query.SearchTerms;
+        var hits = rows.Where(r => r.Slug is not null).Select(r => r.ToHit(terms)).ToList();
         return new SearchResults(
             new PagedList<SearchHit>(hits, page, pageSize, Math.Min(found, rankedHitLimit)), MoreThanTotal: found > rankedHitLimit);
     }
@@ -129,22 +119,33 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
 
     private static async Task WriteRowAsync(SqliteUnitOfWork unit, SearchSource article)
     {
-        // The snippet markers are removed from everything indexed, so that in an excerpt they can only be FTS5's own.
+        var title = GermanSearchAnalyzer.Words(article.Title);
+        var summary = GermanSearchAnalyzer.Words(article.Summary);
+        var body = GermanSearchAnalyzer.Words(HtmlPlainText.FromHtml(article.BodyHtml));
+        var tags = GermanSearchAnalyzer.Words(article.Tags ?? "");
+
+        // The vocabulary for "Meinten Sie …?" gets the article's terms in one statement (json_each), not one per term:
+        // at a rebuild of 100,000 articles that is 100,000 statements instead of some 20 million.
         await unit.Connection.ExecuteAsync(
             """
             DELETE FROM article_search WHERE rowid = @Id;
             INSERT INTO article_search (rowid, title, summary, body, tags) VALUES (@Id, @Title, @Summary, @Body, @Tags);
+            INSERT OR IGNORE INTO search_terms (term) SELECT value FROM json_each(@Terms);
             """,
             new
             {
                 article.Id,
-                Title = SearchSnippet.WithoutMarkers(article.Title),
-                Summary = SearchSnippet.WithoutMarkers(article.Summary),
-                Body = SearchSnippet.WithoutMarkers(HtmlPlainText.FromHtml(article.BodyHtml)),
-                Tags = SearchSnippet.WithoutMarkers(article.Tags ?? ""),
+                Title = TermsOf(title),
+                Summary = TermsOf(summary),
+                Body = TermsOf(body),
+                Tags = TermsOf(tags),
+                Terms = System.Text.Json.JsonSerializer.Serialize(
+                    title.Concat(summary).Concat(body).Concat(tags).Select(w => w.Term).Distinct(StringComparer.Ordinal)),
             },
             unit.Transaction);
     }
+
+    private static string TermsOf(IReadOnlyList<SearchWord> words) => string.Join(' ', words.Select(w => w.Term));
 
     /// <summary>What an article's search row is made of, read back from the stored article: the tags by display name.</summary>
     private sealed class SearchSource
@@ -173,12 +174,18 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
         public string AuthorName { get; init; } = "";
         public string AuthorSlug { get; init; } = "";
         public string PublishedAt { get; init; } = "";
-        public string BodySnippet { get; init; } = "";
-        public string SummarySnippet { get; init; } = "";
+        public string Summary { get; init; } = "";
+        public string BodyHtml { get; init; } = "";
 
-        public SearchHit ToHit()
+        /// <summary>
+        /// The excerpt comes from the body where a word matched there, else from the summary, which shows its
+        /// beginning when only title or tags matched.
+        /// </summary>
+        public SearchHit ToHit(IReadOnlyList<SearchTerm> terms)
         {
-            var excerpt = BodySnippet.Contains(SearchSnippet.MatchStart, StringComparison.Ordinal) ? BodySnippet : SummarySnippet;
+            var excerpt = SearchExcerpt.AroundMatch(HtmlPlainText.FromHtmlKeepingBlocks(BodyHtml), terms)
+                ?? SearchExcerpt.AroundMatch(Summary, terms)
+                ?? SearchExcerpt.Beginning(Summary);
             return new SearchHit(Slug!, Title, AuthorName, AuthorSlug, SqliteDates.FromText(PublishedAt), SearchSnippet.ToHtml(excerpt));
         }
     }

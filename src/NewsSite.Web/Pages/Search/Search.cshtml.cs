@@ -20,12 +20,17 @@ public sealed class SearchModel(ISearchIndex articles, TimeProvider clock, IOpti
 
     public const string QueryName = "q";
 
+    public static string PathFor(string query) => $"{PagePath}?{QueryName}={Uri.EscapeDataString(query)}";
+
     public SearchQuery Query { get; private set; } = SearchQuery.Empty;
 
     public PagedList<SearchHit> Hits { get; private set; } = null!;
 
     /// <summary>More articles matched than <see cref="Hits"/> counts; only the newest were ranked ("mehr als").</summary>
     public bool MoreHitsThanCounted { get; private set; }
+
+    /// <summary>"Meinten Sie …?": a search with few or no hits, its misspelt words corrected; null when none is better.</summary>
+    public SearchSuggestion? Suggestion { get; private set; }
 
     public Pagination Pagination =>
         Pagination.Of(Hits, PagePath, Query.Text.Length == 0 ? null : $"{QueryName}={Uri.EscapeDataString(Query.Text)}").InAnyOrder();
@@ -43,6 +48,13 @@ public sealed class SearchModel(ISearchIndex articles, TimeProvider clock, IOpti
         var results = await articles.SearchAsync(Query.Text, page, options.Value.PageSize, clock.GetUtcNow(), cancellationToken);
         Hits = results.Hits;
         MoreHitsThanCounted = results.MoreThanTotal;
+
+        // Only on the first page: a later one has had enough hits to page through.
+        if (page == 1 && !Query.IsEmpty && Hits.TotalCount < SearchSuggestion.FewHits)
+        {
+            var suggestion = await articles.SuggestAsync(Query.Text, clock.GetUtcNow(), cancellationToken);
+            Suggestion = suggestion is null || string.Equals(suggestion.Text, Query.Text, StringComparison.OrdinalIgnoreCase) ? null : suggestion;
+        }
 
         // Past the end of the hits is 404, as on every listing; without any hit the page says so instead.
         return Hits.TotalCount > 0 && page > Hits.TotalPages ? NotFound() : Page();

@@ -61,6 +61,25 @@ public abstract class EditorArticlesContract : StoreContract
     }
 
     [Fact]
+    public async Task List_TextFindsWordsOfTheBody_AsTheSearchSpellsThem_InEveryStatus()
+    {
+        await using var s = await CreateStorageAsync();
+        await s.ImportAsync("p.md", Article("Veröffentlicht", body: "Die Stadtbahn in Köln fährt."));
+        await s.ImportAsync("g.md", Article("Geplant", date: Iso(s.Now.AddDays(1)), body: "Gefangene kommen frei."));
+        await s.ImportAsync("d.md", Article("Entwurf", draft: true, body: "Die Straße in Köln."));
+        var trashed = await s.ImportAsync("t.md", Article("Papierkorb", body: "Ein Gefangener in Köln."));
+        await s.Storage.Articles.SetTrashedAsync(trashed.ArticleId, true, Token);
+
+        Assert.Equal(["papierkorb", "entwurf", "veroeffentlicht"], await SlugsAsync(s, new EditorArticleFilter(null, "koeln")));
+        Assert.Equal(["papierkorb", "entwurf", "veroeffentlicht"], await SlugsAsync(s, new EditorArticleFilter(null, "Köln")));
+        Assert.Equal(["veroeffentlicht"], await SlugsAsync(s, new EditorArticleFilter(null, "Stadtbahn")));
+        Assert.Equal(["entwurf"], await SlugsAsync(s, new EditorArticleFilter(null, "strasse")));
+        Assert.Equal(["papierkorb", "geplant"], await SlugsAsync(s, new EditorArticleFilter(null, "Gefangener")));
+        Assert.Equal(["geplant"], await SlugsAsync(s, new EditorArticleFilter(ArticleStatus.Scheduled, "gefangene")));
+        Assert.Equal(["entwurf", "veroeffentlicht"], await SlugsAsync(s, new EditorArticleFilter(null, "köln", ExcludeTrash: true)));
+    }
+
+    [Fact]
     public async Task List_PagesWithTheTotalOfTheFilter()
     {
         await using var s = await OneOfEachStatusAsync();
