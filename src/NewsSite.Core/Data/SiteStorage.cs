@@ -1,5 +1,6 @@
 using NewsSite.Core.Accounts;
 using NewsSite.Core.Articles;
+using NewsSite.Core.Ressorts;
 
 namespace NewsSite.Core.Data;
 
@@ -21,4 +22,5 @@ public sealed record SiteStorage(
     IContentJournal Journal,
     IExportReads Export,
     IUserStore Users,
-    ISessionStore Sessions);
+    ISessionStore Sessions,
+    IRessortStore Ressorts);

@@ -4,6 +4,7 @@ using NewsSite.Core.Articles;
 using NewsSite.Core.Editing;
 using NewsSite.Core.Images;
 using NewsSite.Core.Import;
+using NewsSite.Core.Ressorts;
 
 namespace NewsSite.Core.Export;
 
@@ -87,6 +88,12 @@ public sealed class ArticleExporter(IExportReads articles, TimeProvider clock, A
             await File.WriteAllTextAsync(path, ProfileFile(author), Utf8, cancellationToken);
         }
 
+        var ressorts = await articles.ReadAllRessortsForExportAsync(cancellationToken);
+        if (ressorts.Count > 0)
+        {
+            await File.WriteAllTextAsync(Path.Combine(root, RessortListFile.FileName), RessortListFile.Write(ressorts), Utf8, cancellationToken);
+        }
+
         // After the articles: a picture is stored before any article can show it, so every one they name is there.
         var images = await ImageFolder.CopyMissingAsync(imagesFrom, Path.Combine(root, ImagesFolder), cancellationToken);
         return new ExportReport(root, published, scheduled, drafts, trashed, authors.Count, images, tooLarge);
@@ -107,6 +114,7 @@ public sealed class ArticleExporter(IExportReads articles, TimeProvider clock, A
             new("summary", YamlText.Quote(article.Summary)),
             new("draft", article.IsDraft ? "true" : null),
             new(FeedKey.Field, YamlText.Quote(article.FeedKey)),
+            new("ressort", article.RessortName is { } ressort ? YamlText.Quote(ressort) : null),
         ]);
     }
 

@@ -1,11 +1,13 @@
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
 using NewsSite.Core.Export;
+using NewsSite.Core.Ressorts;
 
 namespace NewsSite.Core.Import;
 
 /// <summary>
-/// Imports every *.md file below a folder: articles, and below <see cref="AuthorsFolder"/> the authors' profiles.
+/// Imports every *.md file below a folder: articles, and below <see cref="AuthorsFolder"/> the authors' profiles;
+/// first of all the folder's <see cref="RessortListFile"/>, so that its articles find their Ressorts.
 /// Each file is parsed and written on its own (a savepoint within a transaction of up to <see cref="BatchSize"/>
 /// files), so a file that fails is reported and skipped while the others go in, and every article is stored whole
 /// or not at all. Files are identified by their path below the folder and compared by content hash: importing the
@@ -13,8 +15,10 @@ namespace NewsSite.Core.Import;
 /// what the export writes, this reads. A folder has no limit on its number of files or their total: the export of a
 /// whole site must go back in at once, and the operator who runs the command owns the disk it reads.
 /// </summary>
+/// <param name="ressorts">Null where no Ressort list is imported (tests of articles alone).</param>
 public sealed class ArticleImporter(
-    ArticleParser parser, AuthorProfileParser profiles, IArticleStore articles, IAuthorStore authors, ArticleFileLimit limit)
+    ArticleParser parser, AuthorProfileParser profiles, IArticleStore articles, IAuthorStore authors, ArticleFileLimit limit,
+    IRessortStore? ressorts = null)
 {
     /// <summary>
     /// Articles per transaction. Each keeps its own savepoint; the batch saves the commits. Kept small because the
@@ -47,6 +51,7 @@ public sealed class ArticleImporter(
             .OrderBy(p => p.Relative, StringComparer.Ordinal)
             .ToList();
 
+        var ressortList = await ImportRessortListAsync(root, dryRun, cancellationToken);
         var results = new ImportFileResult[paths.Count];
         var batch = new List<PendingArticle>(BatchSize);
         for (var i = 0; i < paths.Count; i++)
@@ -79,7 +84,28 @@ public sealed class ArticleImporter(
         }
 
         await SaveBatchAsync(batch, results, dryRun, cancellationToken);
-        return new ImportReport(root, dryRun, results);
+        return new ImportReport(root, dryRun, ressortList is null ? results : [ressortList, .. results]);
+    }
+
+    /// <summary>The folder's starter list, stored only into a site without Ressorts: from then on the admins keep it.</summary>
+    private async Task<ImportFileResult?> ImportRessortListAsync(string root, bool dryRun, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(root, RessortListFile.FileName);
+        if (ressorts is null || !File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            var list = RessortListFile.Parse(ArticleText.Decode(RessortListFile.FileName, await File.ReadAllBytesAsync(path, cancellationToken)));
+            var created = await ressorts.SeedAsync(list, dryRun, cancellationToken);
+            return new ImportFileResult(RessortListFile.FileName, created > 0 ? ImportOutcome.Created : ImportOutcome.Unchanged, null, null, ImportItemKind.RessortList);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return Failed(RessortListFile.FileName, e, ImportItemKind.RessortList);
+        }
     }
 
     private sealed record PendingArticle(int Index, string RelativePath, ArticleContent Content);
@@ -178,11 +204,16 @@ public sealed class ArticleImporter(
     /// <summary>One broken file must not stop the import of the others: whatever it failed with is reported instead.</summary>
     private static ImportFileResult Failed(string relativePath, Exception error, ImportItemKind kind)
     {
-        var what = kind == ImportItemKind.Article ? "den Artikel" : "das Autorenprofil";
+        var what = kind switch
+        {
+            ImportItemKind.Article => "den Artikel",
+            ImportItemKind.AuthorProfile => "das Autorenprofil",
+            _ => "die Ressort-Liste",
+        };
         var reason = error switch
         {
             ArticleFormatException or RefusedFileException or ArticleTooLargeException => error.Message,
-            ArticleConflictException => $"{relativePath}: {error.Message}",
+            ArticleConflictException or RessortConflictException => $"{relativePath}: {error.Message}",
             IOException or UnauthorizedAccessException => $"{relativePath}: Die Datei kann nicht gelesen werden ({error.Message}).",
             StorageException => $"{relativePath}: Die Datenbank hat {what} abgelehnt ({error.Message}).",
             _ => $"{relativePath}: Unerwarteter Fehler ({error.GetType().Name}: {error.Message}).",

@@ -14,6 +14,9 @@ public enum ImportItemKind
 
     /// <summary>A file authors/&lt;slug&gt;.md: the profile (bio) of the author with that slug.</summary>
     AuthorProfile,
+
+    /// <summary>The file ressorts.yml: the starter list of Ressorts, stored when the site has none yet.</summary>
+    RessortList,
 }
 
 /// <param name="Slug">The article's slug, or for a profile the author's.</param>
