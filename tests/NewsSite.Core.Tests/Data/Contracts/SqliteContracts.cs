@@ -75,3 +75,8 @@ public sealed class SqliteSessionStoreContractTests : SessionStoreContract
 {
     protected override Task<StorageUnderTest> CreateStorageAsync(ContentChangeSignal? signal = null) => SqliteStorageUnderTest.CreateAsync(signal);
 }
+
+public sealed class SqliteRessortStoreContractTests : RessortStoreContract
+{
+    protected override Task<StorageUnderTest> CreateStorageAsync(ContentChangeSignal? signal = null) => SqliteStorageUnderTest.CreateAsync(signal);
+}
