@@ -7,9 +7,21 @@ namespace NewsSite.Core.Tests.Support;
 /// </summary>
 public static class SchemaDowngrade
 {
-    /// <summary>Before server-side sessions (0010_sessions.sql).</summary>
-    public const string ToVersion9Sql =
+    /// <summary>Before Ressorts (0011_ressorts.sql).</summary>
+    public const string ToVersion10Sql =
         """
+        ALTER TABLE content_changes DROP COLUMN ressort_slugs;
+        DROP INDEX ix_articles_ressort_live;
+        ALTER TABLE articles DROP COLUMN ressort_id;
+        DROP TABLE ressort_redirects;
+        DROP TABLE ressorts;
+        PRAGMA user_version = 10;
+        """;
+
+    /// <summary>Before server-side sessions (0010_sessions.sql).</summary>
+    public const string ToVersion9Sql = ToVersion10Sql +
+        """
+
         DROP TABLE sessions;
         PRAGMA user_version = 9;
         """;
