@@ -31,7 +31,7 @@ public static class RessortSite
             ("p4.md", Article("p4", "Politik vier", "Politik", "2025-05-04T10:00:00")),
             ("p5.md", Article("p5", "Politik fünf", "Politik", "2025-05-05T10:00:00")),
             ("s1.md", Article("s1", "Sport eins", "Sport", "2025-05-06T10:00:00", tags: "Fußball")),
-            ("o1.md", Article("o1", "Ohne Ressort", null, "2025-05-07T10:00:00"))),
+            ("o1.md", Article("o1", "Ohne Ressort", null, "2025-05-07T10:00:00", tags: "Sonstiges"))),
         pageSize: pageSize,
         clock: new TestClock(Now));
 }
