@@ -220,7 +220,12 @@ public sealed class CommandLine
 
         foreach (var file in report.Files)
         {
-            var page = file.Kind == ImportItemKind.AuthorProfile ? $"/autor/{file.Slug} (Autorenprofil)" : $"/artikel/{file.Slug}";
+            var page = file.Kind switch
+            {
+                ImportItemKind.AuthorProfile => $"/autor/{file.Slug} (Autorenprofil)",
+                ImportItemKind.RessortList => "/admin/ressorts (Ressort-Liste)",
+                _ => $"/artikel/{file.Slug}",
+            };
             var line = file.Outcome switch
             {
                 ImportOutcome.Created => $"  neu          {file.Path} → {page}",
