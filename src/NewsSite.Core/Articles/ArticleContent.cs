@@ -8,6 +8,7 @@ namespace NewsSite.Core.Articles;
 /// </summary>
 /// <param name="RequestedSlug">The slug from the front matter; null lets the store derive one from the title.</param>
 /// <param name="RequestedFeedKey">The feed-id from the front matter (an exported article's); null gives a new article its own.</param>
+/// <param name="Ressort">The Ressort's name or slug as the front matter gives it; the store finds the Ressort, null is none.</param>
 /// <param name="PublishedAt">From the front matter; null keeps the stored date, or means "now" for a new article.</param>
 public sealed record ArticleContent(
     string Title,
@@ -21,4 +22,5 @@ public sealed record ArticleContent(
     string BodyHtml,
     string Markdown,
     string ContentHash,
-    string? RequestedFeedKey = null);
+    string? RequestedFeedKey = null,
+    string? Ressort = null);

@@ -42,7 +42,8 @@ public sealed class ArticleParser(MarkdownRenderer renderer)
             rendered.Html,
             text,
             Hash(text),
-            front.FeedId);
+            front.FeedId,
+            front.Ressort);
     }
 
     /// <summary>Cuts at a word boundary and marks the cut with an ellipsis.</summary>

@@ -1,4 +1,5 @@
 using NewsSite.Core.Markdown;
+using NewsSite.Core.Ressorts;
 
 namespace NewsSite.Core.Articles;
 
@@ -20,6 +21,9 @@ public sealed record PublishedArticle(
     IReadOnlyList<TagLink> Tags)
 {
     private ArticleOutline? _outline;
+
+    /// <summary>The Ressort it belongs to; null for an article without one.</summary>
+    public RessortLink? Ressort { get; init; }
 
     /// <summary>The article's own "last changed": the declared update when later than publication, else publication.</summary>
     public DateTimeOffset LastChangedAt => UpdatedAt is { } updated && updated > PublishedAt ? updated : PublishedAt;
@@ -87,6 +91,8 @@ public sealed record ArticleScope(ArticleScopeKind Kind, string? Slug, ArchiveMo
     public static ArticleScope ForAuthor(string slug) => new(ArticleScopeKind.Author, slug);
 
     public static ArticleScope ForMonth(ArchiveMonth month) => new(ArticleScopeKind.Month, null, month);
+
+    public static ArticleScope ForRessort(string slug) => new(ArticleScopeKind.Ressort, slug);
 }
 
 public enum ArticleScopeKind
@@ -95,6 +101,7 @@ public enum ArticleScopeKind
     Tag,
     Author,
     Month,
+    Ressort,
 }
 
 /// <summary>A month of the archive and how many articles were published in it.</summary>
@@ -127,6 +134,7 @@ public enum SitemapPageKind
     Article,
     Tag,
     Author,
+    Ressort,
 }
 
 /// <summary>An article in the Google News sitemap.</summary>

@@ -55,6 +55,14 @@ public sealed class ArticleConflictException(string message, string field) : Exc
         new($"Die Feed-ID „{feedKey}“ gehört schon einem anderen Artikel (/artikel/{holderSlug}). Ist dies ein neuer Artikel, " +
             $"bitte die Zeile „{FeedKey.Field}: …“ entfernen; er bekommt dann eine eigene.", FeedKey.Field);
 
+    /// <summary>A Ressort is chosen from the admins' list; a typo must not file the article nowhere.</summary>
+    public static ArticleConflictException UnknownRessort(string given, IReadOnlyList<string> known) =>
+        new(known.Count == 0
+                ? $"Das Ressort „{given}“ gibt es nicht: Es sind noch keine Ressorts angelegt. Ein Admin legt sie unter " +
+                  "/admin/ressorts an; bis dahin bitte die Zeile „ressort: …“ entfernen."
+                : $"Das Ressort „{given}“ gibt es nicht. Bekannte Ressorts: {string.Join(", ", known)}.",
+            "ressort");
+
     /// <summary>An article's feed key never changes, or readers would show it again as new.</summary>
     public static ArticleConflictException FeedKeyChanged(string currentFeedKey) =>
         new($"Die Feed-ID eines Artikels lässt sich nicht ändern, sonst zeigen Feed-Reader ihn als neuen Eintrag. " +

@@ -2,14 +2,18 @@ namespace NewsSite.Core.Articles;
 
 /// <summary>
 /// What one committed change touched that readers see: the articles' addresses (before and after a slug change), and
-/// their tags and authors before and after. Caches evict every page that shows any of them.
+/// their tags, authors and Ressorts before and after. Caches evict every page that shows any of them.
 /// </summary>
 /// <param name="WholeSite">
 /// The whole database was replaced (a restore): any cached page may be wrong, whatever slugs it shows.
 /// </param>
 public sealed record ContentChange(
     long Id, IReadOnlyList<string> ArticleSlugs, IReadOnlyList<string> TagSlugs, IReadOnlyList<string> AuthorSlugs,
-    bool WholeSite = false);
+    bool WholeSite = false)
+{
+    /// <summary>The Ressorts the articles belonged to before and belong to after: their pages and feeds list them.</summary>
+    public IReadOnlyList<string> RessortSlugs { get; init; } = [];
+}
 
 /// <summary>
 /// The changes a cache has not seen yet: journaled writes after the last one it saw, and the scheduled articles

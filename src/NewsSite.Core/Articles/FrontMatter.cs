@@ -12,4 +12,5 @@ public sealed record FrontMatter(
     IReadOnlyList<TagName> Tags,
     string? Summary,
     bool Draft,
-    string? FeedId);
+    string? FeedId,
+    string? Ressort = null);

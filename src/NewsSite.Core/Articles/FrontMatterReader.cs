@@ -17,7 +17,7 @@ public static partial class FrontMatterReader
     public const int MaxSummaryLength = 500;
     public const int MaxTags = 20;
 
-    private static readonly string[] KnownFields = ["title", "slug", "author", "date", "updated", "tags", "summary", "draft", FeedKey.Field];
+    private static readonly string[] KnownFields = ["title", "slug", "author", "date", "updated", "tags", "summary", "draft", FeedKey.Field, "ressort"];
 
     public static ArticleSource Read(string sourceName, string text)
     {
@@ -189,6 +189,11 @@ public static partial class FrontMatterReader
                 fields[FeedKey.Field].Line, FeedKey.Field);
         }
 
+        // Which Ressorts exist only the store knows; it refuses an unknown one, naming the known ones.
+        var ressort = CollapseWhitespace(Text(sourceName, fields, "ressort"));
+        CheckLength(sourceName, fields, "ressort", ressort, Ressorts.RessortDraft.MaxNameLength);
+        RefuseDirectionControls(sourceName, fields, "ressort", ressort);
+
         return new FrontMatter(
             title,
             slug,
@@ -198,7 +203,8 @@ public static partial class FrontMatterReader
             Tags(sourceName, fields),
             string.IsNullOrEmpty(summary) ? null : summary,
             Draft(sourceName, fields),
-            feedId);
+            feedId,
+            string.IsNullOrEmpty(ressort) ? null : ressort);
     }
 
     internal static string? Text(string sourceName, Dictionary<string, YamlValue> fields, string field)

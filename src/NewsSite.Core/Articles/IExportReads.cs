@@ -3,7 +3,7 @@ namespace NewsSite.Core.Articles;
 /// <summary>An article as the export writes it: its row's facts and the Markdown of its current revision.</summary>
 public sealed record ArticleForExport(
     string Slug, string Title, string Summary, string AuthorName, DateTimeOffset? PublishedAt, DateTimeOffset? UpdatedAt,
-    bool IsDraft, bool IsTrashed, IReadOnlyList<string> Tags, string Markdown, string FeedKey);
+    bool IsDraft, bool IsTrashed, IReadOnlyList<string> Tags, string Markdown, string FeedKey, string? RessortName = null);
 
 /// <summary>An author as the export writes their profile file.</summary>
 public sealed record AuthorForExport(string Slug, string Name, string? BioMarkdown);
@@ -18,4 +18,7 @@ public interface IExportReads
     IAsyncEnumerable<ArticleForExport> ReadAllForExportAsync(CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<AuthorForExport>> ReadAllAuthorsForExportAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The Ressort list in the order of the navigation, for the content folder's ressorts.yml.</summary>
+    Task<IReadOnlyList<Ressorts.RessortDraft>> ReadAllRessortsForExportAsync(CancellationToken cancellationToken = default);
 }

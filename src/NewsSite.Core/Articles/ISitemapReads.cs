@@ -9,7 +9,7 @@ public interface ISitemapReads
     Task<IReadOnlyList<SitemapEntry>> ListSitemapArticlesAsync(
         int part, int partSize, DateTimeOffset now, CancellationToken cancellationToken = default);
 
-    /// <summary>Tag and author pages that list at least one published article, each last changed with its newest article.</summary>
+    /// <summary>Tag, author and Ressort pages that list at least one published article, each last changed with its newest article.</summary>
     Task<IReadOnlyList<SitemapEntry>> ListSitemapListingPagesAsync(
         int part, int partSize, DateTimeOffset now, CancellationToken cancellationToken = default);
 

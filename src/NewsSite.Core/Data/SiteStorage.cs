@@ -1,6 +1,7 @@
 using NewsSite.Core.Accounts;
 using NewsSite.Core.Articles;
 using NewsSite.Core.SitePages;
+using NewsSite.Core.Ressorts;
 
 namespace NewsSite.Core.Data;
 
@@ -23,4 +24,5 @@ public sealed record SiteStorage(
     IExportReads Export,
     IUserStore Users,
     ISessionStore Sessions,
-    ISitePageStore SitePages);
+    ISitePageStore SitePages,
+    IRessortStore Ressorts);

@@ -7,7 +7,8 @@ namespace NewsSite.Core.Editing;
 /// <summary>The form fields next to the Markdown textarea, as text the way the browser sends them.</summary>
 /// <param name="Date">Newsroom (Berlin) time as an input of type datetime-local sends it: 2025-03-14T09:30.</param>
 /// <param name="Tags">Comma-separated.</param>
-public sealed record EditorFields(string Title, string Slug, string Author, string Date, string Tags, string Summary)
+/// <param name="Ressort">The Ressort's name as the front matter has it; empty for none.</param>
+public sealed record EditorFields(string Title, string Slug, string Author, string Date, string Tags, string Summary, string Ressort = "")
 {
     public const string DateFormat = "yyyy-MM-dd'T'HH:mm";
 
@@ -25,7 +26,8 @@ public sealed record EditorFields(string Title, string Slug, string Author, stri
                 front.Author ?? "",
                 front.Date is { } date ? NewsroomTime.ToLocal(date).ToString(DateFormat, CultureInfo.InvariantCulture) : "",
                 string.Join(", ", front.Tags.Select(t => t.Display)),
-                front.Summary ?? "");
+                front.Summary ?? "",
+                front.Ressort ?? "");
         }
         catch (ArticleFormatException)
         {
@@ -94,6 +96,7 @@ public sealed class ArticleDraft(ArticleParser parser, ArticleFileLimit limit)
         Changed("tags", posted.Tags, original.Tags, value => YamlText.List(
             value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)));
         Changed("summary", posted.Summary, original.Summary, YamlText.Quote);
+        Changed("ressort", posted.Ressort, original.Ressort, YamlText.Quote);
 
         if (intent == PublishIntent.Draft)
         {

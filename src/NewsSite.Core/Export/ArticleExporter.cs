@@ -5,6 +5,7 @@ using NewsSite.Core.Editing;
 using NewsSite.Core.Images;
 using NewsSite.Core.Import;
 using NewsSite.Core.SitePages;
+using NewsSite.Core.Ressorts;
 
 namespace NewsSite.Core.Export;
 
@@ -90,6 +91,11 @@ public sealed class ArticleExporter(IExportReads articles, TimeProvider clock, A
         }
 
         var pages = sitePages is null ? 0 : await sitePages.ExportAllAsync(root, cancellationToken);
+        var ressorts = await articles.ReadAllRessortsForExportAsync(cancellationToken);
+        if (ressorts.Count > 0)
+        {
+            await File.WriteAllTextAsync(Path.Combine(root, RessortListFile.FileName), RessortListFile.Write(ressorts), Utf8, cancellationToken);
+        }
 
         // After the articles: a picture is stored before any article can show it, so every one they name is there.
         var images = await ImageFolder.CopyMissingAsync(imagesFrom, Path.Combine(root, ImagesFolder), cancellationToken);
@@ -111,6 +117,7 @@ public sealed class ArticleExporter(IExportReads articles, TimeProvider clock, A
             new("summary", YamlText.Quote(article.Summary)),
             new("draft", article.IsDraft ? "true" : null),
             new(FeedKey.Field, YamlText.Quote(article.FeedKey)),
+            new("ressort", article.RessortName is { } ressort ? YamlText.Quote(ressort) : null),
         ]);
     }
 

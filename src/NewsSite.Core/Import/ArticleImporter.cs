@@ -2,12 +2,14 @@ using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
 using NewsSite.Core.Export;
 using NewsSite.Core.SitePages;
+using NewsSite.Core.Ressorts;
 
 namespace NewsSite.Core.Import;
 
 /// <summary>
 /// Imports every *.md file below a folder: articles, below <see cref="AuthorsFolder"/> the authors' profiles, and
-/// below <see cref="SitePageFiles.Folder"/> the fixed pages (Impressum, Datenschutz).
+/// below <see cref="SitePageFiles.Folder"/> the fixed pages (Impressum, Datenschutz); first of all the folder's
+/// <see cref="RessortListFile"/>, so that its articles find their Ressorts.
 /// Each file is parsed and written on its own (a savepoint within a transaction of up to <see cref="BatchSize"/>
 /// files), so a file that fails is reported and skipped while the others go in, and every article is stored whole
 /// or not at all. Files are identified by their path below the folder and compared by content hash: importing the
@@ -16,9 +18,10 @@ namespace NewsSite.Core.Import;
 /// whole site must go back in at once, and the operator who runs the command owns the disk it reads.
 /// </summary>
 /// <param name="sitePages">Where seiten/*.md go; without it (a tool that imports articles only) such files are reported as failed.</param>
+/// <param name="ressorts">Null where no Ressort list is imported (tests of articles alone).</param>
 public sealed class ArticleImporter(
     ArticleParser parser, AuthorProfileParser profiles, IArticleStore articles, IAuthorStore authors, ArticleFileLimit limit,
-    SitePageFiles? sitePages = null)
+    SitePageFiles? sitePages = null, IRessortStore? ressorts = null)
 {
     /// <summary>
     /// Articles per transaction. Each keeps its own savepoint; the batch saves the commits. Kept small because the
@@ -51,6 +54,7 @@ public sealed class ArticleImporter(
             .OrderBy(p => p.Relative, StringComparer.Ordinal)
             .ToList();
 
+        var ressortList = await ImportRessortListAsync(root, dryRun, cancellationToken);
         var results = new ImportFileResult[paths.Count];
         var batch = new List<PendingArticle>(BatchSize);
         for (var i = 0; i < paths.Count; i++)
@@ -89,7 +93,28 @@ public sealed class ArticleImporter(
         }
 
         await SaveBatchAsync(batch, results, dryRun, cancellationToken);
-        return new ImportReport(root, dryRun, results);
+        return new ImportReport(root, dryRun, ressortList is null ? results : [ressortList, .. results]);
+    }
+
+    /// <summary>The folder's starter list, stored only into a site without Ressorts: from then on the admins keep it.</summary>
+    private async Task<ImportFileResult?> ImportRessortListAsync(string root, bool dryRun, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(root, RessortListFile.FileName);
+        if (ressorts is null || !File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            var list = RessortListFile.Parse(ArticleText.Decode(RessortListFile.FileName, await File.ReadAllBytesAsync(path, cancellationToken)));
+            var created = await ressorts.SeedAsync(list, dryRun, cancellationToken);
+            return new ImportFileResult(RessortListFile.FileName, created > 0 ? ImportOutcome.Created : ImportOutcome.Unchanged, null, null, ImportItemKind.RessortList);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return Failed(RessortListFile.FileName, e, ImportItemKind.RessortList);
+        }
     }
 
     private sealed record PendingArticle(int Index, string RelativePath, ArticleContent Content);
@@ -217,12 +242,13 @@ public sealed class ArticleImporter(
         {
             ImportItemKind.Article => "den Artikel",
             ImportItemKind.SitePage => "die Seite",
-            _ => "das Autorenprofil",
+            ImportItemKind.AuthorProfile => "das Autorenprofil",
+            _ => "die Ressort-Liste",
         };
         var reason = error switch
         {
             ArticleFormatException or RefusedFileException or ArticleTooLargeException => error.Message,
-            ArticleConflictException => $"{relativePath}: {error.Message}",
+            ArticleConflictException or RessortConflictException => $"{relativePath}: {error.Message}",
             IOException or UnauthorizedAccessException => $"{relativePath}: Die Datei kann nicht gelesen werden ({error.Message}).",
             StorageException => $"{relativePath}: Die Datenbank hat {what} abgelehnt ({error.Message}).",
             _ => $"{relativePath}: Unerwarteter Fehler ({error.GetType().Name}: {error.Message}).",

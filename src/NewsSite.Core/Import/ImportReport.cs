@@ -17,6 +17,9 @@ public enum ImportItemKind
 
     /// <summary>A file seiten/&lt;slug&gt;.md: the fixed page at /&lt;slug&gt; (Impressum, Datenschutz).</summary>
     SitePage,
+
+    /// <summary>The file ressorts.yml: the starter list of Ressorts, stored when the site has none yet.</summary>
+    RessortList,
 }
 
 /// <param name="Slug">The article's slug, or for a profile the author's.</param>

@@ -17,6 +17,7 @@ public static class AdminArea
         options.Conventions.AuthorizeFolder("/Admin", AdminPolicies.Editor);
         options.Conventions.AuthorizeFolder("/Admin/Accounts", AdminPolicies.Admin);
         options.Conventions.AuthorizeFolder("/Admin/SitePages", AdminPolicies.Admin);
+        options.Conventions.AuthorizeFolder("/Admin/Ressorts", AdminPolicies.Admin);
         options.Conventions.AllowAnonymousToPage("/Admin/Login");
 
         // Pages behind a login must not stay in a shared or back-button cache after logout.

@@ -25,6 +25,12 @@ public sealed class SiteUrls(IOptions<NewsSiteOptions> options)
 
     public static string AuthorPath(string slug) => "/autor/" + slug;
 
+    /// <summary>
+    /// A Ressort's front page. Under its own first segment, like tags (/thema/) and authors (/autor/), so that no
+    /// Ressort slug can ever collide with /artikel, /archiv, /admin, /suche or a page added later.
+    /// </summary>
+    public static string RessortPath(string slug) => "/ressort/" + slug;
+
     public const string ArchivePath = "/archiv";
 
     /// <summary>"/archiv/2025/03": four-digit year, two-digit month.</summary>

@@ -4,13 +4,13 @@ namespace NewsSite.Web.Caching;
 
 /// <summary>
 /// Keeps everything this process derives from the published content exact: the page cache, the related-articles
-/// cache and the content version behind every ETag. It follows the journal of public changes: at once after a write
+/// and Ressort-articles caches and the content version behind every ETag. It follows the journal of public changes: at once after a write
 /// of this process (told by <see cref="ContentChangeSignal"/> before the writer's request ends), within a second for
 /// other processes' writes (an import command), and, for a scheduled article, on the first request after its time,
 /// before that request looks into any cache.
 /// </summary>
 public sealed partial class ContentChangeFollower(
-    IContentJournal journal, PageCacheStore pages, RelatedArticlesCache related, TimeProvider clock,
+    IContentJournal journal, PageCacheStore pages, RelatedArticlesCache related, RessortArticlesCache ressortArticles, TimeProvider clock,
     ILogger<ContentChangeFollower> logger) : IDisposable
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
@@ -98,6 +98,7 @@ public sealed partial class ContentChangeFollower(
             {
                 await pages.EvictByTagAsync(tag, CancellationToken.None);
                 related.EvictByTag(tag);
+                ressortArticles.EvictByTag(tag);
             }
 
             if (pending.Changes.Count > 0)
@@ -119,6 +120,7 @@ public sealed partial class ContentChangeFollower(
             _version = null;
             await pages.EvictByTagAsync(PageCacheTags.Everything, CancellationToken.None);
             related.EvictByTag(PageCacheTags.Everything);
+            ressortArticles.EvictByTag(PageCacheTags.Everything);
             _nextPoll = now;
         }
     }

@@ -6,7 +6,8 @@ namespace NewsSite.Web.Caching;
 /// <summary>
 /// What a cached page shows, as tags: a change evicts every page tagged with anything it touched. An article page
 /// carries its own tag and each of its tags' — the latter because its "Verwandte Artikel" block is made
-/// of articles sharing a tag with it, so any change to such an article (or to a tag's frequency) evicts it too.
+/// of articles sharing a tag with it, so any change to such an article (or to a tag's frequency) evicts it too; and its
+/// Ressort's, for "Mehr aus dem Ressort".
 /// </summary>
 public static class PageCacheTags
 {
@@ -21,6 +22,9 @@ public static class PageCacheTags
     public static string Tag(string slug) => "tag:" + slug;
 
     public static string Author(string slug) => "author:" + slug;
+
+    /// <summary>A Ressort's pages and feeds, and the article pages of its articles ("Mehr aus dem Ressort").</summary>
+    public static string Ressort(string slug) => "ressort:" + slug;
 
     /// <summary>
     /// A fixed page (Impressum). Its changes are journaled as changes of every page, since every footer links the
@@ -56,6 +60,11 @@ public static class PageCacheTags
         {
             yield return Author(slug);
         }
+
+        foreach (var slug in change.RessortSlugs)
+        {
+            yield return Ressort(slug);
+        }
     }
 
     /// <summary>Tags the response being rendered, when the output cache is on and will store it.</summary>
@@ -76,6 +85,6 @@ public static class PageCacheTags
     {
         ArgumentNullException.ThrowIfNull(article);
         // Not the author's tag: the byline shows only the name, which never changes; the bio is on the author page.
-        context.TagResponse([Article(article.Slug), .. article.Tags.Select(t => Tag(t.Slug))]);
+        context.TagResponse([Article(article.Slug), .. article.Tags.Select(t => Tag(t.Slug)), .. article.Ressort is { } r ? [Ressort(r.Slug)] : Array.Empty<string>()]);
     }
 }

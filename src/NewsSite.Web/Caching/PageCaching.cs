@@ -47,6 +47,8 @@ public static class PageCaching
             sp.GetRequiredService<IOptions<NewsSiteOptions>>().Value.OutputCacheMegabytes * 1024L * 1024,
             sp.GetRequiredService<IHttpContextAccessor>()));
         services.AddSingleton<RelatedArticlesCache>();
+        services.AddSingleton<RessortArticlesCache>();
+        services.AddSingleton<Ressorts.RessortNavigation>();
         services.AddSingleton<ContentChangeFollower>();
 
         services.AddOutputCache(options =>

@@ -224,6 +224,7 @@ public sealed class CommandLine
             {
                 ImportItemKind.AuthorProfile => $"/autor/{file.Slug} (Autorenprofil)",
                 ImportItemKind.SitePage => $"/{file.Slug} (Seite)",
+                ImportItemKind.RessortList => "/admin/ressorts (Ressort-Liste)",
                 _ => $"/artikel/{file.Slug}",
             };
             var line = file.Outcome switch

@@ -37,6 +37,7 @@ public static class StorageServices
         services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Users);
         services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Sessions);
         services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().SitePages);
+        services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Ressorts);
         return services;
     }
 }

@@ -38,6 +38,7 @@ public sealed record FeedSubject(ArticleScope Scope, string Title, string Descri
     {
         ArticleScopeKind.Tag => PageCacheTags.Tag(Scope.Slug!),
         ArticleScopeKind.Author => PageCacheTags.Author(Scope.Slug!),
+        ArticleScopeKind.Ressort => PageCacheTags.Ressort(Scope.Slug!),
         _ => PageCacheTags.Site,
     };
 
@@ -59,6 +60,13 @@ public sealed record FeedSubject(ArticleScope Scope, string Title, string Descri
         ArgumentNullException.ThrowIfNull(author);
         ArgumentNullException.ThrowIfNull(text);
         return new(ArticleScope.ForAuthor(author.Slug), $"{author.Name} – {siteName}", text["FeedAuthorDescription", author.Name], SiteUrls.AuthorPath(author.Slug));
+    }
+
+    public static FeedSubject Ressort(Core.Ressorts.RessortLink ressort, string siteName, SiteText text)
+    {
+        ArgumentNullException.ThrowIfNull(ressort);
+        ArgumentNullException.ThrowIfNull(text);
+        return new(ArticleScope.ForRessort(ressort.Slug), $"{ressort.Name} – {siteName}", text["FeedRessortDescription", ressort.Name], SiteUrls.RessortPath(ressort.Slug));
     }
 }
 

@@ -8,11 +8,11 @@ using NewsSite.Web.Localization;
 namespace NewsSite.Web.Syndication;
 
 /// <summary>
-/// RSS, Atom and JSON Feed for the site ("/rss.xml"), each tag ("/thema/koeln/rss.xml") and each author
-/// ("/autor/anna-berger/rss.xml"). GET and HEAD, with ETag and Last-Modified.
+/// RSS, Atom and JSON Feed for the site ("/rss.xml"), each tag ("/thema/koeln/rss.xml"), each author
+/// ("/autor/anna-berger/rss.xml") and each Ressort ("/ressort/politik/rss.xml"). GET and HEAD, with ETag and Last-Modified.
 /// </summary>
 public sealed class FeedEndpoints(
-    IPublishedArticles articles, IAuthorStore authors, FeedBuilder builder, ContentValidators validators, IOptions<NewsSiteOptions> options,
+    IPublishedArticles articles, IAuthorStore authors, Core.Ressorts.IRessortStore ressorts, FeedBuilder builder, ContentValidators validators, IOptions<NewsSiteOptions> options,
     SiteText text, TimeProvider clock)
 {
     /// <summary>A feed's path: the file name after the path of the page it stands for.</summary>
@@ -36,6 +36,9 @@ public sealed class FeedEndpoints(
                 .CacheAsPublicPage(PageCacheScope.OwnTags);
             endpoints.MapMethods(PathFor(SiteUrls.AuthorPath("{slug}"), format), Syndication.GetAndHead,
                 (HttpContext context, string slug, FeedEndpoints feeds) => feeds.ServeAsync(context, format, ArticleScopeKind.Author, slug))
+                .CacheAsPublicPage(PageCacheScope.OwnTags);
+            endpoints.MapMethods(PathFor(SiteUrls.RessortPath("{slug}"), format), Syndication.GetAndHead,
+                (HttpContext context, string slug, FeedEndpoints feeds) => feeds.ServeAsync(context, format, ArticleScopeKind.Ressort, slug))
                 .CacheAsPublicPage(PageCacheScope.OwnTags);
         }
     }
@@ -77,6 +80,13 @@ public sealed class FeedEndpoints(
         {
             var tag = await articles.FindTagAsync(slug, clock.GetUtcNow(), cancellationToken);
             return tag is null ? null : FeedSubject.Tag(tag, siteName, text);
+        }
+
+        if (kind == ArticleScopeKind.Ressort)
+        {
+            // A Ressort exists as soon as an admin adds it: its feed is valid (and empty) before its first article.
+            var ressort = await ressorts.FindBySlugAsync(slug, cancellationToken);
+            return ressort is null ? null : FeedSubject.Ressort(ressort.Link, siteName, text);
         }
 
         var author = await authors.FindAuthorAsync(slug, clock.GetUtcNow(), cancellationToken);

@@ -178,6 +178,7 @@ public sealed class SitemapEndpoints(
     {
         SitemapPageKind.Article => SiteUrls.ArticlePath(entry.Slug),
         SitemapPageKind.Tag => SiteUrls.TagPath(entry.Slug),
+        SitemapPageKind.Ressort => SiteUrls.RessortPath(entry.Slug),
         _ => SiteUrls.AuthorPath(entry.Slug),
     };
 

@@ -96,9 +96,11 @@ public class DatabaseBackupTests
     {
         await using var db = await TestDatabase.CreateAsync();
         await SaveArticleAsync(db, "Vorher");
+        await db.Storage.Ressorts.AddAsync(new NewsSite.Core.Ressorts.RessortDraft("Politik", "politik"), Token);
         var backup = Path.Combine(db.Directory, "sicherung.db");
         await BackupOf(db).BackupAsync(backup, cancellationToken: Token);
         await SaveArticleAsync(db, "Nachher");
+        await db.Storage.Ressorts.AddAsync(new NewsSite.Core.Ressorts.RessortDraft("Sport", "sport"), Token);
         var lastIdBeforeRestore = await db.Journal.FindLastChangeIdAsync(Token);
 
         var report = await BackupOf(db).RestoreAsync(backup, cancellationToken: Token);
@@ -107,6 +109,7 @@ public class DatabaseBackupTests
         Assert.Null(await db.Published.FindPublishedAsync("nachher", db.Clock.Now, Token));
         Assert.Equal(1, await db.Articles.CountAsync(Token));
         Assert.Equal(1, report.Source.Articles);
+        Assert.Equal(["Politik"], (await db.Storage.Ressorts.ListAsync(Token)).Select(r => r.Name));
 
         // What the restore replaced is kept whole, next to the live database.
         Assert.Equal(db.Directory, Path.GetDirectoryName(report.SafetyCopy.FilePath));

@@ -27,7 +27,8 @@ public class SchemaMigratorTests
             [
                 "article_search", "article_search_config", "article_search_content", "article_search_data",
                 "article_search_docsize", "article_search_idx", "article_tags", "article_totals", "articles", "author_bio_versions",
-                "authors", "content_changes", "revisions", "search_terms", "sessions", "site_page_versions", "site_pages", "slug_redirects", "sqlite_sequence", "tags", "users",
+                "authors", "content_changes", "ressort_redirects", "ressorts", "revisions", "search_terms", "sessions", "site_page_versions", "site_pages",
+                "slug_redirects", "sqlite_sequence", "tags", "users",
             ],
             tables);
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode;"));
@@ -56,6 +57,23 @@ public class SchemaMigratorTests
         var author = await migrated.QuerySingleAsync<(string Name, string? Markdown, string? Html, string? Hash)>(
             "SELECT display_name, bio_markdown, bio_html, profile_hash FROM authors;");
         Assert.Equal(("Anna Berger", null, null, null), author);
+    }
+
+    [Fact]
+    public async Task DatabaseOfVersion12_KeepsItsArticles_WithoutRessort_AndGetsAnEmptyList()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.SaveAsync(ArticleFile.With("Alt", "2025-01-01", "[Köln]"), "alt.md");
+        await using (var connection = await db.Database.OpenAsync(Token))
+        {
+            await connection.ExecuteAsync(SchemaDowngrade.ToVersion12Sql);
+        }
+
+        var applied = await new SqliteSchemaMigrator(db.Database).MigrateAsync(Token);
+
+        Assert.Equal(SqliteSchemaMigrator.LatestVersion - 12, applied);
+        Assert.Empty(await db.Storage.Ressorts.ListAsync(Token));
+        Assert.Null((await db.Published.FindPublishedAsync("alt", db.Clock.Now, Token))!.Ressort);
     }
 
     [Fact]

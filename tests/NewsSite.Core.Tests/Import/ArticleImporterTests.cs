@@ -11,7 +11,7 @@ public class ArticleImporterTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static ArticleImporter Importer(TestDatabase db) => new(TestDatabase.Parser, TestDatabase.ProfileParser, db.Articles, db.Authors, ArticleFileLimit.Default);
+    private static ArticleImporter Importer(TestDatabase db) => new(TestDatabase.Parser, TestDatabase.ProfileParser, db.Articles, db.Authors, ArticleFileLimit.Default, db.Storage.Ressorts);
 
     private static string Folder(params (string Path, string Text)[] files)
     {
@@ -329,6 +329,7 @@ public class ArticleImporterTests
 
         Assert.True(report.Failed == 0, string.Join("\n", report.Files.Select(f => f.Reason)));
         Assert.True(report.Created >= 9);
+        Assert.Contains(report.Files, f => f is { Path: "ressorts.yml", Kind: ImportItemKind.RessortList, Outcome: ImportOutcome.Created });
         Assert.Contains(report.Files, f => f is { Path: "authors/anna-berger.md", Kind: ImportItemKind.AuthorProfile, Outcome: ImportOutcome.Created });
         Assert.NotNull((await db.Authors.FindAuthorDetailsAsync("anna-berger", db.Clock.Now, Token))!.BioHtml);
         var seed = await db.Published.FindPublishedAsync("kreml-lehnt-internationale-truppen-in-ukraine-strikt-ab", db.Clock.Now, Token);

@@ -7,12 +7,24 @@ namespace NewsSite.Core.Tests.Support;
 /// </summary>
 public static class SchemaDowngrade
 {
+    /// <summary>Before Ressorts (0013_ressorts.sql).</summary>
+    public const string ToVersion12Sql =
+        """
+        ALTER TABLE content_changes DROP COLUMN ressort_slugs;
+        DROP INDEX ix_articles_ressort_live;
+        ALTER TABLE articles DROP COLUMN ressort_id;
+        DROP TABLE ressort_redirects;
+        DROP TABLE ressorts;
+        PRAGMA user_version = 12;
+        """;
+
     /// <summary>
     /// Before German search (0012_german_search.sql): the index of text as 0004 made it, empty, as after a downgrade;
     /// no vocabulary.
     /// </summary>
-    public const string ToVersion11Sql =
+    public const string ToVersion11Sql = ToVersion12Sql +
         """
+
         DROP TABLE search_terms;
         DROP TABLE article_search;
         CREATE VIRTUAL TABLE article_search USING fts5(

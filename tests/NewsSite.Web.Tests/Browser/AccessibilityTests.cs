@@ -16,6 +16,7 @@ public class AccessibilityTests(BrowserSite site) : IClassFixture<BrowserSite>
         { "home", "/" },
         { "article", $"/artikel/{Support.SeededSite.SeedSlug}" },
         { "tag", "/thema/ukraine" },
+        { "ressort", "/ressort/ausland" },
         { "tags", "/themen" },
         { "author", "/autor/anna-berger" },
         { "archive", "/archiv" },

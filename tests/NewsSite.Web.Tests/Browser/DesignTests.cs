@@ -45,7 +45,27 @@ public class DesignTests(BrowserSite site) : IClassFixture<BrowserSite>
     }
 
     [Theory]
+    [InlineData("/ressort/ausland")]
+    [InlineData("/artikel/" + Support.SeededSite.SeedSlug)]
+    public async Task RessortNavigation_At320Px_IsOneRowThatScrollsWithinItself_NeverWiderThanTheScreen(string path)
+    {
+        var page = await site.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 320, Height = 800 } });
+        await page.GotoAsync(site.BaseUrl + path);
+
+        var tops = await page.Locator("nav.ressort-nav li").EvaluateAllAsync<double[]>("items => items.map(i => i.getBoundingClientRect().top)");
+        var list = await page.Locator("nav.ressort-nav ul").EvaluateAsync<double[]>("e => [e.scrollWidth, e.clientWidth]");
+        // The navigation's own box, not the page's: the search form's width at 320 px is another matter (issue 16).
+        var navRight = await page.Locator("nav.ressort-nav").EvaluateAsync<double>("e => e.getBoundingClientRect().right");
+
+        Assert.Equal(8, tops.Length);
+        Assert.True(tops.Max() - tops.Min() < 1, "Ressort links at " + string.Join(", ", tops));
+        Assert.True(list[0] > list[1], "Eight Ressorts should not fit 320 px; the list scrolls instead");
+        Assert.True(navRight <= 320, $"The Ressort navigation reaches {navRight} px on a 320 px screen");
+    }
+
+    [Theory]
     [InlineData("/")]
+    [InlineData("/ressort/ausland")]
     [InlineData("/artikel/" + Support.SeededSite.SeedSlug)]
     [InlineData("/thema/koeln")]
     [InlineData("/impressum")]

@@ -26,6 +26,8 @@ public class RoutedPageCachingTests
         NewsSiteFactory.ContentFolder(
             ("haupt.md", "---\ntitle: Haupt\nslug: haupt\nauthor: Erika Muster\ntags: [Köln]\ndate: 2025-05-01T10:00:00\n---\n\nText über Haupt.\n"),
             ("seiten/impressum.md", "---\ntitle: Impressum\n---\n\nMusterverlag.\n")),
+            ("ressorts.yml", "- name: Politik\n"),
+            ("haupt.md", "---\ntitle: Haupt\nressort: Politik\nslug: haupt\nauthor: Erika Muster\ntags: [Köln]\ndate: 2025-05-01T10:00:00\n---\n\nText über Haupt.\n")),
         clock: new TestClock(Now));
 
     /// <summary>For each cached route: an address of it on <see cref="Site"/>, and the tag that must evict it.</summary>
@@ -35,6 +37,7 @@ public class RoutedPageCachingTests
         var article = PageCacheTags.Article("haupt");
         var tag = PageCacheTags.Tag("koeln");
         var author = PageCacheTags.Author("erika-muster");
+        var ressort = PageCacheTags.Ressort("politik");
         var samples = new Dictionary<string, (string Path, string Tag)>(StringComparer.Ordinal)
         {
             ["/"] = ("/", site),
@@ -46,6 +49,7 @@ public class RoutedPageCachingTests
             ["/thema/{slug}"] = ("/thema/koeln", tag),
             ["/autor/{slug}"] = ("/autor/erika-muster", author),
             ["/{slug}"] = ("/impressum", PageCacheTags.SitePage("impressum")),
+            ["/ressort/{slug}"] = ("/ressort/politik", ressort),
             [SitemapEndpoints.IndexPath] = (SitemapEndpoints.IndexPath, site),
             ["/sitemaps/seiten-{part:int}.xml"] = ("/sitemaps/seiten-1.xml", site),
             ["/sitemaps/artikel-{part:int}.xml"] = ("/sitemaps/artikel-1.xml", site),
@@ -56,6 +60,7 @@ public class RoutedPageCachingTests
             samples[FeedEndpoints.PathFor("/", format)] = (FeedEndpoints.PathFor("/", format), site);
             samples[FeedEndpoints.PathFor("/thema/{slug}", format)] = (FeedEndpoints.PathFor("/thema/koeln", format), tag);
             samples[FeedEndpoints.PathFor("/autor/{slug}", format)] = (FeedEndpoints.PathFor("/autor/erika-muster", format), author);
+            samples[FeedEndpoints.PathFor("/ressort/{slug}", format)] = (FeedEndpoints.PathFor("/ressort/politik", format), ressort);
         }
 
         return samples;

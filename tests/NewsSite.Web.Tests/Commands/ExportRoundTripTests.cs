@@ -37,6 +37,7 @@ public partial class ExportRoundTripTests
         ("koeln.md", """
             ---
             title: "Gespräche über Köln: „Wir sind bereit“"
+            ressort: Außenpolitik
             author: Jürgen Müller
             date: 2025-05-02T09:15:00
             tags: [" köln ", "Verkehr   und Bahn", "C#"]
@@ -62,6 +63,7 @@ public partial class ExportRoundTripTests
             ---
             # ein Kommentar, den der Export stehen lässt
             title: '# Keine Überschrift'
+            ressort: politik
             author: Lea Graf
             date: 2025-05-03
             tags: [KÖLN, "null", "yes"]
@@ -77,6 +79,8 @@ public partial class ExportRoundTripTests
         // Imported first, so row 1: trashed and left out, it shifts every later article's row id in the copy, which
         // must not shift the feed entry ids.
         ("0-weg.md", "---\ntitle: Im Papierkorb\nauthor: Lea Graf\ndate: 2025-05-05\ntags: [Weg]\n---\n\nGelöscht.\n"),
+        // A slug of its own and a Ressort without articles: the list comes back whole, in its order.
+        ("ressorts.yml", "- name: Politik\n- name: Außenpolitik\n  slug: ausland\n- name: Leer\n"),
         ("authors/lea-graf.md", "---\nname: Lea Graf\n---\n\nLea schreibt über **Verkehr** in [Köln](https://example.org).\n"),
     ];
 
@@ -117,7 +121,8 @@ public partial class ExportRoundTripTests
             "/", "/archiv", "/themen", "/artikel/gespraeche-ueber-koeln-wir-sind-bereit", "/artikel/keine-ueberschrift",
             "/artikel/null-und-nichtig", "/artikel/ohne-datum-geschrieben", "/thema/koeln", "/thema/verkehr-und-bahn", "/thema/null",
             "/autor/lea-graf", "/autor/juergen-mueller", "/autor/null", "/rss.xml", "/atom.xml", "/feed.json",
-            "/thema/koeln/atom.xml", "/autor/lea-graf/rss.xml", "/sitemap.xml", "/sitemap-news.xml", "/sitemaps/artikel-1.xml",
+            "/thema/koeln/atom.xml", "/autor/lea-graf/rss.xml", "/ressort/ausland", "/ressort/politik", "/ressort/leer",
+            "/ressort/ausland/rss.xml", "/sitemap.xml", "/sitemap-news.xml", "/sitemaps/artikel-1.xml",
         })
         {
             Assert.Contains(expected, pages.Keys);

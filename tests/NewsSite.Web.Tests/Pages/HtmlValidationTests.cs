@@ -16,6 +16,7 @@ public class HtmlValidationTests(SeededSite site) : IClassFixture<SeededSite>
         "/?seite=2",
         $"/artikel/{SeededSite.SeedSlug}",
         "/thema/ukraine",
+        "/ressort/ausland",
         "/themen",
         "/autor/anna-berger",
         "/archiv",

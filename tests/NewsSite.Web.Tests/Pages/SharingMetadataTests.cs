@@ -49,10 +49,15 @@ public class SharingMetadataTests(SeededSite site) : IClassFixture<SeededSite>
     {
         var (_, page) = await site.GetPageAsync(KremlPath);
 
-        var script = Assert.Single(page.QuerySelectorAll("script[type='application/ld+json']"));
-        using var json = JsonDocument.Parse(script.TextContent);
+        // The NewsArticle first, then the BreadcrumbList of its Ressort.
+        var scripts = page.QuerySelectorAll("script[type='application/ld+json']");
+        Assert.Equal(2, scripts.Length);
+        using var json = JsonDocument.Parse(scripts[0].TextContent);
         var root = json.RootElement;
         Assert.Equal("https://schema.org", root.GetProperty("@context").GetString());
+        Assert.Equal("Ausland", root.GetProperty("articleSection").GetString());
+        using var breadcrumb = JsonDocument.Parse(scripts[1].TextContent);
+        Assert.Equal("BreadcrumbList", breadcrumb.RootElement.GetProperty("@type").GetString());
         Assert.Equal("NewsArticle", root.GetProperty("@type").GetString());
         Assert.Equal("Kreml lehnt internationale Truppen in Ukraine strikt ab", root.GetProperty("headline").GetString());
         Assert.Equal("2025-03-14T08:30:00Z", root.GetProperty("datePublished").GetString());

@@ -33,6 +33,8 @@ public class ExternalFeedCheckTests(SeededSite site) : IClassFixture<SeededSite>
     [InlineData("/atom.xml")]
     [InlineData("/thema/koeln/rss.xml")]
     [InlineData("/autor/anna-berger/atom.xml")]
+    [InlineData("/ressort/ausland/rss.xml")]
+    [InlineData("/ressort/ausland/atom.xml")]
     [InlineData("/sitemap.xml")]
     [InlineData("/sitemaps/seiten-1.xml")]
     [InlineData("/sitemaps/artikel-1.xml")]
@@ -53,6 +55,7 @@ public class ExternalFeedCheckTests(SeededSite site) : IClassFixture<SeededSite>
     [InlineData("/atom.xml", "atom10", "NewsSite")]
     [InlineData("/thema/koeln/atom.xml", "atom10", "Köln – NewsSite")]
     [InlineData("/autor/anna-berger/rss.xml", "rss20", "Anna Berger – NewsSite")]
+    [InlineData("/ressort/ausland/atom.xml", "atom10", "Ausland – NewsSite")]
     public async Task Feedparser_ReadsTheFeedWithoutItsBozoFlag(string path, string version, string title)
     {
         using var response = await site.SendAsync(path);

@@ -71,6 +71,7 @@ public sealed class SqliteArticleListings(SqliteDatabase database) : IArticleLis
         FROM page p
         JOIN articles a ON a.id = p.id
         JOIN authors au ON au.id = a.author_id
+        {SqlitePublishedArticles.RessortJoin}
         ORDER BY p.published_at DESC, p.id DESC;
         """;
 
@@ -111,6 +112,12 @@ public sealed class SqliteArticleListings(SqliteDatabase database) : IArticleLis
                 WHERE {VisibleSql} AND a.published_at >= @From AND a.published_at < @To
                 ORDER BY a.published_at {order}, a.id {order} LIMIT @Limit OFFSET @Offset
                 """,
+            ArticleScopeKind.Ressort =>
+                $"""
+                SELECT a.id, a.published_at FROM articles a
+                WHERE a.ressort_id = (SELECT id FROM ressorts WHERE slug = @Slug) AND {VisibleSql}
+                ORDER BY a.published_at {order}, a.id {order} LIMIT @Limit OFFSET @Offset
+                """,
             _ => throw new ArgumentOutOfRangeException(nameof(scope)),
         };
     }
@@ -142,6 +149,12 @@ public sealed class SqliteArticleListings(SqliteDatabase database) : IArticleLis
             $"""
             SELECT count(*) FROM articles a
             WHERE {VisibleSql} AND a.published_at >= @From AND a.published_at < @To
+            """,
+        // Counted in ix_articles_ressort_live: a few thousand index entries for a big Ressort, no row read.
+        ArticleScopeKind.Ressort =>
+            $"""
+            SELECT count(*) FROM articles a
+            WHERE a.ressort_id = (SELECT id FROM ressorts WHERE slug = @Slug) AND {VisibleSql}
             """,
         _ => throw new ArgumentOutOfRangeException(nameof(scope)),
     };

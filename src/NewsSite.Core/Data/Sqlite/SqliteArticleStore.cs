@@ -215,6 +215,7 @@ public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider clo
         SqliteUnitOfWork unit, StoredArticle? existing, ArticleContent content, ArticleOrigin origin, bool suffixDerivedSlug,
         DateTimeOffset now)
     {
+        var ressortId = await ResolveRessortAsync(unit, content.Ressort);
         var slug = await ChooseSlugAsync(unit, content, existing, suffixDerivedSlug);
         var authorId = await SqliteAuthorStore.UpsertAsync(unit, content.AuthorName);
         var publishedAt = content.PublishedAt
@@ -240,6 +241,7 @@ public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider clo
             Now = SqliteDates.ToText(now),
             content.RequestedFeedKey,
             Outline = SqliteOutlines.Write(ArticleOutline.Of(content.BodyHtml)),
+            RessortId = ressortId,
         };
 
         if (existing is null)
@@ -248,9 +250,9 @@ public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider clo
             articleId = await unit.Connection.ExecuteScalarAsync<long>(
                 """
                 INSERT INTO articles (slug, title, summary, author_id, published_at, updated_at, is_draft, body_html,
-                                      content_hash, source_key, revision, created_at, modified_at, feed_key, outline)
+                                      content_hash, source_key, revision, created_at, modified_at, feed_key, outline, ressort_id)
                 VALUES (@Slug, @Title, @Summary, @AuthorId, @PublishedAt, @UpdatedAt, @IsDraft, @BodyHtml,
-                        @ContentHash, @SourceKey, @Revision, @Now, @Now, @RequestedFeedKey, @Outline)
+                        @ContentHash, @SourceKey, @Revision, @Now, @Now, @RequestedFeedKey, @Outline, @RessortId)
                 RETURNING id;
                 """,
                 row, unit.Transaction);
@@ -271,7 +273,8 @@ public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider clo
                 UPDATE articles
                 SET slug = @Slug, title = @Title, summary = @Summary, author_id = @AuthorId,
                     published_at = @PublishedAt, updated_at = @UpdatedAt, is_draft = @IsDraft, body_html = @BodyHtml,
-                    content_hash = @ContentHash, revision = @Revision, modified_at = @Now, outline = @Outline
+                    content_hash = @ContentHash, revision = @Revision, modified_at = @Now, outline = @Outline,
+                    ressort_id = @RessortId
                 WHERE id = @Id;
                 """,
                 row, unit.Transaction);
@@ -299,6 +302,21 @@ public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider clo
             unit.Transaction);
 
         return new ArticleWriteResult(existing is null ? ArticleWriteKind.Created : ArticleWriteKind.Updated, articleId, slug, revision);
+    }
+
+    /// <summary>
+    /// The Ressort the front matter names, before anything of the article is written: an unknown one is refused with
+    /// the known ones named, so that a typo never files an article nowhere.
+    /// </summary>
+    private static async Task<long?> ResolveRessortAsync(SqliteUnitOfWork unit, string? ressort)
+    {
+        if (ressort is null)
+        {
+            return null;
+        }
+
+        var (id, known) = await SqliteRessortStore.ResolveAsync(unit, ressort);
+        return id ?? throw ArticleConflictException.UnknownRessort(ressort, known);
     }
 
     /// <summary>

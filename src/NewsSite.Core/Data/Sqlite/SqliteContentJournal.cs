@@ -16,17 +16,18 @@ public sealed class SqliteContentJournal(SqliteDatabase database, TimeProvider c
     /// <summary>What readers see of the article right now, within the unit; null when there is no such article.</summary>
     internal static async Task<ArticleFootprint?> ReadFootprintAsync(SqliteUnitOfWork unit, long articleId, DateTimeOffset now)
     {
-        var row = await unit.Connection.QuerySingleOrDefaultAsync<(string Slug, string AuthorSlug, long Visible, string? Tags)>(
+        var row = await unit.Connection.QuerySingleOrDefaultAsync<(string Slug, string AuthorSlug, long Visible, string? Tags, string? Ressort)>(
             $"""
             SELECT a.slug, au.slug, ({VisibleSql}),
                    (SELECT group_concat(t.slug, ' ') FROM article_tags at JOIN tags t ON t.id = at.tag_id
-                    WHERE at.article_id = a.id)
+                    WHERE at.article_id = a.id),
+                   (SELECT r.slug FROM ressorts r WHERE r.id = a.ressort_id)
             FROM articles a
             JOIN authors au ON au.id = a.author_id
             WHERE a.id = @Id;
             """,
             new { Id = articleId, Now = SqliteDates.ToText(now) }, unit.Transaction);
-        return row.Slug is null ? null : new ArticleFootprint(row.Slug, row.AuthorSlug, SplitSlugs(row.Tags), row.Visible != 0);
+        return row.Slug is null ? null : new ArticleFootprint(row.Slug, row.AuthorSlug, SplitSlugs(row.Tags), row.Visible != 0, row.Ressort);
     }
 
     /// <summary>Journals an article's change when it was visible before or is now; otherwise no reader can tell.</summary>
@@ -44,8 +45,8 @@ public sealed class SqliteContentJournal(SqliteDatabase database, TimeProvider c
     {
         await unit.Connection.ExecuteAsync(
             """
-            INSERT INTO content_changes (changed_at, article_slugs, tag_slugs, author_slugs)
-            VALUES (@Now, @Articles, @Tags, @Authors);
+            INSERT INTO content_changes (changed_at, article_slugs, tag_slugs, author_slugs, ressort_slugs)
+            VALUES (@Now, @Articles, @Tags, @Authors, @Ressorts);
             """,
             new
             {
@@ -53,14 +54,15 @@ public sealed class SqliteContentJournal(SqliteDatabase database, TimeProvider c
                 Articles = JoinSlugs(change.ArticleSlugs),
                 Tags = JoinSlugs(change.TagSlugs),
                 Authors = JoinSlugs(change.AuthorSlugs),
+                Ressorts = JoinSlugs(change.RessortSlugs),
             },
             unit.Transaction);
         unit.MarkPublicChange();
     }
 
     /// <summary>
-    /// Journals, within the unit, that any page may show what changed: the footer of every page lists the fixed pages.
-    /// Unlike a restore's entry it needs no gap: it is an ordinary write of this database.
+    /// Journals, within the unit, that any page may show what changed: every page's footer lists the fixed pages and its
+    /// header the Ressorts. Unlike a restore's entry it needs no gap: it is an ordinary write of this database.
     /// </summary>
     internal static async Task RecordEveryPageChangeAsync(SqliteUnitOfWork unit, DateTimeOffset now)
     {
@@ -103,11 +105,12 @@ public sealed class SqliteContentJournal(SqliteDatabase database, TimeProvider c
         {
             await using var results = await connection.QueryMultipleAsync(
                 $"""
-                SELECT id, article_slugs, tag_slugs, author_slugs FROM content_changes WHERE id > @AfterId ORDER BY id;
+                SELECT id, article_slugs, tag_slugs, author_slugs, ressort_slugs FROM content_changes WHERE id > @AfterId ORDER BY id;
 
                 SELECT a.slug, au.slug,
                        (SELECT group_concat(t.slug, ' ') FROM article_tags at JOIN tags t ON t.id = at.tag_id
-                        WHERE at.article_id = a.id)
+                        WHERE at.article_id = a.id),
+                       (SELECT r.slug FROM ressorts r WHERE r.id = a.ressort_id)
                 FROM articles a
                 JOIN authors au ON au.id = a.author_id
                 WHERE {VisibleSql} AND a.published_at > @DueAfter;
@@ -116,13 +119,13 @@ public sealed class SqliteContentJournal(SqliteDatabase database, TimeProvider c
                 """,
                 new { AfterId = afterId, DueAfter = SqliteDates.ToText(dueAfter), Now = SqliteDates.ToText(now) });
 
-            var journaled = (await results.ReadAsync<(long Id, string Articles, string Tags, string Authors)>())
+            var journaled = (await results.ReadAsync<(long Id, string Articles, string Tags, string Authors, string Ressorts)>())
                 .Select(r => r.Articles == WholeSiteMarker
                     ? new ContentChange(r.Id, [], [], [], WholeSite: true)
-                    : new ContentChange(r.Id, SplitSlugs(r.Articles), SplitSlugs(r.Tags), SplitSlugs(r.Authors)))
+                    : new ContentChange(r.Id, SplitSlugs(r.Articles), SplitSlugs(r.Tags), SplitSlugs(r.Authors)) { RessortSlugs = SplitSlugs(r.Ressorts) })
                 .ToList();
-            var cameDue = (await results.ReadAsync<(string Slug, string AuthorSlug, string? Tags)>())
-                .Select(r => new ContentChange(0, [r.Slug], SplitSlugs(r.Tags), [r.AuthorSlug]));
+            var cameDue = (await results.ReadAsync<(string Slug, string AuthorSlug, string? Tags, string? Ressort)>())
+                .Select(r => new ContentChange(0, [r.Slug], SplitSlugs(r.Tags), [r.AuthorSlug]) { RessortSlugs = r.Ressort is null ? [] : [r.Ressort] });
             var next = SqliteDates.FromNullableText(await results.ReadSingleAsync<string?>());
 
             return new PendingContentChanges([.. cameDue, .. journaled], journaled.Count == 0 ? afterId : journaled[^1].Id, next);

@@ -35,7 +35,8 @@ public sealed class SqliteExportReads(SqliteDatabase database) : IExportReads
                        (SELECT json_group_array(name) FROM (
                             SELECT t.display_name AS name FROM article_tags at JOIN tags t ON t.id = at.tag_id
                             WHERE at.article_id = a.id ORDER BY at.position)) AS TagsJson,
-                       r.markdown AS Markdown, a.feed_key AS FeedKey
+                       r.markdown AS Markdown, a.feed_key AS FeedKey,
+                       (SELECT name FROM ressorts WHERE id = a.ressort_id) AS RessortName
                 FROM articles a
                 JOIN authors au ON au.id = a.author_id
                 JOIN revisions r ON r.article_id = a.id AND r.number = a.revision
@@ -49,7 +50,7 @@ public sealed class SqliteExportReads(SqliteDatabase database) : IExportReads
                     row.Slug, row.Title, row.Summary, row.AuthorName,
                     SqliteDates.FromNullableText(row.PublishedAt), SqliteDates.FromNullableText(row.UpdatedAt),
                     row.IsDraft != 0, row.IsTrashed != 0,
-                    JsonSerializer.Deserialize<List<string>>(row.TagsJson) ?? [], row.Markdown, row.FeedKey);
+                    JsonSerializer.Deserialize<List<string>>(row.TagsJson) ?? [], row.Markdown, row.FeedKey, row.RessortName);
             }
         }
     }
@@ -57,6 +58,11 @@ public sealed class SqliteExportReads(SqliteDatabase database) : IExportReads
     public Task<IReadOnlyList<AuthorForExport>> ReadAllAuthorsForExportAsync(CancellationToken cancellationToken = default) =>
         database.RunAsync<IReadOnlyList<AuthorForExport>>(async connection => (await connection.QueryAsync<AuthorForExport>(
             "SELECT slug AS Slug, display_name AS Name, bio_markdown AS BioMarkdown FROM authors ORDER BY slug;")).ToList(),
+            cancellationToken);
+
+    public Task<IReadOnlyList<Ressorts.RessortDraft>> ReadAllRessortsForExportAsync(CancellationToken cancellationToken = default) =>
+        database.RunAsync<IReadOnlyList<Ressorts.RessortDraft>>(async connection => (await connection.QueryAsync<(string Name, string Slug)>(
+            "SELECT name, slug FROM ressorts ORDER BY position, id;")).Select(r => new Ressorts.RessortDraft(r.Name, r.Slug)).ToList(),
             cancellationToken);
 
     private sealed class ExportRow
@@ -72,5 +78,6 @@ public sealed class SqliteExportReads(SqliteDatabase database) : IExportReads
         public string TagsJson { get; init; } = "[]";
         public string Markdown { get; init; } = "";
         public string FeedKey { get; init; } = "";
+        public string? RessortName { get; init; }
     }
 }

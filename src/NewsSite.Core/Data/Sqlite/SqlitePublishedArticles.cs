@@ -15,8 +15,12 @@ public sealed class SqlitePublishedArticles(SqliteDatabase database) : IPublishe
         a.published_at AS PublishedAt, a.updated_at AS UpdatedAt, a.feed_key AS FeedKey,
         (SELECT json_group_array(json_array(t.display_name, t.slug) ORDER BY at.position)
          FROM article_tags at JOIN tags t ON t.id = at.tag_id
-         WHERE at.article_id = a.id) AS TagsJson
+         WHERE at.article_id = a.id) AS TagsJson,
+        r.name AS RessortName, r.slug AS RessortSlug
         """;
+
+    /// <summary>The join <see cref="ArticleColumns"/> reads the Ressort from; an article without one keeps its row.</summary>
+    internal const string RessortJoin = "LEFT JOIN ressorts r ON r.id = a.ressort_id";
 
     // One prepared statement: the row, its author and its tags in the author's order.
     private const string FindPublishedSql =
@@ -24,6 +28,7 @@ public sealed class SqlitePublishedArticles(SqliteDatabase database) : IPublishe
         SELECT {ArticleColumns}, a.outline AS Outline
         FROM articles a
         JOIN authors au ON au.id = a.author_id
+        {RessortJoin}
         WHERE a.slug = @Slug AND {VisibleSql};
         """;
 
@@ -123,12 +128,17 @@ public sealed class SqlitePublishedArticles(SqliteDatabase database) : IPublishe
         public string FeedKey { get; init; } = "";
         public string? Outline { get; init; }
         public string TagsJson { get; init; } = "[]";
+        public string? RessortName { get; init; }
+        public string? RessortSlug { get; init; }
 
         public PublishedArticle ToArticle()
         {
             var article = new PublishedArticle(
                 Id, Slug, Title, Summary, BodyHtml, AuthorName, AuthorSlug, SqliteDates.FromText(PublishedAt),
-                SqliteDates.FromNullableText(UpdatedAt), FeedKey, ReadTags(TagsJson));
+                SqliteDates.FromNullableText(UpdatedAt), FeedKey, ReadTags(TagsJson))
+            {
+                Ressort = RessortName is null || RessortSlug is null ? null : new Ressorts.RessortLink(RessortName, RessortSlug),
+            };
 
             // Only the article page reads the stored outline (feeds need none). A row written before outlines were
             // stored (schema 8) gets its own at the next start; until then the article computes it when asked.

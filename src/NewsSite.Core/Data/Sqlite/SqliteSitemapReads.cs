@@ -20,7 +20,9 @@ public sealed class SqliteSitemapReads(SqliteDatabase database) : ISitemapReads
                         WHERE EXISTS (SELECT 1 FROM article_tags at JOIN articles a ON a.id = at.article_id
                                       WHERE at.tag_id = t.id AND {VisibleSql}))
                      + (SELECT count(*) FROM authors au
-                        WHERE EXISTS (SELECT 1 FROM articles a WHERE a.author_id = au.id AND {VisibleSql})) AS ListingPages;
+                        WHERE EXISTS (SELECT 1 FROM articles a WHERE a.author_id = au.id AND {VisibleSql}))
+                     + (SELECT count(*) FROM ressorts r
+                        WHERE EXISTS (SELECT 1 FROM articles a WHERE a.ressort_id = r.id AND {VisibleSql})) AS ListingPages;
                 """,
                 new { Now = SqliteDates.ToText(now) });
             return new SitemapCounts((int)counts.Articles, (int)counts.ListingPages);
@@ -60,12 +62,18 @@ public sealed class SqliteSitemapReads(SqliteDatabase database) : ISitemapReads
                 JOIN articles a ON a.author_id = au.id
                 WHERE {VisibleSql}
                 GROUP BY au.id
+                UNION ALL
+                SELECT 3, r.slug, max({LastChangedSql})
+                FROM ressorts r
+                JOIN articles a ON a.ressort_id = r.id
+                WHERE {VisibleSql}
+                GROUP BY r.id
                 ORDER BY kind, slug
                 LIMIT @Limit OFFSET @Offset;
                 """,
                 new { Now = SqliteDates.ToText(now), Limit = partSize, Offset = Offset(part, partSize) });
             return rows.Select(r => new SitemapEntry(
-                r.Kind == 1 ? SitemapPageKind.Tag : SitemapPageKind.Author, r.Slug, SqliteDates.FromText(r.LastModified))).ToList();
+                r.Kind switch { 1 => SitemapPageKind.Tag, 2 => SitemapPageKind.Author, _ => SitemapPageKind.Ressort }, r.Slug, SqliteDates.FromText(r.LastModified))).ToList();
         }, cancellationToken);
 
     public Task<IReadOnlyList<NewsSitemapEntry>> ListPublishedSinceAsync(

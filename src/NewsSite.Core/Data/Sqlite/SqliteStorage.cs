@@ -24,7 +24,8 @@ public static class SqliteStorage
             Export: new SqliteExportReads(database),
             Users: new SqliteUserStore(database, clock),
             Sessions: new SqliteSessionStore(database),
-            SitePages: new SqliteSitePageStore(database, clock));
+            SitePages: new SqliteSitePageStore(database, clock),
+            Ressorts: new SqliteRessortStore(database, clock));
     }
 
     /// <summary>The stores over <c>newssite.db</c> in <paramref name="directory"/>.</summary>

@@ -9,18 +9,22 @@ using NewsSite.Web.Hosting;
 namespace NewsSite.Web.Pages.Articles;
 
 /// <summary>
-/// One published article with its related articles. Drafts, trashed and future articles answer 404 like unknown ones;
+/// One published article with its related articles and the newest of its Ressort. Drafts, trashed and future articles answer 404 like unknown ones;
 /// a former slug answers 301 to the current one.
 /// </summary>
 [CachedPublicPage(PageCacheScope.OwnTags)]
 public sealed class ArticleModel(
-    IPublishedArticles articles, RelatedArticlesCache related, TimeProvider clock, SiteUrls urls, IOptions<NewsSiteOptions> options) : PageModel
+    IPublishedArticles articles, RelatedArticlesCache related, RessortArticlesCache ressortArticles, TimeProvider clock, SiteUrls urls,
+    IOptions<NewsSiteOptions> options) : PageModel
 {
     public const int RelatedCount = 5;
 
     public PublishedArticle Article { get; private set; } = null!;
 
     public IReadOnlyList<RelatedArticle> Related { get; private set; } = [];
+
+    /// <summary>"Mehr aus dem Ressort": the newest other articles of its Ressort; none without one.</summary>
+    public IReadOnlyList<ArticleTeaser> MoreFromRessort { get; private set; } = [];
 
     public ArticleSharing Sharing { get; private set; } = null!;
 
@@ -45,6 +49,7 @@ public sealed class ArticleModel(
         HttpContext.TagArticlePage(article);
         Sharing = ArticleSharing.For(article, urls, options.Value.SiteName);
         Related = await related.FindAsync(article, now, RelatedCount, cancellationToken);
+        MoreFromRessort = await ressortArticles.FindAsync(article, now, cancellationToken);
         return Page();
     }
 }

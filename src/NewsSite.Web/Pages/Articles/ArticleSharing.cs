@@ -11,7 +11,8 @@ namespace NewsSite.Web.Pages.Articles;
 /// What link previews and search engines read from an article's head beyond the layout's common tags: the
 /// OpenGraph article properties and a schema.org NewsArticle as JSON-LD. Every URL is absolute, from the base URL.
 /// </summary>
-public sealed record ArticleSharing(string PublishedTime, string ModifiedTime, string AuthorUrl, string JsonLd)
+/// <param name="BreadcrumbJsonLd">A schema.org BreadcrumbList (Startseite › Ressort › Artikel); null without a Ressort.</param>
+public sealed record ArticleSharing(string PublishedTime, string ModifiedTime, string AuthorUrl, string JsonLd, string? BreadcrumbJsonLd = null)
 {
     // HTML-sensitive characters (<, >, &, quotes) stay escaped whatever the ranges; German letters stay readable.
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
@@ -46,7 +47,36 @@ public sealed record ArticleSharing(string PublishedTime, string ModifiedTime, s
             },
             ["keywords"] = article.Tags.Select(t => t.Name).ToArray(),
         };
+        if (article.Ressort is { } ressort)
+        {
+            jsonLd["articleSection"] = ressort.Name;
+        }
 
-        return new ArticleSharing(published, modified, authorUrl, JsonSerializer.Serialize(jsonLd, JsonOptions));
+        return new ArticleSharing(published, modified, authorUrl, JsonSerializer.Serialize(jsonLd, JsonOptions), Breadcrumb(article, urls, url));
+    }
+
+    private static string? Breadcrumb(PublishedArticle article, SiteUrls urls, string url)
+    {
+        if (article.Ressort is not { } ressort)
+        {
+            return null;
+        }
+
+        Dictionary<string, object> Item(int position, string name, string itemUrl) => new()
+        {
+            ["@type"] = "ListItem", ["position"] = position, ["name"] = name, ["item"] = itemUrl,
+        };
+
+        return JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "BreadcrumbList",
+            ["itemListElement"] = new[]
+            {
+                Item(1, "Startseite", urls.Absolute("/")),
+                Item(2, ressort.Name, urls.Absolute(SiteUrls.RessortPath(ressort.Slug))),
+                Item(3, article.Title, url),
+            },
+        }, JsonOptions);
     }
 }

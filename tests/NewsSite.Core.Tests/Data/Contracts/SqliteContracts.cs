@@ -77,6 +77,7 @@ public sealed class SqliteSessionStoreContractTests : SessionStoreContract
 }
 
 public sealed class SqliteSitePageStoreContractTests : SitePageStoreContract
+public sealed class SqliteRessortStoreContractTests : RessortStoreContract
 {
     protected override Task<StorageUnderTest> CreateStorageAsync(ContentChangeSignal? signal = null) => SqliteStorageUnderTest.CreateAsync(signal);
 }

@@ -20,6 +20,7 @@ public sealed class FieldsForm
     public string? Date { get; set; }
     public string? Tags { get; set; }
     public string? Summary { get; set; }
+    public string? Ressort { get; set; }
 
     public static FieldsForm From(EditorFields fields)
     {
@@ -32,10 +33,11 @@ public sealed class FieldsForm
             Date = fields.Date,
             Tags = fields.Tags,
             Summary = fields.Summary,
+            Ressort = fields.Ressort,
         };
     }
 
-    public EditorFields ToFields() => new(Title ?? "", Slug ?? "", Author ?? "", Date ?? "", Tags ?? "", Summary ?? "");
+    public EditorFields ToFields() => new(Title ?? "", Slug ?? "", Author ?? "", Date ?? "", Tags ?? "", Summary ?? "", Ressort ?? "");
 }
 
 /// <summary>
@@ -46,8 +48,21 @@ public sealed class FieldsForm
 /// </summary>
 [LargeRequestBody]
 public sealed class EditModel(
-    IArticleStore articles, IEditorArticles editing, ArticleDraft drafts, ImageStore images, TimeProvider clock, ILogger<EditModel> logger) : PageModel
+    IArticleStore articles, IEditorArticles editing, ArticleDraft drafts, ImageStore images, TimeProvider clock, ILogger<EditModel> logger,
+    Core.Ressorts.IRessortStore ressorts) : PageModel
 {
+    /// <summary>The Ressorts to choose from, for the field's suggestions and hint.</summary>
+    public IReadOnlyList<string> RessortNames { get; private set; } = [];
+
+    // Before every handler: each of them can end in the form.
+    public override async Task OnPageHandlerExecutionAsync(
+        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        RessortNames = [.. (await ressorts.ListAsync(HttpContext.RequestAborted)).Select(r => r.Name)];
+        await next();
+    }
+
     public const string NewArticleTemplate =
         """
         ---
@@ -246,7 +261,8 @@ public sealed class EditModel(
         }
         catch (ArticleConflictException e)
         {
-            return Invalid(e.Message);
+            // An unknown Ressort is the field's error; a slug or feed id taken concerns the article as a whole.
+            return Invalid(e.Message, e.Field == "ressort" ? "ressort" : null);
         }
         catch (ArticleConcurrencyException e)
         {
@@ -291,7 +307,7 @@ public sealed class EditModel(
 
     /// <summary>The form has an input for these front matter fields; every other error is in the source.</summary>
     private static string FieldOf(ArticleFormatException e) =>
-        e.Field is "title" or "slug" or "author" or "date" or "tags" or "summary" ? e.Field : "markdown";
+        e.Field is "title" or "slug" or "author" or "date" or "tags" or "summary" or "ressort" ? e.Field : "markdown";
 
     private PageResult Invalid(string message, string? field = null)
     {
