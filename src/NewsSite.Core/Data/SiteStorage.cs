@@ -21,4 +21,5 @@ public sealed record SiteStorage(
     IContentJournal Journal,
     IExportReads Export,
     IUserStore Users,
-    ISessionStore Sessions);
+    ISessionStore Sessions,
+    Images.IPictureRecords Pictures);

@@ -1,6 +1,7 @@
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
 using NewsSite.Core.Export;
+using NewsSite.Core.Images;
 
 namespace NewsSite.Core.Import;
 
@@ -13,8 +14,13 @@ namespace NewsSite.Core.Import;
 /// what the export writes, this reads. A folder has no limit on its number of files or their total: the export of a
 /// whole site must go back in at once, and the operator who runs the command owns the disk it reads.
 /// </summary>
+/// <param name="images">
+/// Where pictures next to the Markdown files go (<see cref="PictureReferences"/>); without it (and in a dry run)
+/// they are not taken and are reported as missing.
+/// </param>
 public sealed class ArticleImporter(
-    ArticleParser parser, AuthorProfileParser profiles, IArticleStore articles, IAuthorStore authors, ArticleFileLimit limit)
+    ArticleParser parser, AuthorProfileParser profiles, IArticleStore articles, IAuthorStore authors, ArticleFileLimit limit,
+    ImageStore? images = null)
 {
     /// <summary>
     /// Articles per transaction. Each keeps its own savepoint; the batch saves the commits. Kept small because the
@@ -63,9 +69,17 @@ public sealed class ArticleImporter(
 
             try
             {
-                var content = parser.Parse(relative, await ReadFileAsync(full, relative, limit, cancellationToken));
+                var text = ArticleText.Decode(relative, await ReadFileAsync(full, relative, limit, cancellationToken));
+                IReadOnlyList<string> pictureWarnings = [];
+                if (images is not null && !dryRun)
+                {
+                    var resolved = await PictureReferences.ResolveAsync(relative, text, relative, (path, ct) => ReadPictureAsync(root, path, ct), images, cancellationToken);
+                    (text, pictureWarnings) = (resolved.Text, resolved.Warnings);
+                }
+
+                var content = parser.Parse(relative, text);
                 limit.Check(relative, content);
-                batch.Add(new PendingArticle(i, relative, content));
+                batch.Add(new PendingArticle(i, relative, content, [.. pictureWarnings, .. content.Warnings]));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -82,7 +96,22 @@ public sealed class ArticleImporter(
         return new ImportReport(root, dryRun, results);
     }
 
-    private sealed record PendingArticle(int Index, string RelativePath, ArticleContent Content);
+    private sealed record PendingArticle(int Index, string RelativePath, ArticleContent Content, IReadOnlyList<string> Warnings);
+
+    /// <summary>A picture beside the Markdown files, read up to one byte past the store's limit, which then refuses it.</summary>
+    private async Task<byte[]?> ReadPictureAsync(string root, string relativePath, CancellationToken cancellationToken)
+    {
+        var full = Path.GetFullPath(Path.Combine(root, relativePath));
+        if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(full))
+        {
+            return null;
+        }
+
+        await using var stream = File.OpenRead(full);
+        var buffer = new byte[Math.Min(stream.Length, images!.MaxBytes + 1)];
+        await stream.ReadExactlyAsync(buffer, cancellationToken);
+        return buffer;
+    }
 
     /// <summary>
     /// Stores the parsed articles in one transaction, each in its own savepoint (one commit instead of one per file).
@@ -115,7 +144,8 @@ public sealed class ArticleImporter(
                 try
                 {
                     results[article.Index] = Written(article.RelativePath,
-                        await articles.SaveAsync(article.Content, ArticleOrigin.ImportedFile(article.RelativePath), dryRun, cancellationToken));
+                        await articles.SaveAsync(article.Content, ArticleOrigin.ImportedFile(article.RelativePath), dryRun, cancellationToken),
+                        article.Warnings);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -125,7 +155,7 @@ public sealed class ArticleImporter(
             else
             {
                 results[article.Index] = saved[j].Written is { } written
-                    ? Written(article.RelativePath, written)
+                    ? Written(article.RelativePath, written, article.Warnings)
                     : Failed(article.RelativePath, saved[j].Error!, ImportItemKind.Article);
             }
         }
@@ -133,7 +163,7 @@ public sealed class ArticleImporter(
         batch.Clear();
     }
 
-    private static ImportFileResult Written(string relativePath, ArticleWriteResult written)
+    private static ImportFileResult Written(string relativePath, ArticleWriteResult written, IReadOnlyList<string> warnings)
     {
         var outcome = written.Kind switch
         {
@@ -141,7 +171,7 @@ public sealed class ArticleImporter(
             ArticleWriteKind.Updated => ImportOutcome.Updated,
             _ => ImportOutcome.Unchanged,
         };
-        return new ImportFileResult(relativePath, outcome, written.Slug, null);
+        return new ImportFileResult(relativePath, outcome, written.Slug, null, Warnings: warnings.Count == 0 ? null : warnings);
     }
 
     public static bool IsProfilePath(string relativePath)

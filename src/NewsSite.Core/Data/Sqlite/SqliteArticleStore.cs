@@ -240,6 +240,7 @@ public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider clo
             Now = SqliteDates.ToText(now),
             content.RequestedFeedKey,
             Outline = SqliteOutlines.Write(ArticleOutline.Of(content.BodyHtml)),
+            LeadPicture = SqliteLeadPictures.Write(content.LeadPicture),
         };
 
         if (existing is null)
@@ -248,9 +249,9 @@ public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider clo
             articleId = await unit.Connection.ExecuteScalarAsync<long>(
                 """
                 INSERT INTO articles (slug, title, summary, author_id, published_at, updated_at, is_draft, body_html,
-                                      content_hash, source_key, revision, created_at, modified_at, feed_key, outline)
+                                      content_hash, source_key, revision, created_at, modified_at, feed_key, outline, lead_picture)
                 VALUES (@Slug, @Title, @Summary, @AuthorId, @PublishedAt, @UpdatedAt, @IsDraft, @BodyHtml,
-                        @ContentHash, @SourceKey, @Revision, @Now, @Now, @RequestedFeedKey, @Outline)
+                        @ContentHash, @SourceKey, @Revision, @Now, @Now, @RequestedFeedKey, @Outline, @LeadPicture)
                 RETURNING id;
                 """,
                 row, unit.Transaction);
@@ -271,7 +272,8 @@ public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider clo
                 UPDATE articles
                 SET slug = @Slug, title = @Title, summary = @Summary, author_id = @AuthorId,
                     published_at = @PublishedAt, updated_at = @UpdatedAt, is_draft = @IsDraft, body_html = @BodyHtml,
-                    content_hash = @ContentHash, revision = @Revision, modified_at = @Now, outline = @Outline
+                    content_hash = @ContentHash, revision = @Revision, modified_at = @Now, outline = @Outline,
+                    lead_picture = @LeadPicture
                 WHERE id = @Id;
                 """,
                 row, unit.Transaction);

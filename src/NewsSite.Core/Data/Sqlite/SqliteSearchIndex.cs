@@ -71,11 +71,11 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
                 LIMIT @Limit OFFSET @Offset
             )
             SELECT found.Found, hit.Slug, hit.Title, hit.AuthorName, hit.AuthorSlug, hit.PublishedAt,
-                   hit.BodySnippet, hit.SummarySnippet
+                   hit.BodySnippet, hit.SummarySnippet, hit.LeadPicture
             FROM (SELECT count(*) AS Found FROM newest) AS found
             LEFT JOIN (
                 SELECT p.id, p.score, a.slug AS Slug, a.title AS Title, au.display_name AS AuthorName,
-                       au.slug AS AuthorSlug, a.published_at AS PublishedAt,
+                       au.slug AS AuthorSlug, a.published_at AS PublishedAt, a.lead_picture AS LeadPicture,
                        snippet(article_search, 2, @MatchStart, @MatchEnd, '…', {SnippetTokens}) AS BodySnippet,
                        snippet(article_search, 1, @MatchStart, @MatchEnd, '…', {SnippetTokens}) AS SummarySnippet
                 FROM article_search s
@@ -175,11 +175,13 @@ public sealed class SqliteSearchIndex(SqliteDatabase database) : ISearchIndex
         public string PublishedAt { get; init; } = "";
         public string BodySnippet { get; init; } = "";
         public string SummarySnippet { get; init; } = "";
+        public string? LeadPicture { get; init; }
 
         public SearchHit ToHit()
         {
             var excerpt = BodySnippet.Contains(SearchSnippet.MatchStart, StringComparison.Ordinal) ? BodySnippet : SummarySnippet;
-            return new SearchHit(Slug!, Title, AuthorName, AuthorSlug, SqliteDates.FromText(PublishedAt), SearchSnippet.ToHtml(excerpt));
+            return new SearchHit(Slug!, Title, AuthorName, AuthorSlug, SqliteDates.FromText(PublishedAt), SearchSnippet.ToHtml(excerpt),
+                SqliteLeadPictures.Read(LeadPicture));
         }
     }
 }

@@ -23,7 +23,8 @@ public static class SqliteStorage
             Journal: new SqliteContentJournal(database, clock),
             Export: new SqliteExportReads(database),
             Users: new SqliteUserStore(database, clock),
-            Sessions: new SqliteSessionStore(database));
+            Sessions: new SqliteSessionStore(database),
+            Pictures: new SqlitePictureRecords(database, clock));
     }
 
     /// <summary>The stores over <c>newssite.db</c> in <paramref name="directory"/>.</summary>
