@@ -118,7 +118,7 @@ internal static class PictureProcessor
     }
 
     private static ImageRejectedException NotAPicture() =>
-        new("Das ist kein Bild im Format JPEG, PNG, WebP oder GIF (geprüft wird der Inhalt, nicht der Dateiname). SVG wird nicht angenommen.");
+        new("Das ist kein Bild im Format PNG, JPEG, WebP oder GIF (geprüft wird der Inhalt, nicht der Dateiname). SVG wird nicht angenommen.");
 
     private static ImageRejectedException Damaged() =>
         new("Die Bilddatei ist beschädigt oder unvollständig und lässt sich nicht lesen.");

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using NewsSite.Core.Articles;
@@ -18,6 +19,7 @@ public sealed record ResolvedPictures(string Text, IReadOnlyList<string> Warning
 /// </summary>
 public static class PictureReferences
 {
+
     /// <param name="readSibling">
     /// The bytes of a file by its path relative to the root of the import (forward slashes, no "..", already checked
     /// to stay inside), or null when there is no such file. It owns the limits of its source.
@@ -74,20 +76,16 @@ public static class PictureReferences
         // The body first, from its end, so that earlier positions stay valid; then the front matter line.
         var bodyStart = text.Length - block.Body.Length;
         var body = block.Body;
-        var images = Markdig.Markdown.Parse(body).Descendants<LinkInline>()
-            .Where(l => l.IsImage && l.UrlSpan.Length > 0 && IsRelative(l.Url))
-            .OrderByDescending(l => l.UrlSpan.Start)
-            .ToList();
-        foreach (var image in images)
+        // Markdig finds the pictures; their addresses are replaced where written as "](address", the form every
+        // editor uses. One written otherwise (escaped, split over lines) stays, and the parser reports it missing.
+        var addresses = Markdig.Markdown.Parse(body).Descendants<LinkInline>()
+            .Where(l => l.IsImage && IsRelative(l.Url)).Select(l => l.Url!).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var address in addresses)
         {
-            var span = image.UrlSpan;
-            var written = body.Substring(span.Start, span.Length);
-            if (written != image.Url || await StoreAsync(image.Url!) is not { } url)
+            if (await StoreAsync(address) is { } url)
             {
-                continue; // escaped or in <…>: left to the parser, which reports it as missing
+                body = Regex.Replace(body, @"\]\(([ \t]*<?)" + Regex.Escape(address) + @"(?=[\s>)])", match => "](" + match.Groups[1].Value + url);
             }
-
-            body = string.Concat(body.AsSpan(0, span.Start), url, body.AsSpan(span.End + 1));
         }
 
         text = text[..bodyStart] + body;

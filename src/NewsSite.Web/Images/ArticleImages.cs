@@ -1,4 +1,3 @@
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
 using NewsSite.Core.Images;
 using NewsSite.Web.Hosting;
@@ -31,24 +30,20 @@ public static class ArticleImages
     public static WebApplication UseArticleImages(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var folder = Folder(app.Services.GetRequiredService<SitePaths>());
-        Directory.CreateDirectory(folder);
-        app.UseStaticFiles(new StaticFileOptions
+        // One endpoint for originals and variants: a static-file middleware would step aside for any matched endpoint.
+        app.MapGet(UrlPath + "/{name}", async (string name, HttpContext context, ImageStore originals, PictureVariants variants,
+            CancellationToken cancellationToken) =>
         {
-            RequestPath = UrlPath,
-            FileProvider = new PhysicalFileProvider(folder),
-            ServeUnknownFileTypes = false,
-            OnPrepareResponse = context => Immutable(context.Context.Response),
-        });
-        app.MapGet(UrlPath + "/{name}", async (string name, HttpContext context, PictureVariants variants, CancellationToken cancellationToken) =>
-        {
-            if (await variants.FindOrMakeAsync(name, cancellationToken) is not { } variant)
+            var file = ImageStore.IsStoredFileName(name) && File.Exists(originals.PathOf(name))
+                ? (originals.PathOf(name), PictureFormats.ContentType(Path.GetExtension(name)))
+                : await variants.FindOrMakeAsync(name, cancellationToken);
+            if (file is not { } found)
             {
                 return Results.NotFound();
             }
 
             Immutable(context.Response);
-            return Results.File(variant.Path, variant.ContentType, enableRangeProcessing: false);
+            return Results.File(found.Item1, found.Item2, lastModified: File.GetLastWriteTimeUtc(found.Item1));
         });
         return app;
     }
