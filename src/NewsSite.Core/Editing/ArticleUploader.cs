@@ -130,7 +130,7 @@ public sealed class ArticleUploader(ArticleParser parser, IArticleStore articles
                 results.Add(SkipReason(entry) is { } skipped ? new UploadResult(name, UploadOutcome.Skipped, null, null, null, null, skipped)
                     : articleResults.TryGetValue(entry, out var article) ? article
                     : pictures.Taken.Contains(entry.FullName) ? new UploadResult(name, UploadOutcome.Skipped, null, null, null, null, "Bild, mit dem Artikel übernommen.")
-                    : Rejected(name, "Weder Markdown-Datei (.md) noch ein Bild, das ein Artikel des Archivs nennt; übersprungen."));
+                    : Rejected(name, "Keine Markdown-Datei (.md) und kein Bild, das ein Artikel des Archivs nennt; übersprungen."));
             }
 
             return results;
