@@ -7,8 +7,17 @@ namespace NewsSite.Core.Tests.Support;
 /// </summary>
 public static class SchemaDowngrade
 {
+    /// <summary>Before pictures (0012_pictures.sql; 0011 is another branch's and undone with its own).</summary>
+    public const string ToVersion10Sql =
+        """
+        DROP TABLE pictures;
+        ALTER TABLE articles DROP COLUMN lead_picture;
+        PRAGMA user_version = 10;
+
+        """;
+
     /// <summary>Before server-side sessions (0010_sessions.sql).</summary>
-    public const string ToVersion9Sql =
+    public const string ToVersion9Sql = ToVersion10Sql +
         """
         DROP TABLE sessions;
         PRAGMA user_version = 9;
