@@ -1,3 +1,4 @@
+using NewsSite.Core.Images;
 using NewsSite.Core.Tags;
 
 namespace NewsSite.Core.Articles;
@@ -23,4 +24,10 @@ public sealed record ArticleContent(
     string Markdown,
     string ContentHash,
     string? RequestedFeedKey = null,
-    string? Ressort = null);
+    string? Ressort = null,
+    LeadPicture? LeadPicture = null,
+    IReadOnlyList<string>? PictureWarnings = null)
+{
+    /// <summary>Pictures the file names that the site does not have, in German, for the upload and import reports.</summary>
+    public IReadOnlyList<string> Warnings => PictureWarnings ?? [];
+}

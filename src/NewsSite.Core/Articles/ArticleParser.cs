@@ -1,11 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
+using NewsSite.Core.Images;
 using NewsSite.Core.Markdown;
 
 namespace NewsSite.Core.Articles;
 
 /// <summary>From the text of an article file to <see cref="ArticleContent"/>: the one way in for imports and editors.</summary>
-public sealed class ArticleParser(MarkdownRenderer renderer)
+/// <param name="pictures">The site's stored pictures, for lead pictures and pictures in the body; null in tests of text alone.</param>
+public sealed class ArticleParser(MarkdownRenderer renderer, ImageStore? pictures = null)
 {
     public const string DefaultAuthor = "Redaktion";
     public const int DerivedSummaryLength = 240;
@@ -22,12 +24,20 @@ public sealed class ArticleParser(MarkdownRenderer renderer)
         RenderedMarkdown rendered;
         try
         {
-            rendered = renderer.Render(source.Body);
+            rendered = renderer.Render(source.Body, pictures is null ? null : pictures.Find);
         }
         catch (UnrenderableMarkdownException e)
         {
             // The renderer counts the body's lines; the editor reads the file's.
             throw new ArticleFormatException(sourceName, e.Message, source.BodyStartLine + (e.Line ?? 1) - 1);
+        }
+
+        var warnings = new List<string>();
+        var lead = LeadPictureOf(front.Image, warnings);
+        foreach (var missing in rendered.MissingPictures ?? [])
+        {
+            warnings.Add($"Das Bild „{missing}“ im Text gibt es nicht; an seiner Stelle steht sein Alternativtext. " +
+                         "Bitte das Bild hochladen (oder neben die Markdown-Datei legen) und erneut speichern.");
         }
 
         return new ArticleContent(
@@ -43,7 +53,27 @@ public sealed class ArticleParser(MarkdownRenderer renderer)
             text,
             Hash(text),
             front.FeedId,
-            front.Ressort);
+            front.Ressort,
+            lead,
+            warnings);
+    }
+
+    /// <summary>What the pages show of the front matter's picture, or null (with a warning) when the site lacks it.</summary>
+    private LeadPicture? LeadPictureOf(FrontMatterImage? image, List<string> warnings)
+    {
+        if (image is null)
+        {
+            return null;
+        }
+
+        if (pictures?.FindByUrl(image.Source) is { } facts)
+        {
+            return new LeadPicture(facts.FileName, facts.Width, facts.Height, image.Alt, image.Caption, image.Credit);
+        }
+
+        warnings.Add($"Zeile {image.Line}, Feld „{FrontMatterReader.ImageField}“: Das Bild „{image.Source}“ gibt es nicht. " +
+                     "Der Artikel wurde ohne Aufmacherbild gespeichert; bitte das Bild hochladen (oder neben die Markdown-Datei legen) und erneut speichern.");
+        return null;
     }
 
     /// <summary>Cuts at a word boundary and marks the cut with an ellipsis.</summary>

@@ -1,3 +1,4 @@
+using NewsSite.Core.Images;
 using NewsSite.Core.Markdown;
 using NewsSite.Core.Ressorts;
 
@@ -18,7 +19,8 @@ public sealed record PublishedArticle(
     DateTimeOffset PublishedAt,
     DateTimeOffset? UpdatedAt,
     string FeedKey,
-    IReadOnlyList<TagLink> Tags)
+    IReadOnlyList<TagLink> Tags,
+    LeadPicture? LeadPicture = null)
 {
     private ArticleOutline? _outline;
 
@@ -43,7 +45,8 @@ public sealed record ArticleTeaser(
     string Summary,
     string AuthorName,
     string AuthorSlug,
-    DateTimeOffset PublishedAt);
+    DateTimeOffset PublishedAt,
+    LeadPicture? LeadPicture = null);
 
 /// <summary>An article found by the search, best match first.</summary>
 /// <param name="SnippetHtml">
@@ -56,7 +59,8 @@ public sealed record SearchHit(
     string AuthorName,
     string AuthorSlug,
     DateTimeOffset PublishedAt,
-    string SnippetHtml);
+    string SnippetHtml,
+    LeadPicture? LeadPicture = null);
 
 /// <param name="Score">Sum of the rarity weights of the shared tags; higher is more related.</param>
 public sealed record RelatedArticle(string Slug, string Title, DateTimeOffset PublishedAt, double Score);

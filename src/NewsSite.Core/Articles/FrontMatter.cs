@@ -13,4 +13,12 @@ public sealed record FrontMatter(
     string? Summary,
     bool Draft,
     string? FeedId,
-    string? Ressort = null);
+    string? Ressort = null,
+    FrontMatterImage? Image = null);
+
+/// <summary>
+/// The lead picture as the front matter names it: <paramref name="Source"/> is an uploaded picture's address
+/// (/bilder/…) or, in content/ and zips, a path relative to the Markdown file, which the import stores and replaces by
+/// the address (<see cref="Images.PictureReferences"/>).
+/// </summary>
+public sealed record FrontMatterImage(string Source, string Alt, string? Caption, string? Credit, int Line);

@@ -16,8 +16,17 @@ public static partial class FrontMatterReader
     public const int MaxAuthorLength = 100;
     public const int MaxSummaryLength = 500;
     public const int MaxTags = 20;
+    public const int MaxImageAltLength = 300;
+    public const int MaxImageCaptionLength = 500;
+    public const int MaxImageCreditLength = 200;
 
-    private static readonly string[] KnownFields = ["title", "slug", "author", "date", "updated", "tags", "summary", "draft", FeedKey.Field, "ressort"];
+    private static readonly string[] KnownFields = ["title", "slug", "author", "date", "updated", "tags", "summary", "draft", FeedKey.Field, "ressort",
+        ImageField, ImageAltField, ImageCaptionField, ImageCreditField];
+
+    public const string ImageField = "image";
+    public const string ImageAltField = "image-alt";
+    public const string ImageCaptionField = "image-caption";
+    public const string ImageCreditField = "image-credit";
 
     public static ArticleSource Read(string sourceName, string text)
     {
@@ -204,7 +213,53 @@ public static partial class FrontMatterReader
             string.IsNullOrEmpty(summary) ? null : summary,
             Draft(sourceName, fields),
             feedId,
-            string.IsNullOrEmpty(ressort) ? null : ressort);
+            string.IsNullOrEmpty(ressort) ? null : ressort,
+            Image(sourceName, fields));
+    }
+
+    /// <summary>
+    /// image: with its words. The alt text is required with a picture: a reader who cannot see it must learn what it
+    /// shows (docs/editing.md); caption and credit are optional, and none of the three stands without a picture.
+    /// </summary>
+    private static FrontMatterImage? Image(string sourceName, Dictionary<string, YamlValue> fields)
+    {
+        var source = Text(sourceName, fields, ImageField)?.Trim();
+        var alt = CollapseWhitespace(Text(sourceName, fields, ImageAltField));
+        var caption = CollapseWhitespace(Text(sourceName, fields, ImageCaptionField));
+        var credit = CollapseWhitespace(Text(sourceName, fields, ImageCreditField));
+        foreach (var (field, text, max) in (ReadOnlySpan<(string, string?, int)>)[
+            (ImageAltField, alt, MaxImageAltLength), (ImageCaptionField, caption, MaxImageCaptionLength), (ImageCreditField, credit, MaxImageCreditLength)])
+        {
+            CheckLength(sourceName, fields, field, text, max);
+            RefuseDirectionControls(sourceName, fields, field, text);
+            if (string.IsNullOrEmpty(source) && !string.IsNullOrEmpty(text))
+            {
+                throw new ArticleFormatException(sourceName,
+                    $"„{field}“ gehört zu einem Aufmacherbild, aber „image: …“ fehlt.", fields[field].Line, field);
+            }
+        }
+
+        if (string.IsNullOrEmpty(source))
+        {
+            return null;
+        }
+
+        var line = fields[ImageField].Line;
+        if (Markdown.MarkdownRenderer.SchemeOf(source) is not null || source.StartsWith("//", StringComparison.Ordinal))
+        {
+            throw new ArticleFormatException(sourceName,
+                "Das Aufmacherbild muss ein hochgeladenes Bild sein (/bilder/…) oder eine Datei neben der Markdown-Datei " +
+                "(z. B. „bilder/rathaus.jpg“), keine Adresse einer anderen Website.", line, ImageField);
+        }
+
+        if (string.IsNullOrEmpty(alt))
+        {
+            throw new ArticleFormatException(sourceName,
+                "Zum Aufmacherbild fehlt der Alternativtext. Bitte „image-alt: …“ angeben: in einem Satz, was auf dem Bild zu sehen ist.",
+                fields.TryGetValue(ImageAltField, out var given) ? given.Line : line, ImageAltField);
+        }
+
+        return new FrontMatterImage(source, alt, string.IsNullOrEmpty(caption) ? null : caption, string.IsNullOrEmpty(credit) ? null : credit, line);
     }
 
     internal static string? Text(string sourceName, Dictionary<string, YamlValue> fields, string field)

@@ -25,4 +25,5 @@ public sealed record SiteStorage(
     IUserStore Users,
     ISessionStore Sessions,
     ISitePageStore SitePages,
-    IRessortStore Ressorts);
+    IRessortStore Ressorts,
+    Images.IPictureRecords Pictures);

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
 using NewsSite.Core.Export;
+using NewsSite.Core.Images;
 
 namespace NewsSite.Core.Editing;
 
@@ -25,9 +26,10 @@ public enum UploadOutcome
 /// <param name="Name">The file's name; for a file inside a zip, "archiv.zip/ordner/datei.md".</param>
 /// <param name="Title">The stored article's title; null when rejected.</param>
 /// <param name="Failure">An error nobody foresaw, for the log; the editor reads only <paramref name="Reason"/>.</param>
+/// <param name="Warnings">For a stored article: pictures it names that are missing or were refused, in German.</param>
 public sealed record UploadResult(
     string Name, UploadOutcome Outcome, long? ArticleId, string? Title, string? Slug, DateTimeOffset? PublishedAt, string? Reason,
-    Exception? Failure = null)
+    Exception? Failure = null, IReadOnlyList<string>? Warnings = null)
 {
     public bool IsStored => Outcome is UploadOutcome.Published or UploadOutcome.Scheduled or UploadOutcome.Draft;
 }
@@ -39,7 +41,8 @@ public sealed record UploadResult(
 /// behind. Sizes are checked against what the form and the zip directory declare before a byte is read, and again
 /// while reading, since a zip can lie; the request's limits (<see cref="UploadLimits"/>) hold across all its files.
 /// </summary>
-public sealed class ArticleUploader(ArticleParser parser, IArticleStore articles, TimeProvider clock, UploadLimits limits)
+/// <param name="images">Where the pictures of a zip go (<see cref="PictureReferences"/>); without it they are reported missing.</param>
+public sealed class ArticleUploader(ArticleParser parser, IArticleStore articles, TimeProvider clock, UploadLimits limits, ImageStore? images = null)
 {
     public async Task<IReadOnlyList<UploadResult>> UploadAsync(
         IReadOnlyList<UploadedFile> files, bool saveAsDraft, string editor, CancellationToken cancellationToken = default)
@@ -69,6 +72,14 @@ public sealed class ArticleUploader(ArticleParser parser, IArticleStore articles
     }
 
     private sealed record Request(UploadBudget Budget, bool SaveAsDraft, string Editor);
+
+    /// <summary>The pictures of one zip that its Markdown files may name, and which of them were taken.</summary>
+    private sealed class ZipPictures(Dictionary<string, ZipArchiveEntry> entries)
+    {
+        public Dictionary<string, ZipArchiveEntry> Entries { get; } = entries;
+
+        public HashSet<string> Taken { get; } = new(StringComparer.Ordinal);
+    }
 
     private async Task<List<UploadResult>> UploadZipAsync(string zipName, UploadedFile zip, Request request, CancellationToken cancellationToken)
     {
@@ -101,14 +112,25 @@ public sealed class ArticleUploader(ArticleParser parser, IArticleStore articles
                     "dieses wurde nicht geöffnet. Bitte in einem weiteren Upload senden.")];
             }
 
+            // Articles first, so that each picture's line can say whether an article took it; the lines keep zip order.
+            var pictures = new ZipPictures(entries.Where(e => SkipReason(e) is null && !IsMarkdownName(e.Name))
+                .ToDictionary(e => e.FullName, StringComparer.Ordinal));
+            var articleResults = new Dictionary<ZipArchiveEntry, UploadResult>();
+            foreach (var entry in entries.Where(e => SkipReason(e) is null && IsMarkdownName(e.Name)))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                articleResults[entry] = await UploadMarkdownAsync(
+                    zipName + "/" + entry.FullName, entry.Length, entry.Open, request, cancellationToken, entry.Crc32, (entry.FullName, pictures));
+            }
+
             var results = new List<UploadResult>(entries.Count);
             foreach (var entry in entries)
             {
-                cancellationToken.ThrowIfCancellationRequested();
                 var name = zipName + "/" + entry.FullName;
                 results.Add(SkipReason(entry) is { } skipped ? new UploadResult(name, UploadOutcome.Skipped, null, null, null, null, skipped)
-                    : !IsMarkdownName(entry.Name) ? Rejected(name, "Keine Markdown-Datei (.md); übersprungen.")
-                    : await UploadMarkdownAsync(name, entry.Length, entry.Open, request, cancellationToken, entry.Crc32));
+                    : articleResults.TryGetValue(entry, out var article) ? article
+                    : pictures.Taken.Contains(entry.FullName) ? new UploadResult(name, UploadOutcome.Skipped, null, null, null, null, "Bild, mit dem Artikel übernommen.")
+                    : Rejected(name, "Keine Markdown-Datei (.md) und kein Bild, das ein Artikel des Archivs nennt; übersprungen."));
             }
 
             return results;
@@ -148,8 +170,10 @@ public sealed class ArticleUploader(ArticleParser parser, IArticleStore articles
         : null;
 
     /// <param name="checksum">A zip entry's CRC-32 from the archive's directory; null for a loose file.</param>
+    /// <param name="zip">For a zip entry: its path in the archive and the archive's pictures.</param>
     private async Task<UploadResult> UploadMarkdownAsync(
-        string name, long declaredLength, Func<Stream> open, Request request, CancellationToken cancellationToken, uint? checksum = null)
+        string name, long declaredLength, Func<Stream> open, Request request, CancellationToken cancellationToken, uint? checksum = null,
+        (string Path, ZipPictures Pictures)? zip = null)
     {
         if (request.Budget.RefuseNext(declaredLength) is { } notRead)
         {
@@ -187,7 +211,16 @@ public sealed class ArticleUploader(ArticleParser parser, IArticleStore articles
                                       "(etwa weil das Archiv sie kleiner angibt, als sie ist). Gespeichert wurde nichts.");
             }
 
-            return await StoreAsync(name, bytes, request, cancellationToken);
+            var text = ArticleText.Decode(name, bytes);
+            IReadOnlyList<string> pictureWarnings = [];
+            if (zip is { } inZip && images is not null)
+            {
+                var resolved = await PictureReferences.ResolveAsync(name, text, inZip.Path,
+                    (path, ct) => ReadZipPictureAsync(inZip.Pictures, path, request, ct), images, cancellationToken);
+                (text, pictureWarnings) = (resolved.Text, resolved.Warnings);
+            }
+
+            return await StoreAsync(name, text, pictureWarnings, request, cancellationToken);
         }
         catch (ArticleFormatException e)
         {
@@ -218,9 +251,31 @@ public sealed class ArticleUploader(ArticleParser parser, IArticleStore articles
         }
     }
 
-    private async Task<UploadResult> StoreAsync(string name, byte[] bytes, Request request, CancellationToken cancellationToken)
+    /// <summary>
+    /// A picture of the zip, held to the store's size limit and to what is left of the request's bytes (pictures are
+    /// work too); null when the zip has no such entry or the budget is spent.
+    /// </summary>
+    private static async Task<byte[]?> ReadZipPictureAsync(ZipPictures pictures, string path, Request request, CancellationToken cancellationToken)
     {
-        var content = parser.Parse(name, bytes);
+        if (!pictures.Entries.TryGetValue(path, out var entry) || entry.Length > request.Budget.BytesLeft)
+        {
+            return null;
+        }
+
+        var bytes = await ReadBoundedAsync(entry.Open, request.Budget.BytesLeft, cancellationToken);
+        if (bytes is null || ZipChecksum.Of(bytes) != entry.Crc32)
+        {
+            return null;
+        }
+
+        request.Budget.Spend(bytes.Length);
+        pictures.Taken.Add(path);
+        return bytes;
+    }
+
+    private async Task<UploadResult> StoreAsync(string name, string text, IReadOnlyList<string> pictureWarnings, Request request, CancellationToken cancellationToken)
+    {
+        var content = parser.Parse(name, text);
         if (request.SaveAsDraft && !content.IsDraft)
         {
             content = parser.Parse(name, FrontMatterEditor.Apply(content.Markdown, [new("draft", "true")]));
@@ -238,7 +293,9 @@ public sealed class ArticleUploader(ArticleParser parser, IArticleStore articles
         var outcome = content.IsDraft ? UploadOutcome.Draft
             : content.PublishedAt > clock.GetUtcNow() ? UploadOutcome.Scheduled
             : UploadOutcome.Published;
-        return new UploadResult(name, outcome, written.ArticleId, content.Title, written.Slug, content.PublishedAt, null);
+        IReadOnlyList<string> warnings = [.. pictureWarnings, .. content.Warnings];
+        return new UploadResult(name, outcome, written.ArticleId, content.Title, written.Slug, content.PublishedAt, null,
+            Warnings: warnings.Count == 0 ? null : warnings);
     }
 
     // The result already names the file; the reason keeps only line and field.

@@ -1,55 +1,133 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using NetVips;
 
 namespace NewsSite.Core.Images;
 
-public sealed record StoredImage(string FileName, string ContentType, long Length);
+public sealed record StoredImage(string FileName, string ContentType, long Length, int Width, int Height)
+{
+    public PictureFacts Facts => new(FileName, Width, Height, Path.GetExtension(FileName), Length);
+}
 
 /// <summary>An image that cannot be accepted; the message is German, for the editor.</summary>
 public sealed class ImageRejectedException(string message) : Exception(message);
 
-/// <summary>
-/// Pictures for articles, kept in one folder under names made from their content's SHA-256: the same picture
-/// uploaded twice is stored once, and a name never points at other bytes, so browsers may cache it for a year.
-/// The type is decided by the file's first bytes, never by its name or the browser's claim; SVG is not accepted
-/// because it can carry script.
-/// </summary>
-public sealed partial class ImageStore(string folder, long maxBytes)
+/// <summary>Keeps the facts of each stored picture where every web node can read them (the pictures table).</summary>
+public interface IPictureRecords
 {
+    Task RecordAsync(PictureFacts facts, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// Pictures for articles, kept in one folder under names made from the SHA-256 of the bytes that came in: the same
+/// picture uploaded twice is stored once, and a name never points at other bytes, so browsers may cache it for a year.
+/// What is stored is what <see cref="PictureProcessor"/> made of it: checked by content, upright, without metadata.
+/// SVG is not accepted because it can carry script.
+/// </summary>
+public sealed partial class ImageStore(string folder, long maxBytes, long maxPixels = ImageStore.DefaultMaxPixels, IPictureRecords? records = null)
+{
+    /// <summary>40 megapixels: more than any camera a newsroom uses (a 45 MP full-frame photo needs downscaling).</summary>
+    public const long DefaultMaxPixels = 40_000_000;
+
+    private readonly ConcurrentDictionary<string, PictureFacts?> _facts = new(StringComparer.Ordinal);
+
     public string Folder { get; } = Path.GetFullPath(folder);
 
     public long MaxBytes { get; } = maxBytes;
+
+    public long MaxPixels { get; } = maxPixels;
 
     public async Task<StoredImage> SaveAsync(Stream upload, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(upload);
 
         var bytes = await UploadReader.ReadAtMostAsync(upload, MaxBytes, cancellationToken)
-            ?? throw new ImageRejectedException(
-                $"Das Bild ist zu groß (höchstens {ByteSize.Format(MaxBytes)}). Bitte verkleinern und erneut hochladen.");
+            ?? throw TooLarge();
+        return await SaveAsync(bytes, cancellationToken);
+    }
 
-        if (bytes.Length == 0)
+    public async Task<StoredImage> SaveAsync(byte[] bytes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        if (bytes.Length > MaxBytes)
         {
-            throw new ImageRejectedException("Die Bilddatei ist leer.");
+            throw TooLarge();
         }
 
-        var (extension, contentType) = Sniff(bytes)
-            ?? throw new ImageRejectedException("Das ist kein Bild im Format PNG, JPEG, WebP oder GIF.");
+        // Named by what came in, so that the same file from content/ or a zip is found again without decoding it.
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..32];
+        if (ImageStore.Sniff(bytes) is { } sniffed && Find(hash + sniffed.Extension) is { } known)
+        {
+            return new StoredImage(known.FileName, known.ContentType, known.Length, known.Width, known.Height);
+        }
 
-        var fileName = Convert.ToHexStringLower(SHA256.HashData(bytes))[..32] + extension;
+        var prepared = PictureProcessor.Prepare(bytes, MaxPixels);
+        var fileName = hash + prepared.Extension;
+        var path = Path.Combine(Folder, fileName);
+        Directory.CreateDirectory(Folder);
+
+        // Written beside and renamed: a reader never sees half a file under the final name.
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        await File.WriteAllBytesAsync(temporary, prepared.Bytes, cancellationToken);
+        File.Move(temporary, path, overwrite: true);
+
+        var facts = new PictureFacts(fileName, prepared.Width, prepared.Height, prepared.Extension, prepared.Bytes.Length);
+        _facts[fileName] = facts;
+        if (records is not null)
+        {
+            await records.RecordAsync(facts, cancellationToken);
+        }
+
+        return new StoredImage(fileName, facts.ContentType, facts.Length, facts.Width, facts.Height);
+    }
+
+    /// <summary>
+    /// The facts of a stored picture, or null when there is no such file. Read from the file's header (no decoding)
+    /// once and kept: a name never points at other bytes. Synchronous, because Markdown is rendered synchronously.
+    /// </summary>
+    public PictureFacts? Find(string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        if (!IsStoredFileName(fileName))
+        {
+            return null;
+        }
+
+        if (_facts.TryGetValue(fileName, out var known) && known is not null)
+        {
+            return known;
+        }
+
         var path = Path.Combine(Folder, fileName);
         if (!File.Exists(path))
         {
-            Directory.CreateDirectory(Folder);
-
-            // Written beside and renamed: a reader never sees half a file under the final name.
-            var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
-            File.Move(temporary, path, overwrite: true);
+            return null; // not kept: it may be uploaded or restored later
         }
 
-        return new StoredImage(fileName, contentType, bytes.Length);
+        try
+        {
+            using var header = Image.NewFromFile(path, access: Enums.Access.Sequential);
+            var facts = new PictureFacts(fileName, header.Width, header.Height, Path.GetExtension(fileName), new FileInfo(path).Length);
+            _facts[fileName] = facts;
+            return facts;
+        }
+        catch (VipsException)
+        {
+            return null;
+        }
     }
+
+    /// <summary>The facts of a picture named by its address on the site (/bilder/…), or null.</summary>
+    public PictureFacts? FindByUrl(string? url) =>
+        url is not null && url.StartsWith(UrlPrefix, StringComparison.Ordinal) ? Find(url[UrlPrefix.Length..]) : null;
+
+    public const string UrlPrefix = "/bilder/";
+
+    public string PathOf(string fileName) => Path.Combine(Folder, fileName);
+
+    private ImageRejectedException TooLarge() =>
+        new($"Das Bild ist zu groß (höchstens {ByteSize.Format(MaxBytes)}). Bitte verkleinern und erneut hochladen.");
 
     /// <summary>Whether a file name has the form this store gives its files: a 32-digit hash and a known extension.</summary>
     public static bool IsStoredFileName(string fileName) => StoredFileName().IsMatch(fileName);

@@ -3,6 +3,7 @@ using NewsSite.Core.Data;
 using NewsSite.Core.Export;
 using NewsSite.Core.SitePages;
 using NewsSite.Core.Ressorts;
+using NewsSite.Core.Images;
 
 namespace NewsSite.Core.Import;
 
@@ -18,10 +19,14 @@ namespace NewsSite.Core.Import;
 /// whole site must go back in at once, and the operator who runs the command owns the disk it reads.
 /// </summary>
 /// <param name="sitePages">Where seiten/*.md go; without it (a tool that imports articles only) such files are reported as failed.</param>
+/// <param name="images">
+/// Where pictures next to the Markdown files go (<see cref="PictureReferences"/>); without it (and in a dry run)
+/// they are not taken and are reported as missing.
+/// </param>
 /// <param name="ressorts">Null where no Ressort list is imported (tests of articles alone).</param>
 public sealed class ArticleImporter(
     ArticleParser parser, AuthorProfileParser profiles, IArticleStore articles, IAuthorStore authors, ArticleFileLimit limit,
-    SitePageFiles? sitePages = null, IRessortStore? ressorts = null)
+    SitePageFiles? sitePages = null, IRessortStore? ressorts = null, ImageStore? images = null)
 {
     /// <summary>
     /// Articles per transaction. Each keeps its own savepoint; the batch saves the commits. Kept small because the
@@ -77,9 +82,17 @@ public sealed class ArticleImporter(
 
             try
             {
-                var content = parser.Parse(relative, await ReadFileAsync(full, relative, limit, cancellationToken));
+                var text = ArticleText.Decode(relative, await ReadFileAsync(full, relative, limit, cancellationToken));
+                IReadOnlyList<string> pictureWarnings = [];
+                if (images is not null && !dryRun)
+                {
+                    var resolved = await PictureReferences.ResolveAsync(relative, text, relative, (path, ct) => ReadPictureAsync(root, path, ct), images, cancellationToken);
+                    (text, pictureWarnings) = (resolved.Text, resolved.Warnings);
+                }
+
+                var content = parser.Parse(relative, text);
                 limit.Check(relative, content);
-                batch.Add(new PendingArticle(i, relative, content));
+                batch.Add(new PendingArticle(i, relative, content, [.. pictureWarnings, .. content.Warnings]));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -117,7 +130,22 @@ public sealed class ArticleImporter(
         }
     }
 
-    private sealed record PendingArticle(int Index, string RelativePath, ArticleContent Content);
+    private sealed record PendingArticle(int Index, string RelativePath, ArticleContent Content, IReadOnlyList<string> Warnings);
+
+    /// <summary>A picture beside the Markdown files, read up to one byte past the store's limit, which then refuses it.</summary>
+    private async Task<byte[]?> ReadPictureAsync(string root, string relativePath, CancellationToken cancellationToken)
+    {
+        var full = Path.GetFullPath(Path.Combine(root, relativePath));
+        if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(full))
+        {
+            return null;
+        }
+
+        await using var stream = File.OpenRead(full);
+        var buffer = new byte[Math.Min(stream.Length, images!.MaxBytes + 1)];
+        await stream.ReadExactlyAsync(buffer, cancellationToken);
+        return buffer;
+    }
 
     /// <summary>
     /// Stores the parsed articles in one transaction, each in its own savepoint (one commit instead of one per file).
@@ -150,7 +178,8 @@ public sealed class ArticleImporter(
                 try
                 {
                     results[article.Index] = Written(article.RelativePath,
-                        await articles.SaveAsync(article.Content, ArticleOrigin.ImportedFile(article.RelativePath), dryRun, cancellationToken));
+                        await articles.SaveAsync(article.Content, ArticleOrigin.ImportedFile(article.RelativePath), dryRun, cancellationToken),
+                        article.Warnings);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -160,7 +189,7 @@ public sealed class ArticleImporter(
             else
             {
                 results[article.Index] = saved[j].Written is { } written
-                    ? Written(article.RelativePath, written)
+                    ? Written(article.RelativePath, written, article.Warnings)
                     : Failed(article.RelativePath, saved[j].Error!, ImportItemKind.Article);
             }
         }
@@ -168,7 +197,7 @@ public sealed class ArticleImporter(
         batch.Clear();
     }
 
-    private static ImportFileResult Written(string relativePath, ArticleWriteResult written)
+    private static ImportFileResult Written(string relativePath, ArticleWriteResult written, IReadOnlyList<string> warnings)
     {
         var outcome = written.Kind switch
         {
@@ -176,7 +205,7 @@ public sealed class ArticleImporter(
             ArticleWriteKind.Updated => ImportOutcome.Updated,
             _ => ImportOutcome.Unchanged,
         };
-        return new ImportFileResult(relativePath, outcome, written.Slug, null);
+        return new ImportFileResult(relativePath, outcome, written.Slug, null, Warnings: warnings.Count == 0 ? null : warnings);
     }
 
     public static bool IsProfilePath(string relativePath)

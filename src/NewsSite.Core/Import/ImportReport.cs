@@ -24,8 +24,10 @@ public enum ImportItemKind
 
 /// <param name="Slug">The article's slug, or for a profile the author's.</param>
 /// <param name="Reason">For a failed file: what is wrong, in German, naming file, line and field where known.</param>
+/// <param name="Warnings">For a stored article: pictures it names that are missing or were refused, in German.</param>
 public sealed record ImportFileResult(
-    string Path, ImportOutcome Outcome, string? Slug, string? Reason, ImportItemKind Kind = ImportItemKind.Article);
+    string Path, ImportOutcome Outcome, string? Slug, string? Reason, ImportItemKind Kind = ImportItemKind.Article,
+    IReadOnlyList<string>? Warnings = null);
 
 public sealed record ImportReport(string Folder, bool DryRun, IReadOnlyList<ImportFileResult> Files)
 {

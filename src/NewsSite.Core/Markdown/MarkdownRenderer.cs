@@ -24,8 +24,14 @@ public sealed class MarkdownRenderer
 
     public RenderedMarkdown Render(string markdown) => Render(markdown, out _);
 
+    /// <param name="pictures">
+    /// Finds a stored picture by file name; with it, the site's own pictures become &lt;picture&gt; elements and
+    /// missing ones are reported (<see cref="BodyPictures"/>). Without it, pictures stay plain images.
+    /// </param>
+    public RenderedMarkdown Render(string markdown, Func<string, Images.PictureFacts?>? pictures) => Render(markdown, out _, pictures);
+
     /// <param name="headingIdProbes">The ids tried for the headings: the work that once grew with their square.</param>
-    internal RenderedMarkdown Render(string markdown, out long headingIdProbes)
+    internal RenderedMarkdown Render(string markdown, out long headingIdProbes, Func<string, Images.PictureFacts?>? pictures = null)
     {
         ArgumentNullException.ThrowIfNull(markdown);
         if (markdown.Length > MaxLength)
@@ -44,14 +50,16 @@ public sealed class MarkdownRenderer
             EnsureShallow(document);
             RemoveUnsafeLinks(document);
             ContentPolicyFit.Apply(document);
+            var missingPictures = pictures is null ? null : BodyPictures.Apply(document, pictures);
             headingIdProbes = AssignHeadingIds(document);
 
             using var writer = new StringWriter();
             var renderer = new HtmlRenderer(writer);
             _pipeline.Setup(renderer);
+            BodyPictures.AddRenderers(renderer);
             renderer.Render(document);
             writer.Flush();
-            return new RenderedMarkdown(writer.ToString(), FirstParagraph(document));
+            return new RenderedMarkdown(writer.ToString(), FirstParagraph(document), missingPictures);
         }
         catch (ArgumentException e) when (e.Message.Contains("depth limit", StringComparison.OrdinalIgnoreCase))
         {

@@ -88,7 +88,14 @@ public sealed class CommandLine
         ImportReport report;
         try
         {
-            report = await services.GetRequiredService<ArticleImporter>().ImportFolderAsync(ResolveUserPath(folders[0]), dryRun);
+            var folder = ResolveUserPath(folders[0]);
+            if (!dryRun && Directory.Exists(folder))
+            {
+                // Before the articles: the pictures an exported article names (/bilder/…) must be there when it is parsed.
+                await BackupCommands.ImportImagesAsync(services, folder, output);
+            }
+
+            report = await services.GetRequiredService<ArticleImporter>().ImportFolderAsync(folder, dryRun);
         }
         catch (DirectoryNotFoundException e)
         {
@@ -97,11 +104,6 @@ public sealed class CommandLine
         }
 
         await WriteReportAsync(report, output);
-        if (!dryRun)
-        {
-            await BackupCommands.ImportImagesAsync(services, report.Folder, output);
-        }
-
         return report.Failed > 0 ? 1 : 0;
     }
 
@@ -235,6 +237,10 @@ public sealed class CommandLine
                 _ => $"  FEHLER       {file.Reason}",
             };
             await output.WriteLineAsync(line);
+            foreach (var warning in file.Warnings ?? [])
+            {
+                await output.WriteLineAsync($"    WARNUNG    {file.Path}: {warning}");
+            }
         }
 
         await output.WriteLineAsync(

@@ -74,6 +74,14 @@ public static class DatabaseStartup
             logger.LogWarning("Import fehlgeschlagen: {Reason}", failure.Reason);
         }
 
+        foreach (var file in report.Files.Where(f => f.Warnings is not null))
+        {
+            foreach (var warning in file.Warnings!)
+            {
+                logger.LogWarning("Import von {File}: {Warning}", file.Path, warning);
+            }
+        }
+
         logger.LogInformation("Erstimport aus {ContentDirectory}: {Created} neu, {Failed} fehlgeschlagen",
             report.Folder, report.Created, report.Failed);
     }

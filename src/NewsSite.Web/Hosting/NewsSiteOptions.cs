@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using NewsSite.Core.Images;
 
 namespace NewsSite.Web.Hosting;
 
@@ -62,6 +63,13 @@ public sealed class NewsSiteOptions
     /// <summary>Largest image an editor may upload.</summary>
     [Range(1024, 50 * 1024 * 1024, ErrorMessage = "NewsSite:MaxImageBytes muss zwischen 1 KB und 50 MB liegen.")]
     public long MaxImageBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>
+    /// Most pixels a picture may have (width × height × frames), read from its header before it is decoded: a small
+    /// file can declare a huge picture that would fill the memory when decoded (a decompression bomb).
+    /// </summary>
+    [Range(10_000, 200_000_000, ErrorMessage = "NewsSite:MaxImagePixels muss zwischen 10.000 und 200.000.000 liegen.")]
+    public long MaxImagePixels { get; set; } = ImageStore.DefaultMaxPixels;
 
     /// <summary>Largest request body at all (an upload of several files or a zip); larger ones are refused unread.</summary>
     [Range(64 * 1024, 1024L * 1024 * 1024, ErrorMessage = "NewsSite:MaxRequestBytes muss zwischen 64 KB und 1 GB liegen.")]

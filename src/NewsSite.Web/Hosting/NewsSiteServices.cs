@@ -59,8 +59,14 @@ public static class NewsSiteServices
         builder.Services.AddSingleton<ArticleImporter>();
         builder.Services.AddSingleton<ArticleDraft>();
         builder.Services.AddSingleton<ArticleUploader>();
-        builder.Services.AddSingleton(sp => new ImageStore(
-            ArticleImages.Folder(sp.GetRequiredService<SitePaths>()), sp.GetRequiredService<IOptions<NewsSiteOptions>>().Value.MaxImageBytes));
+        builder.Services.AddSingleton(sp =>
+        {
+            var site = sp.GetRequiredService<IOptions<NewsSiteOptions>>().Value;
+            return new ImageStore(ArticleImages.Folder(sp.GetRequiredService<SitePaths>()), site.MaxImageBytes, site.MaxImagePixels,
+                sp.GetRequiredService<SiteStorage>().Pictures);
+        });
+        builder.Services.AddSingleton(sp => new PictureVariants(
+            sp.GetRequiredService<ImageStore>(), ArticleImages.VariantsFolder(sp.GetRequiredService<SitePaths>())));
 
         // One limit for request bodies, read from the options, for Kestrel and for multipart forms alike.
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<NewsSiteOptions>>((kestrel, site) =>

@@ -1,10 +1,10 @@
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
+using NewsSite.Core.Images;
 using NewsSite.Web.Hosting;
 
 namespace NewsSite.Web.Images;
 
-/// <summary>Uploaded pictures, served from the data directory under /bilder/.</summary>
+/// <summary>Uploaded pictures and their variants, served from the data directory under /bilder/.</summary>
 public static class ArticleImages
 {
     public const string UrlPath = "/bilder";
@@ -15,27 +15,42 @@ public static class ArticleImages
         return Path.Combine(paths.DataDirectory, "images");
     }
 
+    /// <summary>Made from the originals on demand; may be deleted at any time (it is not backed up), it fills again.</summary>
+    public static string VariantsFolder(SitePaths paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        return Path.Combine(paths.DataDirectory, "image-variants");
+    }
+
     /// <summary>
-    /// A file's name is its content's hash, so it never changes: browsers and proxies may keep it for a year.
-    /// nosniff makes the browser trust the type taken from the checked bytes, never guess one of its own.
+    /// A file's name is its content's hash (a variant's, its original's), so it never changes: browsers and proxies
+    /// may keep it for a year. nosniff makes the browser trust the type taken from the checked bytes, never guess one.
+    /// Originals are files of the images folder; a variant is made on its first request (decision 0010).
     /// </summary>
     public static WebApplication UseArticleImages(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var folder = Folder(app.Services.GetRequiredService<SitePaths>());
-        Directory.CreateDirectory(folder);
-        app.UseStaticFiles(new StaticFileOptions
+        // One endpoint for originals and variants: a static-file middleware would step aside for any matched endpoint.
+        app.MapGet(UrlPath + "/{name}", async (string name, HttpContext context, ImageStore originals, PictureVariants variants,
+            CancellationToken cancellationToken) =>
         {
-            RequestPath = UrlPath,
-            FileProvider = new PhysicalFileProvider(folder),
-            ServeUnknownFileTypes = false,
-            OnPrepareResponse = context =>
+            var file = ImageStore.IsStoredFileName(name) && File.Exists(originals.PathOf(name))
+                ? (originals.PathOf(name), PictureFormats.ContentType(Path.GetExtension(name)))
+                : await variants.FindOrMakeAsync(name, cancellationToken);
+            if (file is not { } found)
             {
-                var headers = context.Context.Response.Headers;
-                headers[HeaderNames.CacheControl] = "public, max-age=31536000, immutable";
-                headers[HeaderNames.XContentTypeOptions] = "nosniff";
-            },
+                return Results.NotFound();
+            }
+
+            Immutable(context.Response);
+            return Results.File(found.Item1, found.Item2, lastModified: File.GetLastWriteTimeUtc(found.Item1));
         });
         return app;
+    }
+
+    private static void Immutable(HttpResponse response)
+    {
+        response.Headers[HeaderNames.CacheControl] = "public, max-age=31536000, immutable";
+        response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NewsSite.Core.Articles;
+using NewsSite.Core.Images;
 using NewsSite.Web.Addresses;
 using NewsSite.Web.Caching;
 using NewsSite.Web.Hosting;
@@ -28,7 +29,11 @@ public sealed record FeedEntry(
     Uri AuthorUrl,
     DateTimeOffset Published,
     DateTimeOffset Updated,
-    IReadOnlyList<string> Tags);
+    IReadOnlyList<string> Tags,
+    FeedPicture? Picture = null);
+
+/// <summary>An entry's lead picture as feeds carry it: a JPEG at most 1200 px wide, with its words and credit.</summary>
+public sealed record FeedPicture(Uri Url, int Width, int Height, string Alt, string? Caption, string? Credit);
 
 /// <summary>What a feed is about: its scope, its title and the HTML page it stands for.</summary>
 public sealed record FeedSubject(ArticleScope Scope, string Title, string Description, string PagePath)
@@ -108,7 +113,22 @@ public sealed class FeedBuilder(IArticleListings articles, SiteUrls urls, TimePr
             urls.AbsoluteUri(SiteUrls.AuthorPath(article.AuthorSlug)),
             article.PublishedAt,
             article.LastChangedAt,
-            article.Tags.Select(t => FeedText.Clean(t.Name)).ToList());
+            article.Tags.Select(t => FeedText.Clean(t.Name)).ToList(),
+            PictureOf(article.LeadPicture));
+    }
+
+    private FeedPicture? PictureOf(LeadPicture? lead)
+    {
+        if (lead is null)
+        {
+            return null;
+        }
+
+        var facts = PictureMarkup.Facts(lead);
+        var width = PictureVariants.WidthsFor(facts.Width).Where(w => w <= PictureVariants.CropWidth).DefaultIfEmpty(PictureVariants.WidthsFor(facts.Width)[0]).Max();
+        return new FeedPicture(
+            urls.AbsoluteUri(PictureVariants.WidthUrl(facts, width, ".jpg")), width, (int)Math.Round((double)facts.Height * width / facts.Width),
+            FeedText.Clean(lead.Alt), lead.Caption is null ? null : FeedText.Clean(lead.Caption), lead.Credit is null ? null : FeedText.Clean(lead.Credit));
     }
 
     /// <summary>

@@ -35,6 +35,7 @@ internal static class RssFeed
     public static byte[] Write(FeedDocument document)
     {
         var feed = SyndicationXml.Feed(document);
+        SyndicationXml.DeclareMedia(feed);
 
         // Declared once on the channel, so the extensions below read <content:encoded> and <dc:creator>.
         feed.AttributeExtensions.Add(new XmlQualifiedName("content", XNamespace.Xmlns.NamespaceName), ContentNamespace);
@@ -46,6 +47,7 @@ internal static class RssFeed
             // RSS's own <author> must be an e-mail address; names go into dc:creator, as feed readers expect.
             item.ElementExtensions.Add(new XElement(XName.Get("creator", DublinCoreNamespace), entry.AuthorName));
             item.ElementExtensions.Add(new XElement(XName.Get("encoded", ContentNamespace), entry.ContentHtml));
+            SyndicationXml.AddMedia(item, entry.Picture);
             return item;
         }).ToList();
 
@@ -60,6 +62,7 @@ internal static class AtomFeed
     public static byte[] Write(FeedDocument document)
     {
         var feed = SyndicationXml.Feed(document);
+        SyndicationXml.DeclareMedia(feed);
         feed.Id = document.PageUrl.AbsoluteUri;
         feed.Authors.Add(new SyndicationPerson(null, document.SiteName, document.SiteUrl.AbsoluteUri));
         feed.Items = document.Entries.Select(entry =>
@@ -67,6 +70,12 @@ internal static class AtomFeed
             var item = SyndicationXml.Item(entry);
             item.Authors.Add(new SyndicationPerson(null, entry.AuthorName, entry.AuthorUrl.AbsoluteUri));
             item.Content = new TextSyndicationContent(entry.ContentHtml, TextSyndicationContentKind.Html);
+            if (entry.Picture is { } picture)
+            {
+                item.Links.Add(new SyndicationLink(picture.Url, "enclosure", picture.Alt, "image/jpeg", 0));
+            }
+
+            SyndicationXml.AddMedia(item, entry.Picture);
             return item;
         }).ToList();
 
@@ -77,6 +86,32 @@ internal static class AtomFeed
 /// <summary>What RSS and Atom share: the channel and an entry's common fields.</summary>
 internal static class SyndicationXml
 {
+    /// <summary>Media RSS (https://www.rssboard.org/media-rss): the picture with its description and credit.</summary>
+    private const string MediaNamespace = "http://search.yahoo.com/mrss/";
+
+    public static void DeclareMedia(SyndicationFeed feed) =>
+        feed.AttributeExtensions.Add(new XmlQualifiedName("media", XNamespace.Xmlns.NamespaceName), MediaNamespace);
+
+    public static void AddMedia(SyndicationItem item, FeedPicture? picture)
+    {
+        if (picture is null)
+        {
+            return;
+        }
+
+        XNamespace media = MediaNamespace;
+        var content = new XElement(media + "content",
+            new XAttribute("url", picture.Url.AbsoluteUri), new XAttribute("type", "image/jpeg"), new XAttribute("medium", "image"),
+            new XAttribute("width", picture.Width), new XAttribute("height", picture.Height),
+            new XElement(media + "description", picture.Caption ?? picture.Alt));
+        if (picture.Credit is not null)
+        {
+            content.Add(new XElement(media + "credit", picture.Credit));
+        }
+
+        item.ElementExtensions.Add(content);
+    }
+
     public static SyndicationFeed Feed(FeedDocument document)
     {
         var feed = new SyndicationFeed(document.Title, document.Description, document.PageUrl)
@@ -153,6 +188,26 @@ internal static class JsonFeed
                 json.WriteString("title", entry.Title);
                 json.WriteString("summary", entry.Summary);
                 json.WriteString("content_html", entry.ContentHtml);
+                if (entry.Picture is { } picture)
+                {
+                    json.WriteString("image", picture.Url.AbsoluteUri);
+
+                    // JSON Feed has no field for a credit: an extension (names beginning with "_"), as the spec allows.
+                    json.WriteStartObject("_newssite");
+                    json.WriteString("image_alt", picture.Alt);
+                    if (picture.Caption is not null)
+                    {
+                        json.WriteString("image_caption", picture.Caption);
+                    }
+
+                    if (picture.Credit is not null)
+                    {
+                        json.WriteString("image_credit", picture.Credit);
+                    }
+
+                    json.WriteEndObject();
+                }
+
                 json.WriteString("date_published", MachineTime.Utc(entry.Published));
                 json.WriteString("date_modified", MachineTime.Utc(entry.Updated));
                 WriteAuthors(json, entry.AuthorName, entry.AuthorUrl);

@@ -72,18 +72,25 @@ public static partial class FeedText
         ArgumentNullException.ThrowIfNull(articleUrl);
         return LinkAttribute().Replace(bodyHtml, match =>
         {
-            var url = WebUtility.HtmlDecode(match.Groups["url"].Value);
-            // Only a scheme makes a URL absolute; "/bilder/x.png" would pass Uri.TryCreate(…, Absolute) as a file path on Unix.
-            if (Scheme().IsMatch(url) || !Uri.TryCreate(articleUrl, url, out var absolute))
-            {
-                return match.Value;
-            }
+            var value = WebUtility.HtmlDecode(match.Groups["url"].Value);
 
-            return $"{match.Groups["name"].Value}=\"{WebUtility.HtmlEncode(absolute.AbsoluteUri)}\"";
+            // srcset (our pictures, PictureMarkup) is a list of "url width" candidates; each is resolved.
+            var resolved = match.Groups["name"].Value.EndsWith("srcset", StringComparison.Ordinal)
+                ? string.Join(", ", value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(candidate =>
+                {
+                    var space = candidate.IndexOf(' ', StringComparison.Ordinal);
+                    return space < 0 ? Absolute(candidate, articleUrl) : Absolute(candidate[..space], articleUrl) + candidate[space..];
+                }))
+                : Absolute(value, articleUrl);
+            return $"{match.Groups["name"].Value}=\"{WebUtility.HtmlEncode(resolved)}\"";
         });
     }
 
-    [GeneratedRegex(@"(?<name>\s(?:href|src))=""(?<url>[^""]*)""", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static string Absolute(string url, Uri articleUrl) =>
+        // Only a scheme makes a URL absolute; "/bilder/x.png" would pass Uri.TryCreate(…, Absolute) as a file path on Unix.
+        Scheme().IsMatch(url) || !Uri.TryCreate(articleUrl, url, out var absolute) ? url : absolute.AbsoluteUri;
+
+    [GeneratedRegex(@"(?<name>\s(?:href|src|srcset))=""(?<url>[^""]*)""", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LinkAttribute();
 
     [GeneratedRegex("^[a-zA-Z][a-zA-Z0-9+.-]*:", RegexOptions.CultureInvariant)]

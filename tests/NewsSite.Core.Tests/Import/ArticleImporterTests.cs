@@ -11,7 +11,7 @@ public class ArticleImporterTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static ArticleImporter Importer(TestDatabase db) => new(TestDatabase.Parser, TestDatabase.ProfileParser, db.Articles, db.Authors, ArticleFileLimit.Default, db.Storage.Ressorts);
+    private static ArticleImporter Importer(TestDatabase db) => new(TestDatabase.Parser, TestDatabase.ProfileParser, db.Articles, db.Authors, ArticleFileLimit.Default, ressorts: db.Storage.Ressorts);
 
     private static string Folder(params (string Path, string Text)[] files)
     {

@@ -7,9 +7,18 @@ namespace NewsSite.Core.Tests.Support;
 /// </summary>
 public static class SchemaDowngrade
 {
-    /// <summary>Before Ressorts (0013_ressorts.sql).</summary>
-    public const string ToVersion12Sql =
+    /// <summary>Before pictures (0014_pictures.sql).</summary>
+    public const string ToVersion13Sql =
         """
+        DROP TABLE pictures;
+        ALTER TABLE articles DROP COLUMN lead_picture;
+        PRAGMA user_version = 13;
+        """;
+
+    /// <summary>Before Ressorts (0013_ressorts.sql).</summary>
+    public const string ToVersion12Sql = ToVersion13Sql +
+        """
+
         ALTER TABLE content_changes DROP COLUMN ressort_slugs;
         DROP INDEX ix_articles_ressort_live;
         ALTER TABLE articles DROP COLUMN ressort_id;

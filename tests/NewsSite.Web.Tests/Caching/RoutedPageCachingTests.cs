@@ -24,8 +24,7 @@ public class RoutedPageCachingTests
 
     private static NewsSiteFactory Site() => new(
         NewsSiteFactory.ContentFolder(
-            ("haupt.md", "---\ntitle: Haupt\nslug: haupt\nauthor: Erika Muster\ntags: [Köln]\ndate: 2025-05-01T10:00:00\n---\n\nText über Haupt.\n"),
-            ("seiten/impressum.md", "---\ntitle: Impressum\n---\n\nMusterverlag.\n")),
+            ("seiten/impressum.md", "---\ntitle: Impressum\n---\n\nMusterverlag.\n"),
             ("ressorts.yml", "- name: Politik\n"),
             ("haupt.md", "---\ntitle: Haupt\nressort: Politik\nslug: haupt\nauthor: Erika Muster\ntags: [Köln]\ndate: 2025-05-01T10:00:00\n---\n\nText über Haupt.\n")),
         clock: new TestClock(Now));

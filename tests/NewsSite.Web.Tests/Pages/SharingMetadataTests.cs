@@ -38,7 +38,10 @@ public class SharingMetadataTests(SeededSite site) : IClassFixture<SeededSite>
         Assert.Equal(
             ["Russland", "Ukraine", "USA", "Waffenstillstand", "Diplomatie"],
             page.QuerySelectorAll("meta[property='article:tag']").Select(m => m.GetAttribute("content")));
-        Assert.Equal("summary", Meta(page, "twitter:card"));
+        // The sample article has a lead picture (content/bilder/): the large card, and its 16:9 crop for the preview.
+        Assert.Equal("summary_large_image", Meta(page, "twitter:card"));
+        Assert.Matches(@"^https://nachrichten\.example/bilder/[0-9a-f]{32}-16x9\.jpg$", Meta(page, "og:image"));
+        Assert.Equal("1200", Meta(page, "og:image:width"));
         Assert.Equal("Kreml lehnt internationale Truppen in Ukraine strikt ab", Meta(page, "twitter:title"));
         Assert.Equal(summary, Meta(page, "twitter:description"));
         Assert.Single(page.QuerySelectorAll("meta[property='og:type']"));

@@ -84,8 +84,9 @@ public class FeedContentTests
     public async Task RelativeLinksAndImagesInTheBody_BecomeAbsolute()
     {
         const string body = "Siehe [Köln](/thema/koeln), [unten](#ende), [Nachbar](andere-meldung) und [extern](https://example.org/a?b=1&c=2).\n\n" +
-            "![Ein Bild](/bilder/0123456789abcdef0123456789abcdef.png)\n\n## Ende\n";
-        await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder(("a.md", Article("Mit Links", "2025-05-01T10:00:00", body: body))));
+            "![Ein Bild](bilder/bild.jpg)\n\n## Ende\n";
+        await using var site = new NewsSiteFactory(Pictures.TestPictures.ContentFolder(
+            [("a.md", Article("Mit Links", "2025-05-01T10:00:00", body: body))], ("bilder/bild.jpg", Pictures.TestPictures.Jpeg(600, 400))));
 
         using var response = await site.SendAsync("/atom.xml");
         var html = ((System.ServiceModel.Syndication.TextSyndicationContent)FeedResponses.LoadFeed(await response.BytesAsync()).Items.Single().Content).Text;
@@ -94,7 +95,8 @@ public class FeedContentTests
         Assert.Contains("href=\"https://nachrichten.example/artikel/mit-links#ende\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"https://nachrichten.example/artikel/andere-meldung\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"https://example.org/a?b=1&amp;c=2\"", html, StringComparison.Ordinal);
-        Assert.Contains("src=\"https://nachrichten.example/bilder/0123456789abcdef0123456789abcdef.png\"", html, StringComparison.Ordinal);
+        Assert.Matches("src=\"https://nachrichten\\.example/bilder/[0-9a-f]{32}-600\\.jpg\"", html);
+        Assert.Matches("srcset=\"https://nachrichten\\.example/bilder/[0-9a-f]{32}-480\\.webp 480w, https://nachrichten\\.example/bilder/[0-9a-f]{32}-600\\.webp 600w\"", html);
 
         // The page itself keeps its links as written.
         var (_, page) = await site.GetPageAsync("/artikel/mit-links");

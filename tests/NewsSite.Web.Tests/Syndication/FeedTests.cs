@@ -73,7 +73,9 @@ public class FeedTests(SeededSite site) : IClassFixture<SeededSite>
         Assert.Equal("Anna Berger", entry.Authors.Single().Name);
         Assert.Equal(Base + "/autor/anna-berger", entry.Authors.Single().Uri);
         Assert.Equal(["Ukraine", "EU", "Diplomatie"], entry.Categories.Select(c => c.Name));
-        Assert.Equal(new Uri(Base + "/artikel/eu-gipfel-sagt-ukraine-weitere-milliardenhilfe-zu"), entry.Links.Single().Uri);
+        Assert.Equal(new Uri(Base + "/artikel/eu-gipfel-sagt-ukraine-weitere-milliardenhilfe-zu"), entry.Links.Single(l => l.RelationshipType == "alternate").Uri);
+        // The sample article's lead picture travels as an enclosure (and media:content, see LeadPictureTests).
+        Assert.Equal("image/jpeg", entry.Links.Single(l => l.RelationshipType == "enclosure").MediaType);
         Assert.StartsWith("Die Staats- und Regierungschefs der EU", entry.Summary.Text, StringComparison.Ordinal);
         var content = Assert.IsType<TextSyndicationContent>(entry.Content);
         Assert.Equal("html", content.Type);

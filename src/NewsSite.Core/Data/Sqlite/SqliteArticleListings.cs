@@ -34,7 +34,8 @@ public sealed class SqliteArticleListings(SqliteDatabase database) : IArticleLis
             var rows = await session.QueryPreparedAsync<TeaserRow>(TeaserPageSql(scope, newestFirst: !fromOldest), transaction, cancellationToken, parameters);
 
             var items = rows
-                .Select(r => new ArticleTeaser(r.Slug, r.Title, r.Summary, r.AuthorName, r.AuthorSlug, SqliteDates.FromText(r.PublishedAt)))
+                .Select(r => new ArticleTeaser(r.Slug, r.Title, r.Summary, r.AuthorName, r.AuthorSlug, SqliteDates.FromText(r.PublishedAt),
+                    SqliteLeadPictures.Read(r.LeadPicture)))
                 .ToList();
             return new PagedList<ArticleTeaser>(items, page, pageSize, total);
         }, cancellationToken);
@@ -44,7 +45,7 @@ public sealed class SqliteArticleListings(SqliteDatabase database) : IArticleLis
         $"""
         WITH page AS ({PageOfIdsSql(scope, newestFirst)})
         SELECT a.slug AS Slug, a.title AS Title, a.summary AS Summary,
-               au.display_name AS AuthorName, au.slug AS AuthorSlug, a.published_at AS PublishedAt
+               au.display_name AS AuthorName, au.slug AS AuthorSlug, a.published_at AS PublishedAt, a.lead_picture AS LeadPicture
         FROM page p
         JOIN articles a ON a.id = p.id
         JOIN authors au ON au.id = a.author_id
@@ -266,5 +267,6 @@ public sealed class SqliteArticleListings(SqliteDatabase database) : IArticleLis
         public string AuthorName { get; init; } = "";
         public string AuthorSlug { get; init; } = "";
         public string PublishedAt { get; init; } = "";
+        public string? LeadPicture { get; init; }
     }
 }

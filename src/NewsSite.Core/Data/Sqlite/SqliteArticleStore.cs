@@ -242,6 +242,7 @@ public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider clo
             content.RequestedFeedKey,
             Outline = SqliteOutlines.Write(ArticleOutline.Of(content.BodyHtml)),
             RessortId = ressortId,
+            LeadPicture = SqliteLeadPictures.Write(content.LeadPicture),
         };
 
         if (existing is null)
@@ -250,9 +251,9 @@ public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider clo
             articleId = await unit.Connection.ExecuteScalarAsync<long>(
                 """
                 INSERT INTO articles (slug, title, summary, author_id, published_at, updated_at, is_draft, body_html,
-                                      content_hash, source_key, revision, created_at, modified_at, feed_key, outline, ressort_id)
+                                      content_hash, source_key, revision, created_at, modified_at, feed_key, outline, ressort_id, lead_picture)
                 VALUES (@Slug, @Title, @Summary, @AuthorId, @PublishedAt, @UpdatedAt, @IsDraft, @BodyHtml,
-                        @ContentHash, @SourceKey, @Revision, @Now, @Now, @RequestedFeedKey, @Outline, @RessortId)
+                        @ContentHash, @SourceKey, @Revision, @Now, @Now, @RequestedFeedKey, @Outline, @RessortId, @LeadPicture)
                 RETURNING id;
                 """,
                 row, unit.Transaction);
@@ -274,7 +275,8 @@ public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider clo
                 SET slug = @Slug, title = @Title, summary = @Summary, author_id = @AuthorId,
                     published_at = @PublishedAt, updated_at = @UpdatedAt, is_draft = @IsDraft, body_html = @BodyHtml,
                     content_hash = @ContentHash, revision = @Revision, modified_at = @Now, outline = @Outline,
-                    ressort_id = @RessortId
+                    ressort_id = @RessortId,
+                    lead_picture = @LeadPicture
                 WHERE id = @Id;
                 """,
                 row, unit.Transaction);

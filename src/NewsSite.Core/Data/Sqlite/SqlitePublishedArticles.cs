@@ -12,7 +12,7 @@ public sealed class SqlitePublishedArticles(SqliteDatabase database) : IPublishe
         """
         a.id AS Id, a.slug AS Slug, a.title AS Title, a.summary AS Summary, a.body_html AS BodyHtml,
         au.display_name AS AuthorName, au.slug AS AuthorSlug,
-        a.published_at AS PublishedAt, a.updated_at AS UpdatedAt, a.feed_key AS FeedKey,
+        a.published_at AS PublishedAt, a.updated_at AS UpdatedAt, a.feed_key AS FeedKey, a.lead_picture AS LeadPicture,
         (SELECT json_group_array(json_array(t.display_name, t.slug) ORDER BY at.position)
          FROM article_tags at JOIN tags t ON t.id = at.tag_id
          WHERE at.article_id = a.id) AS TagsJson,
@@ -127,6 +127,7 @@ public sealed class SqlitePublishedArticles(SqliteDatabase database) : IPublishe
         public string? UpdatedAt { get; init; }
         public string FeedKey { get; init; } = "";
         public string? Outline { get; init; }
+        public string? LeadPicture { get; init; }
         public string TagsJson { get; init; } = "[]";
         public string? RessortName { get; init; }
         public string? RessortSlug { get; init; }
@@ -135,7 +136,7 @@ public sealed class SqlitePublishedArticles(SqliteDatabase database) : IPublishe
         {
             var article = new PublishedArticle(
                 Id, Slug, Title, Summary, BodyHtml, AuthorName, AuthorSlug, SqliteDates.FromText(PublishedAt),
-                SqliteDates.FromNullableText(UpdatedAt), FeedKey, ReadTags(TagsJson))
+                SqliteDates.FromNullableText(UpdatedAt), FeedKey, ReadTags(TagsJson), SqliteLeadPictures.Read(LeadPicture))
             {
                 Ressort = RessortName is null || RessortSlug is null ? null : new Ressorts.RessortLink(RessortName, RessortSlug),
             };

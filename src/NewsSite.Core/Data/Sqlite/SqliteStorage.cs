@@ -25,7 +25,8 @@ public static class SqliteStorage
             Users: new SqliteUserStore(database, clock),
             Sessions: new SqliteSessionStore(database),
             SitePages: new SqliteSitePageStore(database, clock),
-            Ressorts: new SqliteRessortStore(database, clock));
+            Ressorts: new SqliteRessortStore(database, clock),
+            Pictures: new SqlitePictureRecords(database, clock));
     }
 
     /// <summary>The stores over <c>newssite.db</c> in <paramref name="directory"/>.</summary>

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using NewsSite.Core.Articles;
+using NewsSite.Core.Images;
 using NewsSite.Web.Addresses;
 using NewsSite.Web.Localization;
 
@@ -11,8 +12,11 @@ namespace NewsSite.Web.Pages.Articles;
 /// What link previews and search engines read from an article's head beyond the layout's common tags: the
 /// OpenGraph article properties and a schema.org NewsArticle as JSON-LD. Every URL is absolute, from the base URL.
 /// </summary>
+/// <param name="Image">The picture for link previews (og:image, twitter:image): the 16:9 crop, 1200 px wide when the
+/// picture allows; null for an article without a lead picture.</param>
 /// <param name="BreadcrumbJsonLd">A schema.org BreadcrumbList (Startseite › Ressort › Artikel); null without a Ressort.</param>
-public sealed record ArticleSharing(string PublishedTime, string ModifiedTime, string AuthorUrl, string JsonLd, string? BreadcrumbJsonLd = null)
+public sealed record ArticleSharing(string PublishedTime, string ModifiedTime, string AuthorUrl, string JsonLd, string? BreadcrumbJsonLd = null,
+    SharedImage? Image = null)
 {
     // HTML-sensitive characters (<, >, &, quotes) stay escaped whatever the ranges; German letters stay readable.
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
@@ -52,7 +56,24 @@ public sealed record ArticleSharing(string PublishedTime, string ModifiedTime, s
             jsonLd["articleSection"] = ressort.Name;
         }
 
-        return new ArticleSharing(published, modified, authorUrl, JsonSerializer.Serialize(jsonLd, JsonOptions), Breadcrumb(article, urls, url));
+        SharedImage? image = null;
+        if (article.LeadPicture is { } lead)
+        {
+            // Google asks for 16:9, 4:3 and 1:1, each at least 1200 px wide (NewsArticle rich results).
+            var facts = PictureMarkup.Facts(lead);
+            var crops = PictureVariants.Crops.Select(crop =>
+            {
+                var (width, height) = PictureVariants.CropSize(facts, crop);
+                return new SharedImage(urls.Absolute(PictureVariants.CropUrl(facts, crop)), width, height, lead.Alt);
+            }).ToList();
+            jsonLd["image"] = crops.Select(c => new Dictionary<string, object>
+            {
+                ["@type"] = "ImageObject", ["url"] = c.Url, ["width"] = c.Width, ["height"] = c.Height,
+            }).ToArray();
+            image = crops[0];
+        }
+
+        return new ArticleSharing(published, modified, authorUrl, JsonSerializer.Serialize(jsonLd, JsonOptions), Breadcrumb(article, urls, url), image);
     }
 
     private static string? Breadcrumb(PublishedArticle article, SiteUrls urls, string url)
@@ -80,3 +101,5 @@ public sealed record ArticleSharing(string PublishedTime, string ModifiedTime, s
         }, JsonOptions);
     }
 }
+
+public sealed record SharedImage(string Url, int Width, int Height, string Alt);

@@ -1,4 +1,5 @@
 using NewsSite.Core.Articles;
+using NewsSite.Core.Images;
 using NewsSite.Core.Markdown;
 
 namespace NewsSite.Web.Pages;
@@ -7,13 +8,14 @@ namespace NewsSite.Web.Pages;
 /// The model of _ArticleView: the article as readers see it. The public page and the editor's preview both render
 /// through it, so the preview is the page, not an imitation of it.
 /// </summary>
-public sealed record ArticleView(string Title, Byline Byline, string BodyHtml, IReadOnlyList<TagLink> Tags, ArticleOutline Outline)
+public sealed record ArticleView(
+    string Title, Byline Byline, string BodyHtml, IReadOnlyList<TagLink> Tags, ArticleOutline Outline, LeadPicture? LeadPicture = null)
 {
     /// <summary>The published article, with the outline stored when it was written.</summary>
     public static ArticleView Of(PublishedArticle article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        return new ArticleView(article.Title, Byline.Of(article), article.BodyHtml, article.Tags, article.Outline);
+        return new ArticleView(article.Title, Byline.Of(article), article.BodyHtml, article.Tags, article.Outline, article.LeadPicture);
     }
 
     /// <summary>
@@ -28,6 +30,7 @@ public sealed record ArticleView(string Title, Byline Byline, string BodyHtml, I
             new Byline(content.AuthorName, Slug.ForAuthor(content.AuthorName), content.PublishedAt ?? now, content.UpdatedAt),
             content.BodyHtml,
             content.Tags.Select(t => new TagLink(t.Display, t.Slug)).ToList(),
-            ArticleOutline.Of(content.BodyHtml));
+            ArticleOutline.Of(content.BodyHtml),
+            content.LeadPicture);
     }
 }

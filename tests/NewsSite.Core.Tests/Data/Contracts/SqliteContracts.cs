@@ -77,6 +77,10 @@ public sealed class SqliteSessionStoreContractTests : SessionStoreContract
 }
 
 public sealed class SqliteSitePageStoreContractTests : SitePageStoreContract
+{
+    protected override Task<StorageUnderTest> CreateStorageAsync(ContentChangeSignal? signal = null) => SqliteStorageUnderTest.CreateAsync(signal);
+}
+
 public sealed class SqliteRessortStoreContractTests : RessortStoreContract
 {
     protected override Task<StorageUnderTest> CreateStorageAsync(ContentChangeSignal? signal = null) => SqliteStorageUnderTest.CreateAsync(signal);

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace NewsSite.Core.Images;
+
+/// <summary>
+/// The one way a stored picture is written into a page, for lead pictures, teasers and pictures in an article's body
+/// alike: a &lt;picture&gt; with a WebP srcset, a JPEG srcset as the fallback, and width and height from the original,
+/// so that the browser reserves the space before a byte arrives (no layout shift). Everything written is encoded.
+/// </summary>
+public static class PictureMarkup
+{
+    /// <summary>The article's column: full width on a phone, at most the 42rem measure (672 px) beside.</summary>
+    public const string ArticleSizes = "(min-width: 44rem) 42rem, 100vw";
+
+    /// <summary>A teaser's picture: full width on a phone, a column of the listing beside.</summary>
+    public const string TeaserSizes = "(min-width: 56rem) 20rem, (min-width: 36rem) 40vw, 100vw";
+
+    public static string Html(PictureFacts picture, string alt, string sizes, bool eager, string? cssClass = null)
+    {
+        ArgumentNullException.ThrowIfNull(picture);
+        var widths = PictureVariants.WidthsFor(picture.Width);
+        var html = new StringBuilder("<picture>");
+        html.Append("<source type=\"image/webp\" srcset=\"").Append(SrcSet(picture, widths, ".webp"))
+            .Append("\" sizes=\"").Append(Encode(sizes)).Append("\">");
+        html.Append("<img src=\"").Append(PictureVariants.WidthUrl(picture, Fallback(widths), ".jpg"))
+            .Append("\" srcset=\"").Append(SrcSet(picture, widths, ".jpg"))
+            .Append("\" sizes=\"").Append(Encode(sizes))
+            .Append("\" width=\"").Append(picture.Width.ToString(CultureInfo.InvariantCulture))
+            .Append("\" height=\"").Append(picture.Height.ToString(CultureInfo.InvariantCulture))
+            .Append("\" alt=\"").Append(Encode(alt)).Append('"');
+        if (cssClass is not null)
+        {
+            html.Append(" class=\"").Append(Encode(cssClass)).Append('"');
+        }
+
+        // The lead picture is the page's largest paint: fetched at once. Everything else waits until it nears the screen.
+        html.Append(eager ? " fetchpriority=\"high\"" : " loading=\"lazy\"").Append(" decoding=\"async\"></picture>");
+        return html.ToString();
+    }
+
+    public static string Html(LeadPicture picture, string sizes, bool eager, string? cssClass = null)
+    {
+        ArgumentNullException.ThrowIfNull(picture);
+        return Html(Facts(picture), picture.Alt, sizes, eager, cssClass);
+    }
+
+    public static PictureFacts Facts(LeadPicture picture)
+    {
+        ArgumentNullException.ThrowIfNull(picture);
+        return new PictureFacts(picture.FileName, picture.Width, picture.Height, Path.GetExtension(picture.FileName), 0);
+    }
+
+    /// <summary>A picture of an article's body as a figure, captioned by the Markdown image's title when it has one.</summary>
+    public static string Figure(PictureFacts picture, string alt, string? caption, string sizes)
+    {
+        var html = new StringBuilder("<figure class=\"figure\">").Append(Html(picture, alt, sizes, eager: false));
+        if (!string.IsNullOrWhiteSpace(caption))
+        {
+            html.Append("<figcaption>").Append(Encode(caption)).Append("</figcaption>");
+        }
+
+        return html.Append("</figure>").ToString();
+    }
+
+    /// <summary>The variant the img's src names for browsers without srcset: 800 wide, or the widest below.</summary>
+    private static int Fallback(IReadOnlyList<int> widths) => widths.LastOrDefault(w => w <= 800, widths[0]);
+
+    private static string SrcSet(PictureFacts picture, IReadOnlyList<int> widths, string extension) =>
+        string.Join(", ", widths.Select(w => PictureVariants.WidthUrl(picture, w, extension) + " " + w.ToString(CultureInfo.InvariantCulture) + "w"));
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+}
