@@ -14,8 +14,11 @@ public static class PictureMarkup
     /// <summary>The article's column: full width on a phone, at most the 42rem measure (672 px) beside.</summary>
     public const string ArticleSizes = "(min-width: 44rem) 42rem, 100vw";
 
-    /// <summary>A teaser's picture: full width on a phone, a column of the listing beside.</summary>
-    public const string TeaserSizes = "(min-width: 56rem) 20rem, (min-width: 36rem) 40vw, 100vw";
+    /// <summary>The lead story of a listing's first page, across the page's 64 rem column (less its padding).</summary>
+    public const string ListingLeadSizes = "(min-width: 64rem) 61.5rem, calc(100vw - 2.5rem)";
+
+    /// <summary>A teaser's picture: the page's width less its padding on a phone, one of two 29.5 rem columns from 56 rem on.</summary>
+    public const string TeaserSizes = "(min-width: 64rem) 29.5rem, (min-width: 56rem) calc(50vw - 2.5rem), calc(100vw - 2.5rem)";
 
     public static string Html(PictureFacts picture, string alt, string sizes, bool eager, string? cssClass = null)
     {

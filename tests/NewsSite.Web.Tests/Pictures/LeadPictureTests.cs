@@ -15,6 +15,7 @@ public class LeadPictureTests
     private const string Article = """
         ---
         title: "Neue Brücke über den Rhein"
+        ressort: Regional
         author: Lea Graf
         date: 2025-03-14T09:30
         tags: [Köln, Verkehr]
@@ -33,7 +34,7 @@ public class LeadPictureTests
         """;
 
     private static NewsSiteFactory Site() => new(TestPictures.ContentFolder(
-        [("neue-bruecke.md", Article), ("ohne-bild.md", "---\ntitle: \"Ohne Bild\"\ndate: 2025-03-13T09:00\ntags: [Köln]\n---\n\nText.\n")],
+        [("ressorts.yml", "- name: Regional\n"), ("neue-bruecke.md", Article), ("ohne-bild.md", "---\ntitle: \"Ohne Bild\"\ndate: 2025-03-13T09:00\ntags: [Köln]\n---\n\nText.\n")],
         ("bilder/bruecke.jpg", TestPictures.Jpeg(2000, 1250)), ("bilder/ufer.jpg", TestPictures.Jpeg(900, 600))));
 
     [Fact]
@@ -134,7 +135,7 @@ public class LeadPictureTests
     }
 
     [Fact]
-    public async Task Listings_ShowTeaserPictures_OnHomeTagAndSearch()
+    public async Task Listings_ShowTeaserPictures_OnHomeTagAuthorRessortAndSearch()
     {
         await using var site = Site();
 
@@ -142,12 +143,24 @@ public class LeadPictureTests
         {
             var (response, page) = await site.GetPageAsync(path);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var teaser = page.QuerySelectorAll("article.teaser").First(t => t.TextContent.Contains("Neue Brücke", StringComparison.Ordinal));
+            var teasers = page.QuerySelectorAll("article.teaser").ToList();
+            var teaser = teasers.First(t => t.TextContent.Contains("Neue Brücke", StringComparison.Ordinal));
             var img = teaser.QuerySelector<IHtmlImageElement>(".teaser__picture picture img")!;
             Assert.Equal("Eine Brücke im Abendlicht", img.AlternativeText);
-            Assert.Equal(("2000", "1250", "lazy"), (img.GetAttribute("width"), img.GetAttribute("height"), img.GetAttribute("loading")));
+
+            // Lazy below the fold; the lead story of a listing's page 1 is the first thing seen, fetched at once and
+            // at the page's width (search hits have no lead).
+            var isLead = teaser == teasers[0] && !path.StartsWith("/suche", StringComparison.Ordinal);
+            Assert.Equal(("2000", "1250", isLead ? null : "lazy", isLead ? "high" : null),
+                (img.GetAttribute("width"), img.GetAttribute("height"), img.GetAttribute("loading"), img.GetAttribute("fetchpriority")));
+            Assert.Contains(isLead ? "61.5rem" : "29.5rem", teaser.QuerySelector(".teaser__picture source")!.GetAttribute("sizes"), StringComparison.Ordinal);
             Assert.NotNull(teaser.QuerySelector(".teaser__picture source[type='image/webp']"));
         }
+
+        // A Ressort's lead story stands above its grid, with its picture.
+        var (_, ressort) = await site.GetPageAsync("/ressort/regional");
+        var leadImg = ressort.QuerySelector<IHtmlImageElement>(".ressort-lead .teaser__picture picture img")!;
+        Assert.Equal(("Eine Brücke im Abendlicht", "high", null), (leadImg.AlternativeText, leadImg.GetAttribute("fetchpriority"), leadImg.GetAttribute("loading")));
 
         var (_, home) = await site.GetPageAsync("/");
         Assert.Null(home.QuerySelectorAll("article.teaser").First(t => t.TextContent.Contains("Ohne Bild", StringComparison.Ordinal))
