@@ -15,6 +15,8 @@ public class ScreenshotTests(BrowserSite site) : IClassFixture<BrowserSite>
         { "article", $"/artikel/{Support.SeededSite.SeedSlug}" },
         { "tag", "/thema/ukraine" },
         { "search", "/suche?q=ukraine" },
+        { "ressort", "/ressort/politik" },
+        { "impressum", "/impressum" },
     };
 
     [Theory]
