@@ -3,7 +3,9 @@
 # Source Sans 3 (headings, navigation), both under the SIL Open Font License 1.1, as variable fonts (one file per
 # style covers every weight). Only the Latin and Latin Extended subsets: German and the other Latin-script languages
 # a news site quotes; other scripts fall back to the system's fonts. Re-run after changing a version; the output is
-# committed, so neither the build nor the site needs npm or any other host.
+# committed, so neither the build nor the site needs npm or any other host. font-display: optional rather than the
+# package's swap: a font that is not there by the first paint (it is preloaded, so it nearly always is) is not swapped
+# in later, which would move the text under the reader's eyes; the next page has it from the cache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,7 +42,7 @@ for family in source-serif-4 source-sans-3; do
         printing { print }
         printing && /^}/ { printing = 0 }
     ' "$package/wght.css" "$package/wght-italic.css" \
-        | sed -E 's#url\(\./files/([^)]+)\)#url(/fonts/\1)#g' >> "$css"
+        | sed -E -e 's#url\(\./files/([^)]+)\)#url(/fonts/\1)#g' -e 's#font-display: swap#font-display: optional#' >> "$css"
 done
 
 echo "Fonts in $target, rules in $css"

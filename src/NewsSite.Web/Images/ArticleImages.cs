@@ -1,5 +1,6 @@
 using Microsoft.Net.Http.Headers;
 using NewsSite.Core.Images;
+using NewsSite.Web.Caching;
 using NewsSite.Web.Hosting;
 
 namespace NewsSite.Web.Images;
@@ -44,7 +45,8 @@ public static class ArticleImages
 
             Immutable(context.Response);
             return Results.File(found.Item1, found.Item2, lastModified: File.GetLastWriteTimeUtc(found.Item1));
-        });
+        }).KeepOutOfPageCache("Pictures are files named by their content's hash, cached by browsers and proxies for a year; " +
+            "holding their bytes in the page cache would only crowd out pages.");
         return app;
     }
 

@@ -1,3 +1,5 @@
+using NewsSite.Core.SitePages;
+using NewsSite.Core.Markdown;
 using System.Text;
 using Dapper;
 using NewsSite.Core.Articles;
@@ -11,7 +13,8 @@ public class ArticleImporterTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static ArticleImporter Importer(TestDatabase db) => new(TestDatabase.Parser, TestDatabase.ProfileParser, db.Articles, db.Authors, ArticleFileLimit.Default, ressorts: db.Storage.Ressorts);
+    private static ArticleImporter Importer(TestDatabase db) => new(TestDatabase.Parser, TestDatabase.ProfileParser, db.Articles, db.Authors, ArticleFileLimit.Default,
+        new SitePageFiles(new SitePageParser(new MarkdownRenderer()), db.Storage.SitePages), db.Storage.Ressorts);
 
     private static string Folder(params (string Path, string Text)[] files)
     {
@@ -331,6 +334,7 @@ public class ArticleImporterTests
         Assert.True(report.Created >= 9);
         Assert.Contains(report.Files, f => f is { Path: "ressorts.yml", Kind: ImportItemKind.RessortList, Outcome: ImportOutcome.Created });
         Assert.Contains(report.Files, f => f is { Path: "authors/anna-berger.md", Kind: ImportItemKind.AuthorProfile, Outcome: ImportOutcome.Created });
+        Assert.Contains(report.Files, f => f is { Path: "seiten/impressum.md", Kind: ImportItemKind.SitePage, Outcome: ImportOutcome.Created });
         Assert.NotNull((await db.Authors.FindAuthorDetailsAsync("anna-berger", db.Clock.Now, Token))!.BioHtml);
         var seed = await db.Published.FindPublishedAsync("kreml-lehnt-internationale-truppen-in-ukraine-strikt-ab", db.Clock.Now, Token);
         Assert.NotNull(seed);

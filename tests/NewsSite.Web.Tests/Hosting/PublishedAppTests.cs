@@ -62,7 +62,7 @@ public partial class PublishedAppTests
             var home = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync(new Uri("/", UriKind.Relative), token), token);
             Assert.Equal(["Nur in diesem Ordner"], home.QuerySelectorAll(".teaser h2").Select(h => h.TextContent));
 
-            var stylesheet = home.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
+            var stylesheet = home.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!).Single(h => h.StartsWith("/css/site.", StringComparison.Ordinal));
             using var css = await client.GetAsync(new Uri(stylesheet, UriKind.Relative), token);
             Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
             Assert.Contains(".article__title", await css.Content.ReadAsStringAsync(token), StringComparison.Ordinal);

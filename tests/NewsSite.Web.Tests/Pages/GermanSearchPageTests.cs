@@ -16,6 +16,7 @@ public class GermanSearchPageTests(GermanSearchPageTests.GermanSite site) : ICla
 
     /// <summary>Two of the repository's sample articles as they are, and articles of our own for what they lack.</summary>
     public sealed class GermanSite() : NewsSiteFactory(ContentFolder(
+        ("ressorts.yml", File.ReadAllText(Path.Combine(Repository.ContentDirectory, "ressorts.yml"))),
         ($"{KoelnSlug}.md", File.ReadAllText(Path.Combine(Repository.ContentDirectory, $"{KoelnSlug}.md"))),
         ($"{GefangeneSlug}.md", File.ReadAllText(Path.Combine(Repository.ContentDirectory, $"{GefangeneSlug}.md"))),
         ("strasse.md", Article("Die Straße am Dom wird gesperrt", "Ab Montag fahren keine Autos.")),

@@ -46,9 +46,10 @@ public class StatementCountTests
 
     [Theory]
     [MemberData(nameof(Paths))]
-    public async Task Page_RunsAsManyStatementsForAFullPageAsForTwoArticles(string path)
+    public async Task Page_RunsAsManyStatementsForAFullPageAsForThreeArticles(string path)
     {
-        await using var small = Site(2);
+        // Three, not two: with fewer than three hits a search also looks for "Meinten Sie …?", which a full page does not.
+        await using var small = Site(3);
         await using var full = Site(12);
 
         var (smallResponse, smallPage, fewTraced) = await small.GetPageCountingStatementsAsync(path);
@@ -71,8 +72,10 @@ public class StatementCountTests
 
         Assert.True(
             fewStatements.Count == manyStatements.Count,
-            $"{path}: {fewStatements.Count} statements for 2 articles, {manyStatements.Count} for a full page:\n"
-            + string.Join("\n", manyStatements) + "\n\nfor 2 articles:\n" + string.Join("\n", fewStatements));
-        Assert.InRange(manyStatements.Count, 1, 6);
+            $"{path}: {fewStatements.Count} statements for 3 articles, {manyStatements.Count} for a full page:\n"
+            + string.Join("\n", manyStatements) + "\n\nfor 3 articles:\n" + string.Join("\n", fewStatements));
+        // At most 6 for the page itself, and 2 that the layout reads once per content version and then keeps: the
+        // Ressort navigation and the fixed pages of the footer (this is each site's first page, so they are read here).
+        Assert.True(manyStatements.Count is >= 1 and <= 8, $"{path}: {manyStatements.Count} statements:\n" + string.Join("\n---\n", manyStatements));
     }
 }
