@@ -4,34 +4,79 @@ using NewsSite.Core.Export;
 
 namespace NewsSite.Core.Editing;
 
-/// <summary>The form fields next to the Markdown textarea, as text the way the browser sends them.</summary>
+/// <summary>The browser form's fields, as text the way the browser sends them; empty means "not set".</summary>
 /// <param name="Date">Newsroom (Berlin) time as an input of type datetime-local sends it: 2025-03-14T09:30.</param>
 /// <param name="Tags">Comma-separated.</param>
 /// <param name="Ressort">The Ressort's name as the front matter has it; empty for none.</param>
-public sealed record EditorFields(string Title, string Slug, string Author, string Date, string Tags, string Summary, string Ressort = "")
+/// <param name="Image">The lead picture's address on the site (/bilder/…); empty for none.</param>
+public sealed record EditorFields(
+    string Title,
+    string Slug = "",
+    string Author = "",
+    string Date = "",
+    string Tags = "",
+    string Summary = "",
+    string Ressort = "",
+    string Image = "",
+    string ImageAlt = "",
+    string ImageCaption = "",
+    string ImageCredit = "")
 {
     public const string DateFormat = "yyyy-MM-dd'T'HH:mm";
 
-    public static EditorFields Empty { get; } = new("", "", "", "", "", "");
+    public static EditorFields Empty { get; } = new("");
 
-    /// <summary>The fields as the front matter of <paramref name="markdown"/> has them; empty when it cannot be read.</summary>
-    public static EditorFields From(string markdown)
+    /// <summary>The front matter key each field writes, with the field's value: the one mapping between form and file.</summary>
+    public IEnumerable<(string Key, string Value)> ByKey()
     {
+        yield return ("title", Title);
+        yield return ("slug", Slug);
+        yield return ("author", Author);
+        yield return ("date", Date);
+        yield return ("tags", Tags);
+        yield return ("summary", Summary);
+        yield return ("ressort", Ressort);
+        yield return (FrontMatterReader.ImageField, Image);
+        yield return (FrontMatterReader.ImageAltField, ImageAlt);
+        yield return (FrontMatterReader.ImageCaptionField, ImageCaption);
+        yield return (FrontMatterReader.ImageCreditField, ImageCredit);
+    }
+
+    /// <summary>The front matter keys the form has an input for; problems with any other key concern the text.</summary>
+    public static IReadOnlySet<string> Keys { get; } = Empty.ByKey().Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+
+    internal static EditorFields From(FrontMatter front) => new(
+        front.Title,
+        front.Slug ?? "",
+        front.Author ?? "",
+        front.Date is { } date ? NewsroomTime.ToLocal(date).ToString(DateFormat, CultureInfo.InvariantCulture) : "",
+        string.Join(", ", front.Tags.Select(t => t.Display)),
+        front.Summary ?? "",
+        front.Ressort ?? "",
+        front.Image?.Source ?? "",
+        front.Image?.Alt ?? "",
+        front.Image?.Caption ?? "",
+        front.Image?.Credit ?? "");
+}
+
+/// <summary>What the browser form shows of an article: its fields, and the body as Markdown without front matter.</summary>
+public sealed record EditorForm(EditorFields Fields, string Body)
+{
+    public static EditorForm Empty { get; } = new(EditorFields.Empty, "");
+
+    /// <summary>A stored source taken apart for the form. Stored sources always parse; anything else shows as text.</summary>
+    public static EditorForm FromSource(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        var text = markdown.Replace("\r\n", "\n", StringComparison.Ordinal);
         try
         {
-            var front = FrontMatterReader.Read("Editor", markdown.Replace("\r\n", "\n", StringComparison.Ordinal)).FrontMatter;
-            return new EditorFields(
-                front.Title,
-                front.Slug ?? "",
-                front.Author ?? "",
-                front.Date is { } date ? NewsroomTime.ToLocal(date).ToString(DateFormat, CultureInfo.InvariantCulture) : "",
-                string.Join(", ", front.Tags.Select(t => t.Display)),
-                front.Summary ?? "",
-                front.Ressort ?? "");
+            var source = FrontMatterReader.Read(ArticleDraft.SourceName, text);
+            return new EditorForm(EditorFields.From(source.FrontMatter), source.Body.Trim('\n'));
         }
         catch (ArticleFormatException)
         {
-            return Empty;
+            return new EditorForm(EditorFields.Empty, text);
         }
     }
 }
@@ -39,7 +84,7 @@ public sealed record EditorFields(string Title, string Slug, string Author, stri
 /// <summary>What a save does to the article's visibility.</summary>
 public enum PublishIntent
 {
-    /// <summary>Leave the draft flag as the source has it (preview, plain save).</summary>
+    /// <summary>Leave visibility as it is (preview, Ctrl+S); a new article stays a draft.</summary>
     Keep,
 
     /// <summary>Save as draft; also how an article is unpublished.</summary>
@@ -50,76 +95,173 @@ public enum PublishIntent
 }
 
 /// <summary>
-/// Turns an editor's form (the Markdown source with its front matter, plus the separate fields) into the source
-/// that is saved. Both the textarea and the fields can change a value: a field counts only when the editor changed
-/// it in the form (it differs from the value the form was opened with), so an edit made in the textarea is never
-/// overwritten by the stale copy in a field. The result is parsed by the same <see cref="ArticleParser"/> as imports
-/// and measured by the same <see cref="ArticleFileLimit"/>, so that whatever the form saves can be exported and
-/// imported again.
+/// Turns the browser form (fields plus the body as Markdown) into the article's source, the format of files
+/// (decision 0004): the stored front matter is kept line for line (comments, feed id, fields the form has no input
+/// for), every field of the form is written into it, and the body replaces the stored one. The result is parsed by the
+/// same <see cref="ArticleParser"/> as imports and measured by the same <see cref="ArticleFileLimit"/>, so whatever the
+/// form saves can be exported and imported again.
 /// </summary>
 public sealed class ArticleDraft(ArticleParser parser, ArticleFileLimit limit)
 {
     public const string SourceName = "Editor";
 
-    /// <param name="storedPublishedAt">When the article first appeared, if it did; publishing a source without a date
-    /// writes this date rather than "now", so that editing an old article does not make it new.</param>
+    /// <summary>The form's name for the body in problems (<see cref="ArticleProblem.Field"/> of the text).</summary>
+    public const string BodyField = "body";
+
+    /// <summary>
+    /// Lines that only ever stood in the editor as samples (the old "Neuer Artikel" text): a body made of nothing else
+    /// is a placeholder, not an article, and is not published.
+    /// </summary>
+    private static readonly HashSet<string> PlaceholderLines = new(StringComparer.Ordinal)
+    {
+        "Der erste Absatz erscheint als Anreißer auf der Startseite.",
+        "## Zwischenüberschrift",
+        "Weiterer Text …",
+        "Weiterer Text ...",
+        "Text …",
+        "Lorem ipsum",
+    };
+
+    /// <param name="storedMarkdown">The article's stored source; null for a new article.</param>
+    /// <param name="storedPublishedAt">When the article first appeared, if it did; publishing without a date writes
+    /// this date rather than "now", so that editing an old article does not make it new.</param>
     /// <returns>The source to save and what it parses to.</returns>
-    /// <exception cref="ArticleFormatException">With a German message naming line and field.</exception>
+    /// <exception cref="ArticleFormatException">With German problems, each naming its front matter key or
+    /// <see cref="BodyField"/>; lines in the body are counted from the body's first line.</exception>
     /// <exception cref="ArticleTooLargeException">The article would be larger than the site's file limit.</exception>
     public (string Markdown, ArticleContent Content) Compose(
-        string markdown, EditorFields posted, EditorFields original, PublishIntent intent, DateTimeOffset now,
+        string? storedMarkdown, EditorFields fields, string body, PublishIntent intent, DateTimeOffset now,
         DateTimeOffset? storedPublishedAt = null)
     {
-        ArgumentNullException.ThrowIfNull(markdown);
-        ArgumentNullException.ThrowIfNull(posted);
-        ArgumentNullException.ThrowIfNull(original);
+        ArgumentNullException.ThrowIfNull(fields);
+        ArgumentNullException.ThrowIfNull(body);
+
+        body = Clean(body);
+        var problems = new List<ArticleProblem>();
+        if (intent == PublishIntent.Publish && IsPlaceholder(body))
+        {
+            problems.Add(new ArticleProblem(
+                body.Length == 0 ? "Der Text ist leer." : "Der Text besteht nur aus Platzhaltern.",
+                Field: BodyField,
+                Hint: "Bitte den Artikeltext schreiben; als Entwurf speichern geht auch ohne."));
+        }
 
         var changes = new List<KeyValuePair<string, string?>>();
-        void Changed(string field, string postedValue, string originalValue, Func<string, string?> toYaml)
+        foreach (var (key, raw) in fields.ByKey())
         {
-            if (Clean(postedValue) != Clean(originalValue))
-            {
-                changes.Add(new(field, Clean(postedValue).Length == 0 ? null : toYaml(Clean(postedValue))));
-            }
+            var value = Clean(raw);
+            changes.Add(new(key, value.Length == 0 ? null : ToYaml(key, value, problems)));
         }
 
-        Changed("title", posted.Title, original.Title, YamlText.Quote);
-        Changed("slug", posted.Slug, original.Slug, YamlText.Quote);
-        Changed("author", posted.Author, original.Author, YamlText.Quote);
-        Changed("date", posted.Date, original.Date, value =>
+        var draft = intent switch
         {
-            // Checked before it enters the source, where it is written unquoted: the reader would check it too, but
-            // a line break in it would already have become a line of YAML.
-            ArticleDates.Parse(SourceName, value, line: null, "date");
-            return value;
-        });
-        Changed("tags", posted.Tags, original.Tags, value => YamlText.List(
-            value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)));
-        Changed("summary", posted.Summary, original.Summary, YamlText.Quote);
-        Changed("ressort", posted.Ressort, original.Ressort, YamlText.Quote);
-
-        if (intent == PublishIntent.Draft)
+            PublishIntent.Draft => true,
+            PublishIntent.Publish => false,
+            _ => storedMarkdown is null ? true : (bool?)null,
+        };
+        if (draft is { } isDraft)
         {
-            changes.Add(new("draft", "true"));
-        }
-        else if (intent == PublishIntent.Publish)
-        {
-            changes.Add(new("draft", null));
+            changes.Add(new("draft", isDraft ? "true" : null));
         }
 
-        var text = FrontMatterEditor.Apply(markdown, changes);
-        var content = parser.Parse(SourceName, text);
+        var text = FrontMatterEditor.Apply(FrontMatterOf(storedMarkdown) + "\n" + body + "\n", changes);
+        var content = Parse(text, problems);
 
         // A published article carries its date in its source, so that the source alone (an export, a restored
         // revision) says when it appeared.
         if (intent == PublishIntent.Publish && content.PublishedAt is null)
         {
             text = FrontMatterEditor.Apply(text, [new("date", YamlText.Instant(storedPublishedAt ?? TruncateToSecond(now)))]);
-            content = parser.Parse(SourceName, text);
+            content = Parse(text, problems);
         }
 
         limit.Check(SourceName, content);
         return (text, content);
+    }
+
+    /// <summary>Whether a body says nothing yet: empty, or only the sample lines of earlier versions.</summary>
+    public static bool IsPlaceholder(string body) =>
+        Clean(body).Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).All(PlaceholderLines.Contains);
+
+    private ArticleContent Parse(string text, List<ArticleProblem> problems)
+    {
+        try
+        {
+            var content = parser.Parse(SourceName, text);
+            if (problems.Count > 0)
+            {
+                throw new ArticleFormatException(SourceName, problems);
+            }
+
+            return content;
+        }
+        catch (ArticleFormatException e)
+        {
+            // The front matter's lines, then the blank line written before the body.
+            var bodyStart = FrontMatterLineCount(text) + 2;
+            throw new ArticleFormatException(SourceName, [.. problems, .. e.Problems.Where(p => !problems.Contains(p)).Select(p => InForm(p, bodyStart))]);
+        }
+    }
+
+    /// <summary>A problem of the composed file as the form shows it: beside its field, or in the text at its own line.</summary>
+    private static ArticleProblem InForm(ArticleProblem problem, int bodyStartLine)
+    {
+        if (problem.Field is { } key && EditorFields.Keys.Contains(key))
+        {
+            return problem with { Line = null };
+        }
+
+        return problem with
+        {
+            Field = BodyField,
+            Line = problem.Line is { } line && line >= bodyStartLine ? line - bodyStartLine + 1 : null,
+        };
+    }
+
+    private static string? ToYaml(string key, string value, List<ArticleProblem> problems)
+    {
+        switch (key)
+        {
+            case "date":
+                // Checked before it enters the source, where it is written unquoted: a line break in it would
+                // already have become a line of YAML.
+                try
+                {
+                    ArticleDates.Parse(SourceName, value, line: null, "date");
+                    return value;
+                }
+                catch (ArticleFormatException e)
+                {
+                    problems.AddRange(e.Problems.Select(p => p with { Field = "date", Line = null }));
+                    return null;
+                }
+
+            case "tags":
+                return YamlText.List(value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+            default:
+                return YamlText.Quote(value);
+        }
+    }
+
+    /// <summary>The stored front matter block, "---" lines included, or an empty one.</summary>
+    private static string FrontMatterOf(string? storedMarkdown)
+    {
+        if (storedMarkdown is null)
+        {
+            return "---\n---\n";
+        }
+
+        var text = storedMarkdown.Replace("\r\n", "\n", StringComparison.Ordinal);
+        var lines = text.Split('\n');
+        var closing = lines[0].TrimEnd() == "---" ? Array.FindIndex(lines, 1, line => line.TrimEnd() is "---" or "...") : -1;
+        return closing < 0 ? "---\n---\n" : string.Join('\n', lines[..(closing + 1)]) + "\n";
+    }
+
+    private static int FrontMatterLineCount(string text)
+    {
+        var lines = text.Split('\n');
+        var closing = Array.FindIndex(lines, 1, line => line.TrimEnd() is "---" or "...");
+        return closing + 1;
     }
 
     private static string Clean(string? value) => (value ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();

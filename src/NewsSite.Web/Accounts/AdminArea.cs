@@ -11,6 +11,10 @@ namespace NewsSite.Web.Accounts;
 /// </summary>
 public static class AdminArea
 {
+    /// <summary>Whether a request is for the admin (its pages, scripts' endpoints): the only place scripts run.</summary>
+    public static bool Owns(PathString path) =>
+        path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase);
+
     public static void Conventions(RazorPagesOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

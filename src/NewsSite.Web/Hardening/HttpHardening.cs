@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
+using NewsSite.Web.Accounts;
 using NewsSite.Web.Health;
 using NewsSite.Web.Hosting;
 
@@ -20,6 +21,14 @@ public static class HttpHardening
     public const string ContentSecurityPolicy =
         "default-src 'none'; style-src 'self'; img-src 'self' https:; font-src 'self'; form-action 'self'; " +
         "base-uri 'none'; frame-ancestors 'none'; manifest-src 'self'";
+
+    /// <summary>
+    /// The admin's policy: the reader policy plus the admin's own scripts (ES modules from our origin, never inline,
+    /// nothing from other hosts) and their requests back to us (live preview, autosave, picture uploads).
+    /// </summary>
+    public const string AdminContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' https:; font-src 'self'; " +
+        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'; manifest-src 'self'";
 
     /// <summary>A news site needs none of the powerful browser features; saying so keeps embedded content from them.</summary>
     public const string PermissionsPolicy =
@@ -106,7 +115,8 @@ public static class HttpHardening
         {
             context.Response.OnStarting(static state =>
             {
-                AddSecurityHeaders(((HttpContext)state).Response.Headers);
+                var context = (HttpContext)state;
+                AddSecurityHeaders(context.Response.Headers, AdminArea.Owns(context.Request.Path));
                 return Task.CompletedTask;
             }, context);
 
@@ -130,9 +140,9 @@ public static class HttpHardening
         return app;
     }
 
-    private static void AddSecurityHeaders(IHeaderDictionary headers)
+    private static void AddSecurityHeaders(IHeaderDictionary headers, bool admin)
     {
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = admin ? AdminContentSecurityPolicy : ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY"; // for browsers that predate frame-ancestors
         headers["Referrer-Policy"] = ReferrerPolicy;

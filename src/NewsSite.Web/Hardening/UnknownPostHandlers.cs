@@ -5,7 +5,9 @@ namespace NewsSite.Web.Hardening;
 
 /// <summary>
 /// A POST naming a handler the page does not have (?handler=Gibtsnicht) would otherwise render the page without
-/// running any handler, half-initialized. It is answered 404 instead: there is no such action.
+/// running any handler, half-initialized. It is answered 404 instead: there is no such action. A GET naming a POST's
+/// handler is what the login sends an editor back to after a save whose session had ended (the return address is the
+/// form's action): it is redirected to the page itself, which then opens normally (and offers the unsaved text).
 /// </summary>
 public sealed class UnknownPostHandlers : IPageFilter
 {
@@ -16,10 +18,21 @@ public sealed class UnknownPostHandlers : IPageFilter
     public void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.HandlerMethod is null && !HttpMethods.IsGet(context.HttpContext.Request.Method)
-            && !HttpMethods.IsHead(context.HttpContext.Request.Method))
+        if (context.HandlerMethod is not null)
+        {
+            return;
+        }
+
+        var request = context.HttpContext.Request;
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
             context.Result = new NotFoundResult();
+        }
+        else if (request.Query.ContainsKey("handler"))
+        {
+            var rest = request.Query.Where(q => !q.Key.Equals("handler", StringComparison.OrdinalIgnoreCase))
+                .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)));
+            context.Result = new RedirectResult(request.PathBase + request.Path + QueryString.Create(rest).Value);
         }
     }
 

@@ -41,11 +41,8 @@ public class ArticleDatesTests
     public void TheEditorsDateField_IsHeldToTheSameRange_WithTheFieldNamed()
     {
         var drafts = new ArticleDraft(TestDatabase.Parser, ArticleFileLimit.Default);
-        const string source = "---\ntitle: T\n---\n\nText.";
-        var fields = EditorFields.From(source);
-
         var e = Assert.Throws<ArticleFormatException>(() => drafts.Compose(
-            source, fields with { Date = "0001-01-01T00:30" }, fields, PublishIntent.Publish, DateTimeOffset.UnixEpoch));
+            null, new EditorFields("T", Date: "0001-01-01T00:30"), "Text.", PublishIntent.Publish, DateTimeOffset.UnixEpoch));
 
         Assert.Equal("Editor, Feld „date“: „0001-01-01T00:30“ liegt außerhalb des erlaubten Zeitraums: Erlaubt sind Daten in den Jahren 1900 bis 2100 (deutsche Zeit).", e.Message);
     }
@@ -54,11 +51,8 @@ public class ArticleDatesTests
     public void TheEditorsDateField_CannotCarryALineOfYamlIntoTheSource()
     {
         var drafts = new ArticleDraft(TestDatabase.Parser, ArticleFileLimit.Default);
-        const string source = "---\ntitle: T\n---\n\nText.";
-        var fields = EditorFields.From(source);
-
         var e = Assert.Throws<ArticleFormatException>(() => drafts.Compose(
-            source, fields with { Date = "2025-03-14T09:30\nslug: fremd" }, fields, PublishIntent.Publish, DateTimeOffset.UnixEpoch));
+            null, new EditorFields("T", Date: "2025-03-14T09:30\nslug: fremd"), "Text.", PublishIntent.Publish, DateTimeOffset.UnixEpoch));
 
         Assert.Equal("date", e.Field);
         Assert.Contains("kein Datum im Format ISO 8601", e.Reason, StringComparison.Ordinal);

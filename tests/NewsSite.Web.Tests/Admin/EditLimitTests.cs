@@ -22,7 +22,7 @@ public class EditLimitTests
     }
 
     [Fact]
-    public async Task AnArticleUnderTheCharacterLimit_ButOver1MBOfUtf8_IsRefusedBesideTheSource_AndNothingIsSaved()
+    public async Task AnArticleUnderTheCharacterLimit_ButOver1MBOfUtf8_IsRefusedBesideTheText_AndNothingIsSaved()
     {
         await using var site = Site();
         using var editor = await AdminClient.LoginAsync(site);
@@ -33,15 +33,15 @@ public class EditLimitTests
         var source = Source("Zu groß", body);
         Assert.True(source.Length < 1_000_000 && Encoding.UTF8.GetByteCount(source) > 1024 * 1024);
 
-        var (response, page) = await editor.SubmitAsync("/admin/artikel/neu", Form, new() { ["Markdown"] = source }, "Veröffentlichen");
+        var (response, page) = await editor.SubmitAsync("/admin/artikel/neu", Form, EditorSource.Form(source), "Veröffentlichen");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        var error = page.QuerySelector("#markdown-error")!;
+        var error = page.QuerySelector("#body-error")!;
         Assert.Contains("Der Artikel ist zu groß", error.TextContent, StringComparison.Ordinal);
         Assert.Contains("erlaubt sind 1.048.576 (1 MB)", error.TextContent, StringComparison.Ordinal);
-        Assert.Equal("true", page.QuerySelector("#markdown")!.GetAttribute("aria-invalid"));
-        Assert.Contains("markdown-error", page.QuerySelector("#markdown")!.GetAttribute("aria-describedby"), StringComparison.Ordinal);
-        Assert.Equal(source.TrimEnd('\n'), page.QuerySelector("#markdown")!.TextContent.TrimEnd('\n'));
+        Assert.Equal("true", page.QuerySelector("#body")!.GetAttribute("aria-invalid"));
+        Assert.Contains("body-error", page.QuerySelector("#body")!.GetAttribute("aria-describedby"), StringComparison.Ordinal);
+        Assert.Equal(body.Trim(), page.QuerySelector("#body")!.TextContent.Trim());
         Assert.Equal(0, await ArticleCountAsync(editor));
     }
 
@@ -54,32 +54,28 @@ public class EditLimitTests
         await using var site = Site();
         using var editor = await AdminClient.LoginAsync(site);
 
-        var (response, page) = await editor.SubmitAsync("/admin/artikel/neu", Form, new()
+        var (response, page) = await editor.SubmitAsync("/admin/artikel/neu", Form, EditorSource.Form(Source("Uralt", "Text."), new()
         {
-            ["Markdown"] = Source("Uralt", "Text."),
             ["Fields.Date"] = date,
-        }, "Veröffentlichen");
+        }), "Veröffentlichen");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains($"Feld „date“: „{date}“ liegt außerhalb des erlaubten Zeitraums: Erlaubt sind Daten in den Jahren 1900 bis 2100",
+        Assert.Contains($"„{date}“ liegt außerhalb des erlaubten Zeitraums: Erlaubt sind Daten in den Jahren 1900 bis 2100",
             page.QuerySelector("#date-error")!.TextContent, StringComparison.Ordinal);
-        Assert.Null(page.QuerySelector("#markdown-error"));
+        Assert.Null(page.QuerySelector("#body-error"));
         Assert.Equal(0, await ArticleCountAsync(editor));
     }
 
     [Fact]
-    public async Task AYearOneDate_InTheSource_IsRefusedWithItsLine_NotA500()
+    public async Task AYearOneDate_InTheDateField_IsRefusedBesideIt_NotA500()
     {
         await using var site = Site();
         using var editor = await AdminClient.LoginAsync(site);
 
-        var (response, page) = await editor.SubmitAsync("/admin/artikel/neu", Form, new()
-        {
-            ["Markdown"] = "---\ntitle: Uralt\ndate: 0001-01-01T00:30\n---\n\nText.\n",
-        }, "Vorschau");
+        var (response, page) = await editor.SubmitAsync("/admin/artikel/neu", Form, new() { ["Fields.Title"] = "Uralt", ["Fields.Date"] = "0001-01-01T00:30", ["Body"] = "Text." }, "Vorschau");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("Zeile 3, Feld „date“: „0001-01-01T00:30“ liegt außerhalb des erlaubten Zeitraums",
+        Assert.Contains("„0001-01-01T00:30“ liegt außerhalb des erlaubten Zeitraums",
             page.QuerySelector("#date-error")!.TextContent, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Dom;
+using Microsoft.Extensions.DependencyInjection;
 using NewsSite.Web.Tests.Support;
 
 namespace NewsSite.Web.Tests.Admin;
@@ -21,7 +22,7 @@ public class EditTests
     /// <summary>Writes a new article through the form and returns its edit page address.</summary>
     private static async Task<string> CreateAsync(AdminClient editor, string markdown, string button = "Veröffentlichen")
     {
-        var (saved, _) = await editor.SubmitAsync("/admin/artikel/neu", Form, new() { ["Markdown"] = markdown }, button);
+        var (saved, _) = await editor.SubmitAsync("/admin/artikel/neu", Form, EditorSource.Form(markdown), button);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         return saved.Headers.Location!.OriginalString;
     }
@@ -39,7 +40,7 @@ public class EditTests
 
         Assert.Matches(@"^/admin/artikel/\d+$", editUrl);
         Assert.Contains("Veröffentlicht (Version 1) unter /artikel/neue-radwege", Notice(editPage), StringComparison.Ordinal);
-        Assert.Contains("date: 2025-06-01T12:00:00+02:00", editPage.QuerySelector("#markdown")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("2025-06-01T12:00", editPage.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#date")!.Value);
         var (response, article) = await site.GetPageAsync("/artikel/neue-radwege");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Erika Muster", article.QuerySelector(".byline__author")!.TextContent);
@@ -52,7 +53,7 @@ public class EditTests
         using var editor = await AdminClient.LoginAsync(site);
         var markdown = Source("Vorschau-Test", "Ein *Absatz* mit [Link](https://example.org).\n\n## Teil „zwei“\n\n| a | b |\n|---|---|\n| 1 | 2 |");
 
-        var (preview, page) = await editor.SubmitAsync("/admin/artikel/neu", Form, new() { ["Markdown"] = markdown }, "Vorschau");
+        var (preview, page) = await editor.SubmitAsync("/admin/artikel/neu", Form, EditorSource.Form(markdown), "Vorschau");
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         var previewHtml = page.QuerySelector(".preview article")!.OuterHtml;
         Assert.Equal(HttpStatusCode.NotFound, (await site.GetPageAsync("/artikel/vorschau-test")).Response.StatusCode);
@@ -65,25 +66,36 @@ public class EditTests
     }
 
     [Fact]
-    public async Task ChangedField_WinsOverTheSource_UnchangedFieldLeavesTheSourcesEdit()
+    public async Task TheFormHasAFieldForEachValue_AndTheBodyAlone_AndKeepsWhatTheFileHasBeyondThem()
     {
-        await using var site = Site();
+        await using var site = new NewsSiteFactory(
+            NewsSiteFactory.ContentFolder(("alt.md", "---\n# Aus dem alten System\ntitle: \"Alter Titel\"\nauthor: Erika Muster\nfeed-id: \"2024-02-03:artikel/9\"\n---\n\nAlter Text.\n")),
+            clock: new TestClock(Now));
         using var editor = await AdminClient.LoginAsync(site);
-        var editUrl = await CreateAsync(editor, Source("Alter Titel"));
+        var editUrl = await editor.EditUrlOfAsync("Alter Titel");
         var (_, page) = await editor.GetAsync(editUrl);
-        var source = page.QuerySelector("#markdown")!.TextContent;
 
-        // The title is changed in the field, the author in the source; both edits must survive.
+        // No front matter in the browser: the body is the text alone, each value is in its field.
+        Assert.Equal("Alter Text.", page.QuerySelector("#body")!.TextContent.Trim());
+        Assert.Equal("Erika Muster", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#author")!.Value);
+        Assert.Null(page.QuerySelector("#markdown"));
+
         var (saved, _) = await editor.SubmitAsync(page, editUrl, Form, new()
         {
             ["Fields.Title"] = "Neuer Titel",
-            ["Markdown"] = source.Replace("author: Erika Muster", "author: Max Mustermann", StringComparison.Ordinal),
+            ["Fields.Author"] = "Max Mustermann",
+            ["Body"] = "Neuer Text.\n\n## Mehr\n\nNoch mehr.",
         }, "Änderungen veröffentlichen");
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var (_, article) = await site.GetPageAsync("/artikel/alter-titel");
         Assert.Equal("Neuer Titel", article.QuerySelector("h1")!.TextContent);
         Assert.Equal("Max Mustermann", article.QuerySelector(".byline__author")!.TextContent);
+        Assert.Equal("Mehr", article.QuerySelector("article h2")!.TextContent.Trim());
+        var id = long.Parse(editUrl.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        var stored = (await site.Services.GetRequiredService<NewsSite.Core.Articles.IEditorArticles>().FindForEditingAsync(id, Token))!.Markdown;
+        Assert.StartsWith("---\n# Aus dem alten System\ntitle: \"Neuer Titel\"\nauthor: \"Max Mustermann\"\nfeed-id: \"2024-02-03:artikel/9\"\n", stored, StringComparison.Ordinal);
+        Assert.EndsWith("---\n\nNeuer Text.\n\n## Mehr\n\nNoch mehr.\n", stored, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -97,7 +109,8 @@ public class EditTests
         var (saved, _) = await editor.SubmitAsync(editUrl, Form, new() { ["Fields.Tags"] = "Umwelt, umwelt , Bahn" }, "Änderungen veröffentlichen");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, tooLong.StatusCode);
-        Assert.Contains("Feld „title“: Der Text ist zu lang (2000 Zeichen, höchstens 200)", longPage.QuerySelector("#edit-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Der Text ist zu lang (2000 Zeichen, höchstens 200)", longPage.QuerySelector("#title-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Titel", longPage.QuerySelector("#edit-error a[href='#title']")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(new string('T', 2000), longPage.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#title")!.Value);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var (_, article) = await site.GetPageAsync("/artikel/mit-feldern");
@@ -105,17 +118,54 @@ public class EditTests
     }
 
     [Fact]
-    public async Task BadSource_GivesTheFormBackWithTheReason_AndTheTextIntact()
+    public async Task ThreeMistakesInTheForm_AreReportedTogether_EachBesideItsField_AndTheTextStays()
     {
         await using var site = Site();
         using var editor = await AdminClient.LoginAsync(site);
-        const string broken = "---\ntitle: \"Kaputt\ndate: 2025-01-01\n---\n\nMein wertvoller Text.";
 
-        var (response, page) = await editor.SubmitAsync("/admin/artikel/neu", Form, new() { ["Markdown"] = broken }, "Veröffentlichen");
+        var (response, page) = await editor.SubmitAsync("/admin/artikel/neu", Form, new()
+        {
+            ["Fields.Title"] = "",
+            ["Fields.Date"] = "2025-02-30T10:00",
+            ["Fields.Image"] = "/bilder/gibt-es-nicht.jpg",
+            ["Fields.ImageAlt"] = "",
+            ["Body"] = "Mein wertvoller Text.",
+        }, "Veröffentlichen");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("YAML-Syntaxfehler", page.QuerySelector("#edit-error")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(broken, page.QuerySelector("#markdown")!.TextContent);
+        foreach (var field in new[] { "title", "date", "image-alt" })
+        {
+            Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector($"#{field}-error")?.TextContent), field + " ohne Fehlermeldung");
+            Assert.Equal("true", page.QuerySelector("#" + field)!.GetAttribute("aria-invalid"));
+            Assert.Contains(field + "-error", page.QuerySelector("#" + field)!.GetAttribute("aria-describedby"), StringComparison.Ordinal);
+            Assert.NotNull(page.QuerySelector($"#edit-error a[href='#{field}']"));
+        }
+
+        Assert.Contains("kein gültiges Datum", page.QuerySelector("#date-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Mein wertvoller Text.", page.QuerySelector("#body")!.TextContent.Trim());
+        Assert.Equal("2025-02-30T10:00", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#date")!.Value);
+        Assert.Equal(0, await site.Services.GetRequiredService<NewsSite.Core.Articles.IArticleStore>().CountAsync(Token));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n\n  ")]
+    [InlineData("Der erste Absatz erscheint als Anreißer auf der Startseite.\n\n## Zwischenüberschrift\n\nWeiterer Text …")]
+    public async Task AnEmptyOrPlaceholderBody_IsNotPublished_ButMayBeSavedAsADraft(string body)
+    {
+        await using var site = Site();
+        using var editor = await AdminClient.LoginAsync(site);
+        var (newPage, form) = await editor.GetAsync("/admin/artikel/neu");
+        Assert.Equal("", form.QuerySelector("#body")!.TextContent.Trim()); // a placeholder attribute, no sample text
+        Assert.False(string.IsNullOrEmpty(form.QuerySelector("#body")!.GetAttribute("placeholder")));
+
+        var (refused, page) = await editor.SubmitAsync("/admin/artikel/neu", Form, new() { ["Fields.Title"] = "Nur ein Titel", ["Body"] = body }, "Veröffentlichen");
+        var (draft, _) = await editor.SubmitAsync("/admin/artikel/neu", Form, new() { ["Fields.Title"] = "Nur ein Titel", ["Body"] = body }, "Als Entwurf speichern");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Matches("Der Text (ist leer|besteht nur aus Platzhaltern)", page.QuerySelector("#body-error")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await site.GetPageAsync("/artikel/nur-ein-titel")).Response.StatusCode);
     }
 
     [Fact]
@@ -126,11 +176,10 @@ public class EditTests
         using var editor = await AdminClient.LoginAsync(site);
         await CreateAsync(editor, Source("Schon da"));
 
-        var (saved, _) = await editor.SubmitAsync("/admin/artikel/neu", Form, new()
+        var (saved, _) = await editor.SubmitAsync("/admin/artikel/neu", Form, EditorSource.Form(Source("Kommt morgen"), new()
         {
-            ["Markdown"] = Source("Kommt morgen"),
             ["Fields.Date"] = "2025-06-02T08:00",
-        }, "Veröffentlichen");
+        }), "Veröffentlichen");
         var (_, editPage) = await editor.FollowAsync(saved);
 
         Assert.Contains("Geplant (Version 1): erscheint am 2. Juni 2025, 08:00 Uhr", Notice(editPage), StringComparison.Ordinal);
@@ -152,16 +201,20 @@ public class EditTests
         using var editor = await AdminClient.LoginAsync(site);
         var editUrl = await CreateAsync(editor, Source("Hin und her"));
 
-        var (unpublished, _) = await editor.SubmitAsync(editUrl, Form, button: "Zurückziehen");
+        var (asked, askPage) = await editor.SubmitAsync(editUrl, Form, new() { ["Body"] = "Geändert, bevor es zurückgezogen wird." }, "Zurückziehen");
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Contains("Wirklich zurückziehen?", askPage.QuerySelector("#confirm")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Geändert, bevor es zurückgezogen wird.", askPage.QuerySelector("#body")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.OK, (await site.GetPageAsync("/artikel/hin-und-her")).Response.StatusCode); // asked, not done
+        var (unpublished, _) = await editor.SubmitAsync(askPage, editUrl, Form, button: "Ja, zurückziehen");
         var (_, afterUnpublish) = await editor.FollowAsync(unpublished);
         Assert.Equal("Entwurf", afterUnpublish.QuerySelector("h1 .status")!.TextContent);
-        Assert.Contains("draft: true", afterUnpublish.QuerySelector("#markdown")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Geändert, bevor es zurückgezogen wird.", afterUnpublish.QuerySelector("#body")!.TextContent.Trim());
         Assert.Equal(HttpStatusCode.NotFound, (await site.GetPageAsync("/artikel/hin-und-her")).Response.StatusCode);
 
         var (published, _) = await editor.SubmitAsync(editUrl, Form, button: "Veröffentlichen");
         var (_, afterPublish) = await editor.FollowAsync(published);
         Assert.Equal("Veröffentlicht", afterPublish.QuerySelector("h1 .status")!.TextContent);
-        Assert.DoesNotContain("draft:", afterPublish.QuerySelector("#markdown")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await site.GetPageAsync("/artikel/hin-und-her")).Response.StatusCode);
     }
 
@@ -172,7 +225,10 @@ public class EditTests
         using var editor = await AdminClient.LoginAsync(site);
         var editUrl = await CreateAsync(editor, Source("Wegwerfen"));
 
-        var (trashed, _) = await editor.SubmitAsync(editUrl, "form.editor__trash");
+        var (askedTrash, _) = await editor.SubmitAsync(editUrl, "form.editor__trash");
+        Assert.Equal(HttpStatusCode.OK, askedTrash.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await site.GetPageAsync("/artikel/wegwerfen")).Response.StatusCode); // asked, not done
+        var (trashed, _) = await editor.SubmitConfirmedAsync(editUrl, "form.editor__trash");
         Assert.Equal(HttpStatusCode.Redirect, trashed.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await site.GetPageAsync("/artikel/wegwerfen")).Response.StatusCode);
         Assert.Empty((await site.GetPageAsync("/")).Document.QuerySelectorAll(".teasers > li"));
@@ -229,7 +285,7 @@ public class EditTests
         Assert.Equal(HttpStatusCode.OK, (await site.GetPageAsync("/artikel/neue-adresse")).Response.StatusCode);
 
         // The old address stays reserved for this article: nobody else can take it over.
-        var (taken, takenPage) = await editor.SubmitAsync("/admin/artikel/neu", Form, new() { ["Markdown"] = Source("Umzug") }, "Veröffentlichen");
+        var (taken, takenPage) = await editor.SubmitAsync("/admin/artikel/neu", Form, EditorSource.Form(Source("Umzug")), "Veröffentlichen");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, taken.StatusCode);
         Assert.Contains("/artikel/umzug", takenPage.QuerySelector("#edit-error")!.TextContent, StringComparison.Ordinal);
     }
@@ -255,13 +311,6 @@ public class EditTests
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal("tag:nachrichten.example,2024-02-03:artikel/9", await GuidAsync("neu-benannt"));
 
-        // An edit of the line itself is refused with the reason, and the text stays in the form.
-        var (_, page) = await editor.GetAsync(editUrl);
-        var source = page.QuerySelector("#markdown")!.TextContent.Replace("artikel/9", "artikel/10", StringComparison.Ordinal);
-        var (refused, refusedPage) = await editor.SubmitAsync(editUrl, Form, new() { ["Markdown"] = source }, "Änderungen veröffentlichen");
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
-        Assert.Contains("Feed-ID eines Artikels lässt sich nicht ändern", refusedPage.QuerySelector("#edit-error")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("artikel/10", refusedPage.QuerySelector("#markdown")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("tag:nachrichten.example,2024-02-03:artikel/9", await GuidAsync("neu-benannt"));
     }
 
@@ -272,7 +321,7 @@ public class EditTests
         using var editor = await AdminClient.LoginAsync(site);
         var editUrl = await CreateAsync(editor, Source("Geschützt"));
 
-        using var forged = new FormUrlEncodedContent([new("Markdown", Source("Gefälscht")), new("Revision", "1")]);
+        using var forged = new FormUrlEncodedContent([new("Fields.Title", "Gefälscht"), new("Revision", "1")]);
         var response = await editor.Http.PostAsync(new Uri(editUrl + "?handler=Publish", UriKind.Relative), forged, Token);
         using var trash = new FormUrlEncodedContent([]);
         var trashResponse = await editor.Http.PostAsync(new Uri(editUrl + "?handler=Trash", UriKind.Relative), trash, Token);
@@ -404,7 +453,7 @@ public class AdminFormTests
         using var editor = await AdminClient.LoginAsync(site);
         const string hostile = "---\ntitle: \"<script>alert(1)</script>\"\n---\n\n<script>alert(2)</script>\n\n[x](javascript:alert(3)) <img src=x onerror=alert(4)>";
 
-        var (response, page) = await editor.SubmitAsync("/admin/artikel/neu", "form#editor", new() { ["Markdown"] = hostile }, "Vorschau");
+        var (response, page) = await editor.SubmitAsync("/admin/artikel/neu", "form#editor", EditorSource.Form(hostile), "Vorschau");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var preview = page.QuerySelector(".preview")!;
@@ -430,11 +479,11 @@ public class AdminOddRequestTests
         using var unknownContent = new FormUrlEncodedContent(
         [
             new("__RequestVerificationToken", editPage.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
-            new("Markdown", "---\ntitle: B\n---\n\nx"),
+            new("Body", "x"),
         ]);
         var unknownHandler = await editor.Http.PostAsync(new Uri(editUrl + "?handler=Gibtsnicht", UriKind.Relative), unknownContent, Token);
         var (huge, hugePage) = await editor.SubmitAsync(editUrl, "form#editor",
-            new() { ["Markdown"] = "---\ntitle: Riesig\n---\n\n" + new string('x', 5_000_000) }, "Änderungen veröffentlichen");
+            EditorSource.Form("---\ntitle: Riesig\n---\n\n" + new string('x', 5_000_000)), "Änderungen veröffentlichen");
         var (badVersion, _) = await editor.GetAsync(editUrl + "/versionen?von=-1&bis=1");
         var versionsPage = (await editor.GetAsync(editUrl + "/versionen")).Document;
         using var restoreNonsense = new FormUrlEncodedContent(

@@ -21,7 +21,7 @@ public class RevisionAndImageTests
 
     private static async Task<string> CreateAsync(AdminClient editor, string markdown)
     {
-        var (saved, _) = await editor.SubmitAsync("/admin/artikel/neu", Form, new() { ["Markdown"] = markdown }, "Veröffentlichen");
+        var (saved, _) = await editor.SubmitAsync("/admin/artikel/neu", Form, EditorSource.Form(markdown), "Veröffentlichen");
         return saved.Headers.Location!.OriginalString;
     }
 
@@ -31,7 +31,7 @@ public class RevisionAndImageTests
         await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder());
         using var editor = await AdminClient.LoginAsync(site);
         var editUrl = await CreateAsync(editor, Source("Versioniert", "Zeile eins.\n\nZeile zwei."));
-        await editor.SubmitAsync(editUrl, Form, new() { ["Markdown"] = Source("Versioniert", "Zeile eins.\n\nZeile ZWEI.\n\nZeile drei.") }, "Änderungen veröffentlichen");
+        await editor.SubmitAsync(editUrl, Form, EditorSource.Form(Source("Versioniert", "Zeile eins.\n\nZeile ZWEI.\n\nZeile drei.")), "Änderungen veröffentlichen");
 
         var (response, page) = await editor.GetAsync(editUrl + "/versionen");
 
@@ -55,7 +55,7 @@ public class RevisionAndImageTests
         await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder());
         using var editor = await AdminClient.LoginAsync(site);
         var editUrl = await CreateAsync(editor, Source("Zurück", "Der erste Stand."));
-        await editor.SubmitAsync(editUrl, Form, new() { ["Markdown"] = Source("Zurück", "Ein Fehler.") }, "Änderungen veröffentlichen");
+        await editor.SubmitAsync(editUrl, Form, EditorSource.Form(Source("Zurück", "Ein Fehler.")), "Änderungen veröffentlichen");
         Assert.Equal("Ein Fehler.", (await site.GetPageAsync("/artikel/zurueck")).Document.QuerySelector(".article__body p")!.TextContent);
 
         var (restored, _) = await editor.SubmitAsync(editUrl + "/versionen", "form:has(input[name='number'][value='1'])");
@@ -76,15 +76,15 @@ public class RevisionAndImageTests
         using var editor = await AdminClient.LoginAsync(site);
         var editUrl = await CreateAsync(editor, Source("Mit Bild", "Text."));
         var (_, form) = await editor.GetAsync(editUrl);
-        var unsaved = form.QuerySelector("#markdown")!.TextContent + "\nNoch nicht gespeichert.";
+        var unsaved = form.QuerySelector("#body")!.TextContent.Trim() + "\n\nNoch nicht gespeichert.";
 
-        var (response, page) = await editor.SubmitAsync(form, editUrl, Form, new() { ["Markdown"] = unsaved }, "Bild hochladen",
+        var (response, page) = await editor.SubmitAsync(form, editUrl, Form, new() { ["Body"] = unsaved }, "Bild hochladen",
             new() { ["image"] = [new FormFile("Rathaus [Nacht].png", Png, "image/png")] });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var snippet = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#image-markdown")!.Value;
-        Assert.Matches(@"^!\[Rathaus  Nacht\]\(/bilder/[0-9a-f]{32}\.png\)$", snippet);
-        Assert.Equal(unsaved, page.QuerySelector("#markdown")!.TextContent); // the editor's text survives the upload
+        Assert.Matches(@"^!\[Bildbeschreibung\]\(/bilder/[0-9a-f]{32}\.png\)$", snippet);
+        Assert.Equal(unsaved, page.QuerySelector("#body")!.TextContent.Trim()); // the editor's text survives the upload
         Assert.Single(Directory.GetFiles(Path.Combine(site.DataDirectory, "images")));
 
         var url = snippet[(snippet.IndexOf('(', StringComparison.Ordinal) + 1)..^1];

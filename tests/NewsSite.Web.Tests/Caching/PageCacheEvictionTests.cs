@@ -126,10 +126,7 @@ public class PageCacheEvictionTests
         using var editor = await AdminClient.LoginAsync(site);
         await WarmAsync(site, [.. ShowingHaupt, .. NotShowingHaupt]);
 
-        var (saved, _) = await editor.SubmitAsync("/admin/artikel/neu", Form, new()
-        {
-            ["Markdown"] = "---\ntitle: Ganz neu\nauthor: Erika Muster\ntags: [Köln]\n---\n\nHaupt und Nebensache.\n",
-        }, "Veröffentlichen");
+        var (saved, _) = await editor.SubmitAsync("/admin/artikel/neu", Form, EditorSource.Form("---\ntitle: Ganz neu\nauthor: Erika Muster\ntags: [Köln]\n---\n\nHaupt und Nebensache.\n"), "Veröffentlichen");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         // Everything showing Köln, Erika Muster or the whole site, and the articles tagged Köln for their related block.
@@ -154,8 +151,8 @@ public class PageCacheEvictionTests
         var editUrl = await editor.EditUrlOfAsync("Haupt");
 
         var (saved, _) = change == "trash"
-            ? await editor.SubmitAsync(editUrl, "form.editor__trash")
-            : await editor.SubmitAsync(editUrl, Form, button: "Zurückziehen");
+            ? await editor.SubmitConfirmedAsync(editUrl, "form.editor__trash")
+            : await editor.SubmitConfirmedAsync(editUrl, Form, "Zurückziehen");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         Assert.Equal(HttpStatusCode.NotFound, (await site.GetPageAsync("/artikel/haupt")).Response.StatusCode);
@@ -176,15 +173,11 @@ public class PageCacheEvictionTests
         using var editor = await AdminClient.LoginAsync(site);
         await WarmAsync(site, [.. ShowingHaupt, .. NotShowingHaupt]);
 
-        var (scheduled, _) = await editor.SubmitAsync("/admin/artikel/neu", Form, new()
+        var (scheduled, _) = await editor.SubmitAsync("/admin/artikel/neu", Form, EditorSource.Form("---\ntitle: Kommt morgen\nauthor: Erika Muster\ntags: [Köln]\n---\n\nBald.\n", new()
         {
-            ["Markdown"] = "---\ntitle: Kommt morgen\nauthor: Erika Muster\ntags: [Köln]\n---\n\nBald.\n",
             ["Fields.Date"] = "2025-06-02T08:00",
-        }, "Veröffentlichen");
-        var (draft, _) = await editor.SubmitAsync("/admin/artikel/neu", Form, new()
-        {
-            ["Markdown"] = "---\ntitle: Noch geheim\nauthor: Erika Muster\ntags: [Köln]\n---\n\nEntwurf.\n",
-        }, "Als Entwurf speichern");
+        }), "Veröffentlichen");
+        var (draft, _) = await editor.SubmitAsync("/admin/artikel/neu", Form, EditorSource.Form("---\ntitle: Noch geheim\nauthor: Erika Muster\ntags: [Köln]\n---\n\nEntwurf.\n"), "Als Entwurf speichern");
         Assert.Equal(HttpStatusCode.Redirect, scheduled.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
 

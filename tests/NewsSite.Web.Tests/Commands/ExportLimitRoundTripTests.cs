@@ -34,8 +34,8 @@ public class ExportLimitRoundTripTests
         // from a small article, the number of each that reaches the limit exactly.
         long Measure(string source)
         {
-            var fields = EditorFields.From(source);
-            var (_, content) = original.Services.GetRequiredService<ArticleDraft>().Compose(source, fields, fields, PublishIntent.Publish, Now);
+            var form = EditorForm.FromSource(source);
+            var (_, content) = original.Services.GetRequiredService<ArticleDraft>().Compose(null, form.Fields, form.Body, PublishIntent.Publish, Now);
             return limit.Measure(content);
         }
 
@@ -46,12 +46,12 @@ public class ExportLimitRoundTripTests
         Assert.True(largest.Length < NewsSite.Core.Markdown.MarkdownRenderer.MaxLength);
 
         using var editor = await AdminClient.LoginAsync(original);
-        var (saved, _) = await editor.SubmitAsync("/admin/artikel/neu", Form, new() { ["Markdown"] = largest }, "Veröffentlichen");
-        var (oneMore, refusedPage) = await editor.SubmitAsync("/admin/artikel/neu", Form, new() { ["Markdown"] = Source(words, padding + 1) }, "Veröffentlichen");
+        var (saved, _) = await editor.SubmitAsync("/admin/artikel/neu", Form, EditorSource.Form(largest), "Veröffentlichen");
+        var (oneMore, refusedPage) = await editor.SubmitAsync("/admin/artikel/neu", Form, EditorSource.Form(Source(words, padding + 1)), "Veröffentlichen");
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, oneMore.StatusCode);
-        Assert.Contains($"hätte er bis zu 1.048.577 Bytes, erlaubt sind 1.048.576", refusedPage.QuerySelector("#markdown-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"hätte er bis zu 1.048.577 Bytes, erlaubt sind 1.048.576", refusedPage.QuerySelector("#body-error")!.TextContent, StringComparison.Ordinal);
 
         var export = Path.Combine(Repository.NewTempDirectory(), "export");
         var (exportCode, exportOutput) = await OperatorCommands.RunAsync(original.Services, new[] { "export", export });

@@ -17,7 +17,7 @@ public class PictureUploadTests
     private static async Task<string> CreateAsync(AdminClient editor)
     {
         var (saved, _) = await editor.SubmitAsync("/admin/artikel/neu", EditForm,
-            new() { ["Markdown"] = "---\ntitle: \"Mit Bild\"\ntags: [Test]\n---\n\nText.\n" }, "Veröffentlichen");
+            EditorSource.Form("---\ntitle: \"Mit Bild\"\ntags: [Test]\n---\n\nText.\n"), "Veröffentlichen");
         return saved.Headers.Location!.OriginalString;
     }
 

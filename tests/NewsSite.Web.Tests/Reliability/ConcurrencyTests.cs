@@ -280,7 +280,7 @@ public partial class ConcurrencyTests
     /// <summary>Writes a new article through the form; null unless the server acknowledged it.</summary>
     private static async Task<Written?> CreateAsync(AdminClient editor, string title, int writer, string version)
     {
-        var (saved, _) = await editor.SubmitAsync("/admin/artikel/neu", Form, new() { ["Markdown"] = Source(title, writer, version) }, "Veröffentlichen");
+        var (saved, _) = await editor.SubmitAsync("/admin/artikel/neu", Form, EditorSource.Form(Source(title, writer, version)), "Veröffentlichen");
         if (saved.StatusCode != HttpStatusCode.Redirect
             || Regex.Match(saved.Headers.Location?.OriginalString ?? "", @"^/admin/artikel/(\d+)$") is not { Success: true } match)
         {
@@ -290,13 +290,18 @@ public partial class ConcurrencyTests
         return new Written(long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), title, writer, version);
     }
 
-    /// <summary>Opens the edit page, changes the marker in the source and presses <paramref name="button"/>.</summary>
+    /// <summary>Opens the edit page, changes the marker in the text and presses <paramref name="button"/>.</summary>
     private static async Task<HttpStatusCode> EditAsync(AdminClient editor, Written article, string version, string button)
     {
         var (_, page) = await editor.GetAsync(article.EditUrl);
-        var source = page.QuerySelector("#markdown")?.TextContent ?? "";
-        var (saved, _) = await editor.SubmitAsync(page, article.EditUrl, Form,
-            new() { ["Markdown"] = MarkerPattern().Replace(source, Marker(version)) }, button);
+        var body = page.QuerySelector("#body")?.TextContent ?? "";
+        var values = new Dictionary<string, string> { ["Body"] = MarkerPattern().Replace(body, Marker(version)) };
+        if (button == "Zurückziehen")
+        {
+            values["Confirmed"] = "true"; // what the page's "Ja, zurückziehen" sends
+        }
+
+        var (saved, _) = await editor.SubmitAsync(page, article.EditUrl, Form, values, button);
         if (saved.StatusCode == HttpStatusCode.Redirect)
         {
             article.AcknowledgedVersions.Enqueue(version);

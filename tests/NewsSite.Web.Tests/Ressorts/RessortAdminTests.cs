@@ -163,11 +163,10 @@ public class RessortAdminTests
         await using var site = RessortSite.Create();
         using var editor = await AdminClient.LoginAsync(site);
 
-        var (response, page) = await editor.SubmitAsync("/admin/artikel/neu", "form#editor", new()
+        var (response, page) = await editor.SubmitAsync("/admin/artikel/neu", "form#editor", EditorSource.Form("---\ntitle: Im Editor\n---\n\nText.\n", new()
         {
-            ["Markdown"] = "---\ntitle: Im Editor\n---\n\nText.\n",
             ["Fields.Ressort"] = "Wirtschaft",
-        }, "Veröffentlichen");
+        }), "Veröffentlichen");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("Das Ressort „Wirtschaft“ gibt es nicht. Bekannte Ressorts: Politik, Sport, Leer.", page.QuerySelector("#ressort-error")!.TextContent.Trim());
@@ -181,11 +180,10 @@ public class RessortAdminTests
         await using var site = RessortSite.Create();
         using var editor = await AdminClient.LoginAsync(site);
 
-        var (response, _) = await editor.SubmitAsync("/admin/artikel/neu", "form#editor", new()
+        var (response, _) = await editor.SubmitAsync("/admin/artikel/neu", "form#editor", EditorSource.Form("---\ntitle: Im Editor\n---\n\nText.\n", new()
         {
-            ["Markdown"] = "---\ntitle: Im Editor\n---\n\nText.\n",
             ["Fields.Ressort"] = "Sport",
-        }, "Veröffentlichen");
+        }), "Veröffentlichen");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var (_, page) = await site.GetPageAsync("/ressort/sport");

@@ -57,10 +57,7 @@ public class RessortEvictionTests
         using var editor = await AdminClient.LoginAsync(site);
         await WarmAsync(site, [.. Politik, .. Sport, .. Elsewhere]);
 
-        var (saved, _) = await editor.SubmitAsync("/admin/artikel/neu", Form, new()
-        {
-            ["Markdown"] = "---\ntitle: Neue Regierung\nressort: Politik\nauthor: Max Weber\ntags: [Wahl]\n---\n\nText.\n",
-        }, "Veröffentlichen");
+        var (saved, _) = await editor.SubmitAsync("/admin/artikel/neu", Form, EditorSource.Form("---\ntitle: Neue Regierung\nressort: Politik\nauthor: Max Weber\ntags: [Wahl]\n---\n\nText.\n"), "Veröffentlichen");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         await AssertFreshAsync(site, Politik);
@@ -76,7 +73,7 @@ public class RessortEvictionTests
         using var editor = await AdminClient.LoginAsync(site);
         await WarmAsync(site, [.. Politik, .. Sport, .. Elsewhere]);
 
-        var (saved, _) = await editor.SubmitAsync(await editor.EditUrlOfAsync("Politik fünf"), Form, button: "Zurückziehen");
+        var (saved, _) = await editor.SubmitConfirmedAsync(await editor.EditUrlOfAsync("Politik fünf"), Form, "Zurückziehen");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         await AssertFreshAsync(site, Politik);

@@ -45,11 +45,11 @@ public class DirectionControlTests
         using var editor = await AdminClient.LoginAsync(site);
 
         var (response, page) = await editor.SubmitAsync("/admin/artikel/neu", "form#editor",
-            new() { ["Markdown"] = "---\ntitle: \"Rechnung \u202Egpj.exe\"\n---\n\nMein Text.\n" }, "Veröffentlichen");
+            new() { ["Fields.Title"] = "Rechnung \u202Egpj.exe", ["Body"] = "Mein Text." }, "Veröffentlichen");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("U+202E", page.QuerySelector("#edit-error")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Mein Text.", page.QuerySelector("#markdown")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("U+202E", page.QuerySelector("#title-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Mein Text.", page.QuerySelector("#body")!.TextContent, StringComparison.Ordinal);
         Assert.Empty((await site.GetPageAsync("/")).Document.QuerySelectorAll(".teaser"));
     }
 }

@@ -102,7 +102,7 @@ public class ForgedHostTests
         var (login, _) = await editor.SubmitAsync("/admin/anmelden?returnUrl=%2Fadmin%2Fkonto", "form",
             new() { ["name"] = "anna", ["password"] = AdminClient.Password });
         var (saved, _) = await editor.SubmitAsync("/admin/artikel/neu", "form#editor",
-            new() { ["Markdown"] = "---\ntitle: \"Umzug\"\nauthor: Anna\ntags: [Köln]\n---\n\nText.\n" }, "Veröffentlichen");
+            EditorSource.Form("---\ntitle: \"Umzug\"\nauthor: Anna\ntags: [Köln]\n---\n\nText.\n"), "Veröffentlichen");
         var editUrl = saved.Headers.Location!.OriginalString;
         var (moved, _) = await editor.SubmitAsync(editUrl, "form#editor", new() { ["Fields.Slug"] = "neue-adresse" }, "Änderungen veröffentlichen");
         using var oldAddress = await site.SendAsync("/artikel/umzug", null, ("Host", Evil));

@@ -123,7 +123,7 @@ public class LoginAttackTests
         var token = foreignToken ? await TokenOfAsync(attacker, "/admin/artikel/neu", "form#editor") : null;
 
         var response = await ForgedSubmitAsync(victim, "/admin/artikel/neu", "form#editor",
-            new() { ["Markdown"] = "---\ntitle: Untergeschoben\n---\n\nText.\n" }, "Veröffentlichen", token);
+            EditorSource.Form("---\ntitle: Untergeschoben\n---\n\nText.\n"), "Veröffentlichen", token);
 
         await AssertRefusedAsync(response);
         Assert.Equal(HttpStatusCode.NotFound, (await site.GetPageAsync("/artikel/untergeschoben")).Response.StatusCode);

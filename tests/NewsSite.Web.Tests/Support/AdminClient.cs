@@ -101,6 +101,22 @@ public sealed class AdminClient : IDisposable
         return (response, await ParseAsync(response));
     }
 
+    /// <summary>
+    /// Presses a button that asks first (unpublish, trash), then the confirming button ("Ja, …") on the page that asks:
+    /// the two steps a browser without JavaScript takes.
+    /// </summary>
+    public async Task<(HttpResponseMessage Response, IDocument Document)> SubmitConfirmedAsync(
+        string pagePath, string formSelector, string? button = null, Dictionary<string, string>? values = null)
+    {
+        var (asked, page) = await SubmitAsync(pagePath, formSelector, values, button);
+        if (asked.StatusCode != System.Net.HttpStatusCode.OK || page.QuerySelector("#confirm") is null)
+        {
+            throw new InvalidOperationException($"Keine Rückfrage, sondern {(int)asked.StatusCode}");
+        }
+
+        return await SubmitAsync(page, pagePath, formSelector, button: "Ja, ");
+    }
+
     /// <summary>Follows a redirect the way the browser would, e.g. to the edit page after saving.</summary>
     public async Task<(HttpResponseMessage Response, IDocument Document)> FollowAsync(HttpResponseMessage redirect)
     {

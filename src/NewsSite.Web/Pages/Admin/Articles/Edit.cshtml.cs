@@ -11,106 +11,46 @@ using NewsSite.Web.Localization;
 
 namespace NewsSite.Web.Pages.Admin.Articles;
 
-/// <summary>The form fields as posted; empty inputs arrive as null.</summary>
-public sealed class FieldsForm
-{
-    public string? Title { get; set; }
-    public string? Slug { get; set; }
-    public string? Author { get; set; }
-    public string? Date { get; set; }
-    public string? Tags { get; set; }
-    public string? Summary { get; set; }
-    public string? Ressort { get; set; }
-
-    public static FieldsForm From(EditorFields fields)
-    {
-        ArgumentNullException.ThrowIfNull(fields);
-        return new FieldsForm
-        {
-            Title = fields.Title,
-            Slug = fields.Slug,
-            Author = fields.Author,
-            Date = fields.Date,
-            Tags = fields.Tags,
-            Summary = fields.Summary,
-            Ressort = fields.Ressort,
-        };
-    }
-
-    public EditorFields ToFields() => new(Title ?? "", Slug ?? "", Author ?? "", Date ?? "", Tags ?? "", Summary ?? "", Ressort ?? "");
-}
-
 /// <summary>
-/// Write a new article or edit one: the Markdown source with its front matter, the usual fields beside it, a
-/// preview rendered by the public page's own partial, and the buttons that decide visibility. Every save goes
-/// through the import's parser and becomes a revision; a save against an outdated revision is refused and the
-/// editor's text is shown again, so no update is lost either way.
+/// Write a new article or edit one: a field for each front matter value, the body as Markdown beside a preview that
+/// the public page's own partial renders, and the buttons that decide visibility. Every save goes through the import's
+/// parser and becomes a revision (<see cref="ArticleDraft"/>); a save against an outdated revision is refused and the
+/// editor's text is shown again, so no update is lost either way. Taking a live article offline or into the trash asks
+/// first, as a second step that works without JavaScript.
 /// </summary>
 [LargeRequestBody]
 public sealed class EditModel(
     IArticleStore articles, IEditorArticles editing, ArticleDraft drafts, ImageStore images, TimeProvider clock, ILogger<EditModel> logger,
-    Core.Ressorts.IRessortStore ressorts) : PageModel
+    EditorChoices choices) : PageModel
 {
-    /// <summary>The Ressorts to choose from, for the field's suggestions and hint.</summary>
-    public IReadOnlyList<string> RessortNames { get; private set; } = [];
-
-    // Before every handler: each of them can end in the form.
-    public override async Task OnPageHandlerExecutionAsync(
-        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
-    {
-        ArgumentNullException.ThrowIfNull(next);
-        RessortNames = [.. (await ressorts.ListAsync(HttpContext.RequestAborted)).Select(r => r.Name)];
-        await next();
-    }
-
-    public const string NewArticleTemplate =
-        """
-        ---
-        title: ""
-        tags: []
-        ---
-
-        Der erste Absatz erscheint als Anreißer auf der Startseite.
-
-        ## Zwischenüberschrift
-
-        Weiterer Text …
-        """;
-
     [BindProperty]
-    public string? Markdown { get; set; }
+    public ArticleFieldsForm Fields { get; set; } = new();
 
+    /// <summary>The article's text: Markdown without front matter.</summary>
     [BindProperty]
-    public FieldsForm Fields { get; set; } = new();
+    public string? Body { get; set; }
 
-    /// <summary>The fields as the form was opened; a field counts as changed only when it differs from these.</summary>
-    [BindProperty]
-    public FieldsForm Original { get; set; } = new();
-
-    /// <summary>The revision the editor started from.</summary>
+    /// <summary>The revision the editor started from; 0 for a new article.</summary>
     [BindProperty]
     public int Revision { get; set; }
+
+    /// <summary>Set by the second step of an action that asks first (unpublish, trash).</summary>
+    [BindProperty]
+    public bool Confirmed { get; set; }
 
     public long? ArticleId { get; private set; }
 
     public EditableArticle? Article { get; private set; }
 
-    public ArticleView? Preview { get; private set; }
+    public EditorPreview? Preview { get; private set; }
 
-    public string? Error { get; private set; }
+    public FieldProblems Problems { get; } = new();
 
-    /// <summary>The input the error concerns ("markdown", "date", …): the message is shown beside it too.</summary>
-    public string? ErrorField { get; private set; }
+    /// <summary>What to choose from: Ressorts, authors and tags for the fields' suggestions.</summary>
+    public EditorChoiceLists Choices { get; private set; } = EditorChoiceLists.None;
 
-    /// <summary>The error, for the input with this id; null for every other input.</summary>
-    public string? ErrorFor(string field) => ErrorField == field ? Error : null;
-
-    /// <summary>aria-invalid for an input: "true" beside its error, else no attribute.</summary>
-    public string? InvalidFlag(string field) => ErrorFor(field) is null ? null : "true";
-
-    /// <summary>aria-describedby for an input: its hint, and its error when it has one; no attribute when neither.</summary>
-    public string? DescribedBy(string field, string? hint = null) =>
-        string.Join(' ', new[] { hint, ErrorFor(field) is null ? null : field + "-error" }.OfType<string>()) is { Length: > 0 } ids ? ids : null;
+    /// <summary>Which action waits for the editor's confirmation ("unpublish", "trash"), if any.</summary>
+    public string? Confirming { get; private set; }
 
     public bool IsConflict { get; private set; }
 
@@ -121,13 +61,25 @@ public sealed class EditModel(
     public string ActionUrl(string handler) =>
         (ArticleId is { } id ? $"/admin/artikel/{id}" : "/admin/artikel/neu") + "?handler=" + handler;
 
+    /// <summary>The lead picture the form names, when the site has it.</summary>
+    public LeadImageChoice? LeadImage =>
+        images.FindByUrl(Fields.Image?.Trim()) is { } facts ? LeadImageChoice.Of(facts) : null;
+
+    public bool IsLive => Article?.Status is ArticleStatus.Published or ArticleStatus.Scheduled;
+
+    // Before every handler: each of them can end in the form.
+    public override async Task OnPageHandlerExecutionAsync(
+        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        Choices = await choices.LoadAsync(HttpContext.RequestAborted);
+        await next();
+    }
+
     public async Task<IActionResult> OnGetAsync(long? id, CancellationToken cancellationToken)
     {
         if (id is null)
         {
-            Markdown = NewArticleTemplate;
-            Fields = FieldsForm.From(EditorFields.From(Markdown));
-            Original = FieldsForm.From(EditorFields.From(Markdown));
             return Page();
         }
 
@@ -136,19 +88,36 @@ public sealed class EditModel(
             return NotFound();
         }
 
-        Markdown = Article!.Markdown;
+        Show(EditorForm.FromSource(Article!.Markdown));
         Revision = Article.Revision;
-        Fields = FieldsForm.From(EditorFields.From(Markdown));
-        Original = FieldsForm.From(EditorFields.From(Markdown));
         return Page();
     }
 
     public Task<IActionResult> OnPostPublishAsync(long? id, CancellationToken cancellationToken) =>
         SaveAsync(id, PublishIntent.Publish, cancellationToken);
 
-    public Task<IActionResult> OnPostDraftAsync(long? id, CancellationToken cancellationToken) =>
-        SaveAsync(id, PublishIntent.Draft, cancellationToken);
+    public async Task<IActionResult> OnPostDraftAsync(long? id, CancellationToken cancellationToken)
+    {
+        if (id is not null && !await LoadAsync(id.Value, cancellationToken))
+        {
+            return NotFound();
+        }
 
+        if (IsLive && !Confirmed)
+        {
+            // The editor's text stays in the form; the page asks, and the confirming button saves it as a draft.
+            Confirming = "unpublish";
+            return Page();
+        }
+
+        return await SaveAsync(id, PublishIntent.Draft, cancellationToken);
+    }
+
+    /// <summary>Ctrl+S: saves without changing visibility (a new article becomes a draft, a live one stays live).</summary>
+    public Task<IActionResult> OnPostSaveAsync(long? id, CancellationToken cancellationToken) =>
+        SaveAsync(id, PublishIntent.Keep, cancellationToken);
+
+    /// <summary>The preview below the form, for a browser without JavaScript.</summary>
     public async Task<IActionResult> OnPostPreviewAsync(long? id, CancellationToken cancellationToken)
     {
         if (id is not null && !await LoadAsync(id.Value, cancellationToken))
@@ -156,24 +125,25 @@ public sealed class EditModel(
             return NotFound();
         }
 
-        // Rendering cannot be stopped once begun (it is bounded by MarkdownBudget); at least it does not begin for
-        // an editor who has gone.
-        cancellationToken.ThrowIfCancellationRequested();
-        try
+        Preview = Render();
+        return Problems.Any ? Invalid() : Page();
+    }
+
+    /// <summary>The preview beside the text, fetched by the editor's script while the editor types.</summary>
+    public async Task<IActionResult> OnPostLivePreviewAsync(long? id, CancellationToken cancellationToken)
+    {
+        if (id is not null && !await LoadAsync(id.Value, cancellationToken))
         {
-            var (text, content) = drafts.Compose(Markdown ?? "", Fields.ToFields(), Original.ToFields(), PublishIntent.Keep, clock.GetUtcNow());
-            Preview = ArticleView.Preview(content, clock.GetUtcNow());
-            ShowComposed(text);
-            return Page();
+            return NotFound();
         }
-        catch (ArticleFormatException e)
+
+        var preview = Render();
+        if (Problems.Any)
         {
-            return Invalid(e.Message, FieldOf(e));
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         }
-        catch (ArticleTooLargeException e)
-        {
-            return Invalid(e.Message, "markdown");
-        }
+
+        return Partial("_EditorPreview", new EditorPreviewPane(preview, Problems));
     }
 
     public async Task<IActionResult> OnPostImageAsync(long? id, IFormFile? image, CancellationToken cancellationToken)
@@ -185,12 +155,14 @@ public sealed class EditModel(
 
         if (image is null || image.Length == 0)
         {
-            return Invalid("Bitte zuerst eine Bilddatei auswählen.");
+            Problems.Add("image-upload", "Bitte zuerst eine Bilddatei auswählen.");
+            return Invalid();
         }
 
         if (image.Length > images.MaxBytes)
         {
-            return Invalid($"Das Bild ist zu groß ({GermanFormat.Size(image.Length)}, höchstens {GermanFormat.Size(images.MaxBytes)}).");
+            Problems.Add("image-upload", $"Das Bild ist zu groß ({GermanFormat.Size(image.Length)}, höchstens {GermanFormat.Size(images.MaxBytes)}).");
+            return Invalid();
         }
 
         try
@@ -198,19 +170,34 @@ public sealed class EditModel(
             await using var stream = image.OpenReadStream();
             var stored = await images.SaveAsync(stream, cancellationToken);
             ImageUrl = $"{ArticleImages.UrlPath}/{stored.FileName}";
-            var description = Path.GetFileNameWithoutExtension(image.FileName).Replace(']', ' ').Replace('[', ' ').Trim();
-            ImageMarkdown = $"![{(description.Length == 0 ? "Bildbeschreibung" : description)}]({ImageUrl})";
+            ImageMarkdown = $"![Bildbeschreibung]({ImageUrl})";
             logger.LogInformation("{Account} hat das Bild {Image} hochgeladen ({Bytes} Bytes)", User.AccountName(), stored.FileName, stored.Length);
             return Page();
         }
         catch (ImageRejectedException e)
         {
-            return Invalid(e.Message);
+            Problems.Add("image-upload", e.Message);
+            return Invalid();
         }
     }
 
-    public Task<IActionResult> OnPostTrashAsync(long id, CancellationToken cancellationToken) =>
-        SetTrashedAsync(id, trashed: true, "Der Artikel liegt im Papierkorb und ist nicht mehr öffentlich. Er lässt sich jederzeit wiederherstellen.", cancellationToken);
+    public async Task<IActionResult> OnPostTrashAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!Confirmed)
+        {
+            if (!await LoadAsync(id, cancellationToken))
+            {
+                return NotFound();
+            }
+
+            Show(EditorForm.FromSource(Article!.Markdown));
+            Revision = Article.Revision;
+            Confirming = "trash";
+            return Page();
+        }
+
+        return await SetTrashedAsync(id, trashed: true, "Der Artikel liegt im Papierkorb und ist nicht mehr öffentlich. Er lässt sich jederzeit wiederherstellen.", cancellationToken);
+    }
 
     public Task<IActionResult> OnPostRestoreAsync(long id, CancellationToken cancellationToken) =>
         SetTrashedAsync(id, trashed: false, "Der Artikel ist wiederhergestellt und hat wieder seinen vorherigen Status.", cancellationToken);
@@ -229,7 +216,7 @@ public sealed class EditModel(
 
     private async Task<IActionResult> SaveAsync(long? id, PublishIntent intent, CancellationToken cancellationToken)
     {
-        if (id is not null && !await LoadAsync(id.Value, cancellationToken))
+        if (id is not null && Article is null && !await LoadAsync(id.Value, cancellationToken))
         {
             return NotFound();
         }
@@ -237,7 +224,7 @@ public sealed class EditModel(
         var now = clock.GetUtcNow();
         try
         {
-            var (_, content) = drafts.Compose(Markdown ?? "", Fields.ToFields(), Original.ToFields(), intent, now, Article?.PublishedAt);
+            var (_, content) = drafts.Compose(Article?.Markdown, Fields.ToFields(), Body ?? "", intent, now, Article?.PublishedAt);
             var origin = new ArticleOrigin(RevisionOrigin.Editor, User.AccountName(), SourceKey: null);
             var written = id is null
                 ? await articles.CreateAsync(content, origin, cancellationToken)
@@ -253,28 +240,54 @@ public sealed class EditModel(
         }
         catch (ArticleFormatException e)
         {
-            return Invalid(e.Message, FieldOf(e));
+            Problems.Add(e, EditorInputs.Of);
+            return Invalid();
         }
         catch (ArticleTooLargeException e)
         {
-            return Invalid(e.Message, "markdown");
+            Problems.Add(EditorInputs.Body, e.Message);
+            return Invalid();
         }
         catch (ArticleConflictException e)
         {
             // An unknown Ressort is the field's error; a slug or feed id taken concerns the article as a whole.
-            return Invalid(e.Message, e.Field == "ressort" ? "ressort" : null);
+            Problems.Add(e.Field == "ressort" ? "ressort" : e.Field == "slug" ? "slug" : null, e.Message);
+            return Invalid();
         }
         catch (ArticleConcurrencyException e)
         {
             // The editor's text stays in the form; saving again now replaces the other version, which stays a revision.
             IsConflict = true;
-            Error = $"Der Artikel wurde inzwischen von {e.ChangedBy} geändert (Version {e.CurrentRevision}, {GermanFormat.DateTime(e.ChangedAt)}). " +
+            Problems.Add(null, $"Der Artikel wurde inzwischen von {e.ChangedBy} geändert (Version {e.CurrentRevision}, {GermanFormat.DateTime(e.ChangedAt)}). " +
                     "Ihre Fassung wurde nicht gespeichert und steht unten. Bitte mit der aktuellen Fassung vergleichen; " +
-                    $"erneutes Speichern ersetzt Version {e.CurrentRevision}, die in den Versionen erhalten bleibt.";
+                    $"erneutes Speichern ersetzt Version {e.CurrentRevision}, die in den Versionen erhalten bleibt.");
             Revision = e.CurrentRevision;
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
+    }
+
+    /// <summary>The article as it would be saved now, or null with the problems recorded.</summary>
+    private EditorPreview? Render()
+    {
+        // Rendering cannot be stopped once begun (it is bounded by MarkdownBudget); at least it does not begin for
+        // an editor who has gone.
+        HttpContext.RequestAborted.ThrowIfCancellationRequested();
+        try
+        {
+            var (_, content) = drafts.Compose(Article?.Markdown, Fields.ToFields(), Body ?? "", PublishIntent.Keep, clock.GetUtcNow(), Article?.PublishedAt);
+            return EditorPreview.Of(content, clock.GetUtcNow());
+        }
+        catch (ArticleFormatException e)
+        {
+            Problems.Add(e, EditorInputs.Of);
+        }
+        catch (ArticleTooLargeException e)
+        {
+            Problems.Add(EditorInputs.Body, e.Message);
+        }
+
+        return null;
     }
 
     private static string Outcome(ArticleContent content, ArticleWriteResult written, DateTimeOffset now)
@@ -296,23 +309,15 @@ public sealed class EditModel(
         return Article is not null;
     }
 
-    /// <summary>After a preview the textarea holds the source as it would be saved, fields applied.</summary>
-    private void ShowComposed(string text)
+    private void Show(EditorForm form)
     {
         ModelState.Clear();
-        Markdown = text;
-        Fields = FieldsForm.From(EditorFields.From(text));
-        Original = FieldsForm.From(EditorFields.From(text));
+        Fields = ArticleFieldsForm.From(form.Fields);
+        Body = form.Body;
     }
 
-    /// <summary>The form has an input for these front matter fields; every other error is in the source.</summary>
-    private static string FieldOf(ArticleFormatException e) =>
-        e.Field is "title" or "slug" or "author" or "date" or "tags" or "summary" or "ressort" ? e.Field : "markdown";
-
-    private PageResult Invalid(string message, string? field = null)
+    private PageResult Invalid()
     {
-        Error = message;
-        ErrorField = field;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
