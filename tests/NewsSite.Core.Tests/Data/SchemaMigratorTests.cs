@@ -27,7 +27,7 @@ public class SchemaMigratorTests
             [
                 "article_search", "article_search_config", "article_search_content", "article_search_data",
                 "article_search_docsize", "article_search_idx", "article_tags", "article_totals", "articles", "author_bio_versions",
-                "authors", "content_changes", "pictures", "ressort_redirects", "ressorts", "revisions", "search_terms", "sessions", "site_page_versions", "site_pages",
+                "authors", "autosaves", "content_changes", "pictures", "ressort_redirects", "ressorts", "revisions", "search_terms", "sessions", "site_page_versions", "site_pages",
                 "slug_redirects", "sqlite_sequence", "tags", "users",
             ],
             tables);

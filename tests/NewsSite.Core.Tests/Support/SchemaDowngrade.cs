@@ -7,9 +7,30 @@ namespace NewsSite.Core.Tests.Support;
 /// </summary>
 public static class SchemaDowngrade
 {
-    /// <summary>Before pictures (0014_pictures.sql).</summary>
-    public const string ToVersion13Sql =
+    /// <summary>Before autosaves (0016_autosaves.sql).</summary>
+    public const string ToVersion15Sql =
         """
+        DROP TABLE autosaves;
+        PRAGMA user_version = 15;
+        """;
+
+    /// <summary>Before the picture library (0015_picture_library.sql).</summary>
+    public const string ToVersion14Sql = ToVersion15Sql +
+        """
+
+        DROP INDEX ix_pictures_created;
+        ALTER TABLE pictures DROP COLUMN uploaded_by;
+        ALTER TABLE pictures DROP COLUMN original_name;
+        ALTER TABLE pictures DROP COLUMN credit;
+        ALTER TABLE pictures DROP COLUMN caption;
+        ALTER TABLE pictures DROP COLUMN alt;
+        PRAGMA user_version = 14;
+        """;
+
+    /// <summary>Before pictures (0014_pictures.sql).</summary>
+    public const string ToVersion13Sql = ToVersion14Sql +
+        """
+
         DROP TABLE pictures;
         ALTER TABLE articles DROP COLUMN lead_picture;
         PRAGMA user_version = 13;
