@@ -42,7 +42,7 @@ public sealed class ArticleFormatException : Exception
     public string? Field => Problems[0].Field;
 
     private static string Compose(string sourceName, IReadOnlyList<ArticleProblem> problems) =>
-        string.Join("\n", problems.Select(p => Where(sourceName, p) + ": " + p.Reason + (p.Hint is null ? "" : " " + p.Hint)));
+        string.Join("\n", problems.Select(p => Where(sourceName, p) + ": " + p.Reason + (p.Hint is null ? "" : " Tipp: " + p.Hint)));
 
     private static string Where(string sourceName, ArticleProblem problem)
     {

@@ -18,10 +18,13 @@ public sealed class ArticleParser(MarkdownRenderer renderer, ImageStore? picture
     public ArticleContent Parse(string sourceName, string text)
     {
         text = ArticleText.Normalize(sourceName, text);
-        var source = FrontMatterReader.Read(sourceName, text);
+
+        // The body is checked even when the front matter is wrong: every problem of a file is reported at once.
+        var problems = new ArticleProblems(sourceName);
+        var source = FrontMatterReader.Read(sourceName, text, problems);
         var front = source.FrontMatter;
 
-        RenderedMarkdown rendered;
+        RenderedMarkdown? rendered = null;
         try
         {
             rendered = renderer.Render(source.Body, pictures is null ? null : pictures.Find);
@@ -29,8 +32,11 @@ public sealed class ArticleParser(MarkdownRenderer renderer, ImageStore? picture
         catch (UnrenderableMarkdownException e)
         {
             // The renderer counts the body's lines; the editor reads the file's.
-            throw new ArticleFormatException(sourceName, e.Message, source.BodyStartLine + (e.Line ?? 1) - 1);
+            problems.Add(new ArticleProblem(e.Message, source.BodyStartLine + (e.Line ?? 1) - 1));
         }
+
+        problems.ThrowIfAny();
+        ArgumentNullException.ThrowIfNull(rendered);
 
         var warnings = new List<string>();
         var lead = LeadPictureOf(front.Image, warnings);

@@ -30,12 +30,26 @@ public static partial class FrontMatterReader
 
     public static ArticleSource Read(string sourceName, string text)
     {
+        var problems = new ArticleProblems(sourceName);
+        var source = Read(sourceName, text, problems);
+        problems.ThrowIfAny();
+        return source;
+    }
+
+    /// <summary>
+    /// The front matter and body with every problem of the front matter added to <paramref name="problems"/> rather
+    /// than thrown at the first, so that the body can be checked too and the editor learns of all at once. Where a
+    /// field is wrong, the returned front matter holds an empty value in its place: only for further checks.
+    /// </summary>
+    public static ArticleSource Read(string sourceName, string text, ArticleProblems problems)
+    {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(problems);
         var block = Split(sourceName, text) ?? throw new ArticleFormatException(sourceName,
             "Front Matter fehlt: Die Datei muss mit einer Zeile „---“ beginnen, gefolgt von Feldern wie „title: …“.", 1);
 
-        var fields = ReadFields(sourceName, block.Yaml, firstLine: 2, KnownFields);
-        return new ArticleSource(ToFrontMatter(sourceName, fields, closingLine: block.BodyStartLine - 1), block.Body, block.BodyStartLine);
+        var fields = ReadFields(sourceName, block.Yaml, firstLine: 2, KnownFields, problems);
+        return new ArticleSource(ToFrontMatter(sourceName, fields, closingLine: block.BodyStartLine - 1, problems), block.Body, block.BodyStartLine);
     }
 
     /// <summary>A file split at its front matter: the YAML between the "---" lines (starting on line 2), and the body.</summary>
@@ -69,13 +83,76 @@ public static partial class FrontMatterReader
     /// </summary>
     internal static Dictionary<string, YamlValue> ReadFields(string sourceName, string yaml, int firstLine, IReadOnlyCollection<string> knownFields)
     {
-        var events = new YamlEvents(sourceName, yaml, firstLine);
-        var fields = new Dictionary<string, YamlValue>(StringComparer.Ordinal);
+        var problems = new ArticleProblems(sourceName);
+        var fields = ReadFields(sourceName, yaml, firstLine, knownFields, problems);
+        problems.ThrowIfAny();
+        return fields;
+    }
 
+    /// <summary>
+    /// As above, adding every problem to <paramref name="problems"/>. A YAML syntax error stops a parser where it
+    /// stands, so then each top-level field (its line and the indented lines below it) is read again on its own: a
+    /// colon in the title must not hide a wrong date three lines further down.
+    /// </summary>
+    internal static Dictionary<string, YamlValue> ReadFields(
+        string sourceName, string yaml, int firstLine, IReadOnlyCollection<string> knownFields, ArticleProblems problems)
+    {
+        var fields = new Dictionary<string, YamlValue>(StringComparer.Ordinal);
+        var found = new ArticleProblems(sourceName);
+        try
+        {
+            ReadMapping(new YamlEvents(sourceName, yaml, firstLine), knownFields, fields, found);
+            problems.AddRange(found);
+            return fields;
+        }
+        catch (YamlSyntaxException)
+        {
+            fields.Clear();
+        }
+        catch (ArticleFormatException e)
+        {
+            // Anchors, type tags, a second document: what was read before it still counts.
+            problems.AddRange(found);
+            problems.AddRange(e.Problems);
+            return fields;
+        }
+
+        foreach (var (chunk, chunkLine) in TopLevelChunks(yaml, firstLine))
+        {
+            var chunkFields = new Dictionary<string, YamlValue>(StringComparer.Ordinal);
+            var chunkProblems = new ArticleProblems(sourceName);
+            try
+            {
+                ReadMapping(new YamlEvents(sourceName, chunk, chunkLine), knownFields, chunkFields, chunkProblems);
+            }
+            catch (YamlSyntaxException e)
+            {
+                chunkProblems.Add(YamlSyntax.Explain(e.ParserMessage, e.Line, KeyOf(chunk)));
+            }
+            catch (ArticleFormatException e)
+            {
+                chunkProblems.AddRange(e.Problems);
+            }
+
+            problems.AddRange(chunkProblems);
+            foreach (var (name, value) in chunkFields)
+            {
+                if (!fields.TryAdd(name, value))
+                {
+                    problems.Add(new ArticleProblem("Das Feld ist doppelt angegeben.", value.Line, name));
+                }
+            }
+        }
+
+        return fields;
+    }
+
+    private static void ReadMapping(YamlEvents events, IReadOnlyCollection<string> knownFields, Dictionary<string, YamlValue> fields, ArticleProblems problems)
+    {
         events.Expect<StreamStart>();
         if (events.TryConsume<StreamEnd>())
         {
-            return fields;
+            return;
         }
 
         events.Expect<DocumentStart>();
@@ -90,23 +167,32 @@ public static partial class FrontMatterReader
             var keyEvent = events.Next();
             if (keyEvent is not Scalar { Style: ScalarStyle.Plain } key)
             {
-                throw events.Error(keyEvent, "Feldnamen müssen einfache Wörter sein, z. B. „title“.");
+                problems.Add(new ArticleProblem("Feldnamen müssen einfache Wörter sein, z. B. „title“.", events.LineOf(keyEvent)));
+                events.Skip(keyEvent);
+                events.Skip(events.Next());
+                continue;
             }
 
             var name = key.Value;
             var line = events.LineOf(key);
             if (!knownFields.Contains(name, StringComparer.Ordinal))
             {
-                throw new ArticleFormatException(sourceName,
-                    $"Unbekanntes Feld. Erlaubt sind: {string.Join(", ", knownFields)}.", line, name);
+                problems.Add(new ArticleProblem($"Unbekanntes Feld. Erlaubt sind: {string.Join(", ", knownFields)}.", line, name));
+                events.Skip(events.Next());
+                continue;
             }
 
             if (fields.ContainsKey(name))
             {
-                throw new ArticleFormatException(sourceName, "Das Feld ist doppelt angegeben.", line, name);
+                problems.Add(new ArticleProblem("Das Feld ist doppelt angegeben.", line, name));
+                events.Skip(events.Next());
+                continue;
             }
 
-            fields[name] = ReadValue(events, name);
+            if (ReadValue(events, name, problems) is { } value)
+            {
+                fields[name] = value;
+            }
         }
 
         events.Expect<DocumentEnd>();
@@ -114,11 +200,39 @@ public static partial class FrontMatterReader
         {
             throw events.Error(events.Next(), "Front Matter darf nur ein YAML-Dokument enthalten.");
         }
-
-        return fields;
     }
 
-    private static YamlValue ReadValue(YamlEvents events, string field)
+    /// <summary>Each top-level "name: value" line with the indented or list lines that follow it, and its line number.</summary>
+    private static IEnumerable<(string Chunk, int Line)> TopLevelChunks(string yaml, int firstLine)
+    {
+        var lines = yaml.Split('\n');
+        var start = -1;
+        for (var i = 0; i <= lines.Length; i++)
+        {
+            var startsField = i == lines.Length
+                || (lines[i].Length > 0 && !char.IsWhiteSpace(lines[i][0]) && lines[i][0] is not ('-' or '#' or ']' or '}'));
+            if (!startsField)
+            {
+                continue;
+            }
+
+            if (start >= 0)
+            {
+                yield return (string.Join('\n', lines[start..i]), firstLine + start);
+            }
+
+            start = i;
+        }
+    }
+
+    private static string? KeyOf(string chunk)
+    {
+        var colon = chunk.IndexOf(':', StringComparison.Ordinal);
+        var key = colon > 0 ? chunk[..colon].Trim() : null;
+        return key is { Length: > 0 } && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') ? key : null;
+    }
+
+    private static YamlValue? ReadValue(YamlEvents events, string field, ArticleProblems problems)
     {
         var value = events.Next();
         var line = events.LineOf(value);
@@ -130,136 +244,149 @@ public static partial class FrontMatterReader
 
             case SequenceStart:
                 var items = new List<string>();
+                var nested = false;
                 while (!events.TryConsume<SequenceEnd>())
                 {
                     var item = events.Next();
                     if (item is not Scalar itemScalar)
                     {
-                        throw new ArticleFormatException(events.SourceName,
-                            "Die Liste darf nur einfache Werte enthalten, keine verschachtelten Listen oder Felder.",
-                            events.LineOf(item), field);
+                        if (!nested)
+                        {
+                            problems.Add(new ArticleProblem(
+                                "Die Liste darf nur einfache Werte enthalten, keine verschachtelten Listen oder Felder.", events.LineOf(item), field));
+                        }
+
+                        nested = true;
+                        events.Skip(item);
+                        continue;
                     }
 
                     items.Add(itemScalar.Value);
                 }
 
-                return new YamlValue(line, null, false, items);
+                return nested ? null : new YamlValue(line, null, false, items);
 
             default:
-                throw new ArticleFormatException(events.SourceName,
-                    "Hier wird ein einfacher Wert oder eine Liste erwartet, keine verschachtelten Felder.", line, field);
+                problems.Add(new ArticleProblem("Hier wird ein einfacher Wert oder eine Liste erwartet, keine verschachtelten Felder.", line, field));
+                events.Skip(value);
+                return null;
         }
     }
 
-    private static FrontMatter ToFrontMatter(string sourceName, Dictionary<string, YamlValue> fields, int closingLine)
+    private static FrontMatter ToFrontMatter(string sourceName, Dictionary<string, YamlValue> fields, int closingLine, ArticleProblems problems) =>
+        new(
+            problems.Try(() => Title(sourceName, fields, closingLine), ""),
+            problems.Try(() => SlugOf(sourceName, fields), null),
+            problems.Try(() => OneLine(sourceName, fields, "author", MaxAuthorLength), null),
+            problems.Try(() => Date(sourceName, fields, "date"), null),
+            problems.Try(() => Date(sourceName, fields, "updated"), null),
+            problems.Try(() => Tags(sourceName, fields), []),
+            problems.Try(() => Summary(sourceName, fields), null),
+            problems.Try(() => Draft(sourceName, fields), false),
+            problems.Try(() => FeedIdOf(sourceName, fields), null),
+            // Which Ressorts exist only the store knows; it refuses an unknown one, naming the known ones.
+            problems.Try(() => OneLine(sourceName, fields, "ressort", Ressorts.RessortDraft.MaxNameLength), null),
+            Image(sourceName, fields, problems));
+
+    private static string Title(string sourceName, Dictionary<string, YamlValue> fields, int closingLine)
     {
-        var title = CollapseWhitespace(Text(sourceName, fields, "title"));
-        if (string.IsNullOrEmpty(title))
+        var title = OneLine(sourceName, fields, "title", MaxTitleLength);
+        if (title is null)
         {
             var line = fields.TryGetValue("title", out var given) ? given.Line : closingLine;
             throw new ArticleFormatException(sourceName, "Der Titel fehlt. Bitte „title: …“ angeben.", line, "title");
         }
 
-        CheckLength(sourceName, fields, "title", title, MaxTitleLength);
-        RefuseDirectionControls(sourceName, fields, "title", title);
+        return title;
+    }
 
+    private static string? SlugOf(string sourceName, Dictionary<string, YamlValue> fields)
+    {
         var slug = Text(sourceName, fields, "slug")?.Trim();
-        if (slug is { Length: 0 })
+        if (string.IsNullOrEmpty(slug))
         {
-            slug = null;
+            return null;
         }
 
-        if (slug is not null && !Slug.IsValid(slug))
-        {
-            throw new ArticleFormatException(sourceName,
-                $"„{slug}“ ist kein gültiger Slug: nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche, höchstens {Slug.MaxLength} Zeichen.",
-                fields["slug"].Line, "slug");
-        }
+        return Slug.IsValid(slug) ? slug : throw new ArticleFormatException(sourceName,
+            $"„{slug}“ ist kein gültiger Slug: nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche, höchstens {Slug.MaxLength} Zeichen.",
+            fields["slug"].Line, "slug");
+    }
 
-        var author = CollapseWhitespace(Text(sourceName, fields, "author"));
-        CheckLength(sourceName, fields, "author", author, MaxAuthorLength);
-        RefuseDirectionControls(sourceName, fields, "author", author);
+    /// <summary>A one-line text field: whitespace collapsed, its length and direction controls checked; null when empty.</summary>
+    private static string? OneLine(string sourceName, Dictionary<string, YamlValue> fields, string field, int maxLength)
+    {
+        var text = CollapseWhitespace(Text(sourceName, fields, field));
+        CheckLength(sourceName, fields, field, text, maxLength);
+        RefuseDirectionControls(sourceName, fields, field, text);
+        return string.IsNullOrEmpty(text) ? null : text;
+    }
 
+    /// <summary>The summary keeps its line breaks; only its ends are trimmed.</summary>
+    private static string? Summary(string sourceName, Dictionary<string, YamlValue> fields)
+    {
         var summary = Text(sourceName, fields, "summary")?.Trim();
         CheckLength(sourceName, fields, "summary", summary, MaxSummaryLength);
         RefuseDirectionControls(sourceName, fields, "summary", summary);
+        return string.IsNullOrEmpty(summary) ? null : summary;
+    }
 
+    private static string? FeedIdOf(string sourceName, Dictionary<string, YamlValue> fields)
+    {
         var feedId = Text(sourceName, fields, FeedKey.Field)?.Trim();
-        if (feedId is { Length: 0 })
+        if (string.IsNullOrEmpty(feedId))
         {
-            feedId = null;
+            return null;
         }
 
-        if (feedId is not null && !FeedKey.IsValid(feedId))
-        {
-            throw new ArticleFormatException(sourceName,
-                $"„{feedId}“ ist keine gültige Feed-ID. Sie hat die Form 2025-03-14:artikel/7 und wird vom Export geschrieben; " +
-                "ohne das Feld bekommt ein neuer Artikel seine eigene.",
-                fields[FeedKey.Field].Line, FeedKey.Field);
-        }
-
-        // Which Ressorts exist only the store knows; it refuses an unknown one, naming the known ones.
-        var ressort = CollapseWhitespace(Text(sourceName, fields, "ressort"));
-        CheckLength(sourceName, fields, "ressort", ressort, Ressorts.RessortDraft.MaxNameLength);
-        RefuseDirectionControls(sourceName, fields, "ressort", ressort);
-
-        return new FrontMatter(
-            title,
-            slug,
-            string.IsNullOrEmpty(author) ? null : author,
-            Date(sourceName, fields, "date"),
-            Date(sourceName, fields, "updated"),
-            Tags(sourceName, fields),
-            string.IsNullOrEmpty(summary) ? null : summary,
-            Draft(sourceName, fields),
-            feedId,
-            string.IsNullOrEmpty(ressort) ? null : ressort,
-            Image(sourceName, fields));
+        return FeedKey.IsValid(feedId) ? feedId : throw new ArticleFormatException(sourceName,
+            $"„{feedId}“ ist keine gültige Feed-ID. Sie hat die Form 2025-03-14:artikel/7 und wird vom Export geschrieben; " +
+            "ohne das Feld bekommt ein neuer Artikel seine eigene.",
+            fields[FeedKey.Field].Line, FeedKey.Field);
     }
 
     /// <summary>
     /// image: with its words. The alt text is required with a picture: a reader who cannot see it must learn what it
     /// shows (docs/editing.md); caption and credit are optional, and none of the three stands without a picture.
     /// </summary>
-    private static FrontMatterImage? Image(string sourceName, Dictionary<string, YamlValue> fields)
+    private static FrontMatterImage? Image(string sourceName, Dictionary<string, YamlValue> fields, ArticleProblems problems)
     {
-        var source = Text(sourceName, fields, ImageField)?.Trim();
-        var alt = CollapseWhitespace(Text(sourceName, fields, ImageAltField));
-        var caption = CollapseWhitespace(Text(sourceName, fields, ImageCaptionField));
-        var credit = CollapseWhitespace(Text(sourceName, fields, ImageCreditField));
-        foreach (var (field, text, max) in (ReadOnlySpan<(string, string?, int)>)[
-            (ImageAltField, alt, MaxImageAltLength), (ImageCaptionField, caption, MaxImageCaptionLength), (ImageCreditField, credit, MaxImageCreditLength)])
-        {
-            CheckLength(sourceName, fields, field, text, max);
-            RefuseDirectionControls(sourceName, fields, field, text);
-            if (string.IsNullOrEmpty(source) && !string.IsNullOrEmpty(text))
-            {
-                throw new ArticleFormatException(sourceName,
-                    $"„{field}“ gehört zu einem Aufmacherbild, aber „image: …“ fehlt.", fields[field].Line, field);
-            }
-        }
-
+        var before = problems.Count;
+        var source = problems.Try(() => Text(sourceName, fields, ImageField)?.Trim(), null);
+        var beforeAlt = problems.Count;
+        var alt = problems.Try(() => OneLine(sourceName, fields, ImageAltField, MaxImageAltLength), null);
+        var altIsWrong = problems.Count > beforeAlt;
+        var caption = problems.Try(() => OneLine(sourceName, fields, ImageCaptionField, MaxImageCaptionLength), null);
+        var credit = problems.Try(() => OneLine(sourceName, fields, ImageCreditField, MaxImageCreditLength), null);
         if (string.IsNullOrEmpty(source))
         {
+            foreach (var (field, text) in (ReadOnlySpan<(string, string?)>)[(ImageAltField, alt), (ImageCaptionField, caption), (ImageCreditField, credit)])
+            {
+                if (text is not null)
+                {
+                    problems.Add(new ArticleProblem($"„{field}“ gehört zu einem Aufmacherbild, aber „image: …“ fehlt.", fields[field].Line, field));
+                }
+            }
+
             return null;
         }
 
         var line = fields[ImageField].Line;
         if (Markdown.MarkdownRenderer.SchemeOf(source) is not null || source.StartsWith("//", StringComparison.Ordinal))
         {
-            throw new ArticleFormatException(sourceName,
+            problems.Add(new ArticleProblem(
                 "Das Aufmacherbild muss ein hochgeladenes Bild sein (/bilder/…) oder eine Datei neben der Markdown-Datei " +
-                "(z. B. „bilder/rathaus.jpg“), keine Adresse einer anderen Website.", line, ImageField);
+                "(z. B. „bilder/rathaus.jpg“), keine Adresse einer anderen Website.", line, ImageField));
         }
 
-        if (string.IsNullOrEmpty(alt))
+        if (alt is null && !altIsWrong)
         {
-            throw new ArticleFormatException(sourceName,
+            problems.Add(new ArticleProblem(
                 "Zum Aufmacherbild fehlt der Alternativtext. Bitte „image-alt: …“ angeben: in einem Satz, was auf dem Bild zu sehen ist.",
-                fields.TryGetValue(ImageAltField, out var given) ? given.Line : line, ImageAltField);
+                fields.TryGetValue(ImageAltField, out var given) ? given.Line : line, ImageAltField));
         }
 
-        return new FrontMatterImage(source, alt, string.IsNullOrEmpty(caption) ? null : caption, string.IsNullOrEmpty(credit) ? null : credit, line);
+        return problems.Count > before ? null : new FrontMatterImage(source, alt!, caption, credit, line);
     }
 
     internal static string? Text(string sourceName, Dictionary<string, YamlValue> fields, string field)
@@ -356,6 +483,14 @@ public static partial class FrontMatterReader
     internal static string? CollapseWhitespace(string? text) =>
         text is null ? null : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
+    /// <summary>YamlDotNet could not parse the text; its English message is for <see cref="YamlSyntax"/>, never for editors.</summary>
+    private sealed class YamlSyntaxException(string parserMessage, int line) : Exception(parserMessage)
+    {
+        public string ParserMessage => Message;
+
+        public int Line => line;
+    }
+
     /// <summary>YamlDotNet's event stream with the checks every event must pass and German errors with file lines.</summary>
     private sealed partial class YamlEvents(string sourceName, string yaml, int firstLine)
     {
@@ -398,6 +533,21 @@ public static partial class FrontMatterReader
         public ArticleFormatException Error(ParsingEvent at, string reason) =>
             new(sourceName, reason, LineOf(at));
 
+        /// <summary>Passes over a value that has been reported: a scalar, or a whole list or mapping.</summary>
+        public void Skip(ParsingEvent value)
+        {
+            var depth = value is MappingStart or SequenceStart ? 1 : 0;
+            while (depth > 0)
+            {
+                depth += Next() switch
+                {
+                    MappingStart or SequenceStart => 1,
+                    MappingEnd or SequenceEnd => -1,
+                    _ => 0,
+                };
+            }
+        }
+
         private ParsingEvent Peek()
         {
             if (_peeked is not null)
@@ -414,8 +564,7 @@ public static partial class FrontMatterReader
             }
             catch (YamlException e)
             {
-                throw new ArticleFormatException(sourceName,
-                    "YAML-Syntaxfehler: " + MarkPrefix().Replace(e.Message, ""), (int)e.Start.Line + firstLine - 1);
+                throw new YamlSyntaxException(MarkPrefix().Replace(e.Message, ""), (int)e.Start.Line + firstLine - 1);
             }
 
             var current = _parser.Current!;
@@ -423,9 +572,9 @@ public static partial class FrontMatterReader
             {
                 case AnchorAlias:
                 case NodeEvent { Anchor.IsEmpty: false }:
-                    throw Error(current, "YAML-Anker und -Aliase (& und *) sind nicht erlaubt.");
+                    throw new YamlSyntaxException(YamlSyntax.AnchorOrAlias, LineOf(current));
                 case NodeEvent { Tag.IsEmpty: false }:
-                    throw Error(current, "YAML-Typangaben (!…) sind nicht erlaubt.");
+                    throw new YamlSyntaxException(YamlSyntax.TypeTag, LineOf(current));
             }
 
             _peeked = current;

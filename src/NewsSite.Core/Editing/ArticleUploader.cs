@@ -29,7 +29,7 @@ public enum UploadOutcome
 /// <param name="Warnings">For a stored article: pictures it names that are missing or were refused, in German.</param>
 public sealed record UploadResult(
     string Name, UploadOutcome Outcome, long? ArticleId, string? Title, string? Slug, DateTimeOffset? PublishedAt, string? Reason,
-    Exception? Failure = null, IReadOnlyList<string>? Warnings = null)
+    Exception? Failure = null, IReadOnlyList<string>? Warnings = null, IReadOnlyList<string>? Problems = null)
 {
     public bool IsStored => Outcome is UploadOutcome.Published or UploadOutcome.Scheduled or UploadOutcome.Draft;
 }
@@ -224,7 +224,11 @@ public sealed class ArticleUploader(ArticleParser parser, IArticleStore articles
         }
         catch (ArticleFormatException e)
         {
-            return Rejected(name, Where(e) + e.Reason);
+            // Every problem of the file, so that it is fixed in one go rather than on one upload per mistake.
+            var problems = e.Problems.Select(Describe).ToList();
+            return problems.Count == 1
+                ? Rejected(name, problems[0])
+                : Rejected(name, $"{problems.Count} Probleme in dieser Datei; gespeichert wurde nichts.") with { Problems = problems };
         }
         catch (ArticleTooLargeException e)
         {
@@ -298,10 +302,12 @@ public sealed class ArticleUploader(ArticleParser parser, IArticleStore articles
             Warnings: warnings.Count == 0 ? null : warnings);
     }
 
-    // The result already names the file; the reason keeps only line and field.
-    private static string Where(ArticleFormatException e) =>
-        (e.Line is { } line ? $"Zeile {line}" : "") + (e.Field is { } field ? (e.Line is null ? "" : ", ") + $"Feld „{field}“" : "")
-        + (e.Line is null && e.Field is null ? "" : ": ");
+    // The result already names the file; a problem keeps only line and field.
+    private static string Describe(ArticleProblem problem) =>
+        (problem.Line is { } line ? $"Zeile {line}" : "")
+        + (problem.Field is { } field ? (problem.Line is null ? "" : ", ") + $"Feld „{field}“" : "")
+        + (problem.Line is null && problem.Field is null ? "" : ": ")
+        + problem.Reason + (problem.Hint is null ? "" : " Tipp: " + problem.Hint);
 
     private static async Task<byte[]?> ReadBoundedAsync(Func<Stream> open, long maxBytes, CancellationToken cancellationToken)
     {

@@ -202,15 +202,73 @@ public class FrontMatterReaderTests
     }
 
     [Theory]
-    [InlineData("title: \"offen", 2)]
-    [InlineData("title: T\n  author: eingerückt", 3)]
-    [InlineData("title: T\ntags: [A, B", 3)]
-    public void YamlSyntaxErrorsNameTheLine(string frontMatter, int line)
+    [InlineData("title: \"offen", 2, "title", "Anführungszeichen wird geöffnet")]
+    [InlineData("title: T\n  author: eingerückt", 2, "title", "Doppelpunkt")]
+    [InlineData("title: T\ntags: [A, B", 3, "tags", "Liste in eckigen Klammern")]
+    [InlineData("title: *Eilmeldung* aus Köln", 2, "title", "Anker und -Aliase")]
+    [InlineData("title: T\n\tauthor: Tab", 2, null, "Tabulator")]
+    public void YamlSyntaxErrors_NameTheLineAndField_InGerman_NeverInTheParsersWords(string frontMatter, int line, string? field, string reason)
     {
         var e = Refuse(frontMatter);
 
-        Assert.Contains("YAML-Syntaxfehler", e.Message, StringComparison.Ordinal);
-        Assert.True(e.Line >= line, $"Zeile {e.Line}, erwartet ab {line}");
+        var problem = Assert.Single(e.Problems);
+        Assert.Contains(reason, problem.Reason, StringComparison.Ordinal);
+        Assert.NotNull(problem.Hint);
+        Assert.True(problem.Line >= line, $"Zeile {problem.Line}, erwartet ab {line}");
+        if (field is not null)
+        {
+            Assert.Equal(field, problem.Field);
+        }
+
+        foreach (var english in (string[])["While", "scanning", "found", "expected", "Line:", "mapping"])
+        {
+            Assert.DoesNotContain(english, e.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void AColonInAnUnquotedTitle_GetsTheHintToQuoteIt()
+    {
+        var e = Refuse("title: Köln: Die neue Brücke ist offen\ndate: 2025-03-14");
+
+        var problem = Assert.Single(e.Problems);
+        Assert.Equal(("title", 2), (problem.Field, problem.Line));
+        Assert.StartsWith("Titel mit Doppelpunkt in Anführungszeichen setzen", problem.Hint, StringComparison.Ordinal);
+        Assert.Contains("Tipp: Titel mit Doppelpunkt in Anführungszeichen setzen", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFileWithThreeMistakes_ReportsAllThree_EachWithItsLineAndField()
+    {
+        var e = Refuse("""
+            title: Köln: Brücke offen
+            date: 2025-02-30
+            tags: Köln
+            image: /bilder/bruecke.jpg
+            """);
+
+        Assert.Equal(
+            [("title", 2), ("date", 3), ("tags", 4), ("image-alt", 5)],
+            e.Problems.Select(p => (p.Field, p.Line)).ToArray());
+        Assert.Equal(4, e.Message.Split('\n').Length);
+    }
+
+    [Fact]
+    public void MistakesWithoutASyntaxError_AreAllReported_AndAMissingTitleToo()
+    {
+        var e = Refuse("category: Sport\ndate: gestern\nslug: Groß\ndraft: vielleicht");
+
+        Assert.Equal(
+            ["category", "date", "slug", "draft", "title"],
+            e.Problems.Select(p => p.Field).ToArray());
+    }
+
+    [Fact]
+    public void AnUnreadableTitle_IsNotAlsoReportedAsMissing()
+    {
+        var e = Refuse("title: \"offen\nauthor: Anna");
+
+        Assert.Equal("title", Assert.Single(e.Problems).Field);
     }
 
     [Fact]

@@ -159,7 +159,7 @@ public class UploadTests
             { "control", Utf8(article.Replace("Ein Absatz.", "Ein\u001bAbsatz.", StringComparison.Ordinal)), "Steuerzeichen U+001B" },
             { "no-front-matter", Utf8("# Titel\n\nText"), "Front Matter fehlt" },
             { "unclosed", Utf8("---\ntitle: Offen\n\nText"), "nicht abgeschlossen" },
-            { "yaml-syntax", Utf8("---\ntitle: \"Offen\ndate: 2025-01-01\n---\n\nText"), "YAML-Syntaxfehler" },
+            { "yaml-syntax", Utf8("---\ntitle: \"Offen\ndate: 2025-01-01\n---\n\nText"), "Feld „title“: Ein Anführungszeichen wird geöffnet" },
             { "anchor", Utf8("---\ntitle: &t Titel\nsummary: *t\n---\n\nText"), "Anker und -Aliase" },
             { "type-tag", Utf8("---\ntitle: !!str Titel\n---\n\nText"), "Typangaben" },
             { "unknown-field", Utf8("---\ntitle: Titel\ncategory: Sport\n---\n\nText"), "Feld „category“: Unbekanntes Feld" },

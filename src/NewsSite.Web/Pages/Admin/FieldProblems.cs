@@ -25,7 +25,7 @@ public sealed class FieldProblems
         foreach (var problem in error.Problems)
         {
             var where = problem.Line is { } line ? $"Zeile {line}: " : "";
-            Add(inputOf(problem.Field), where + problem.Reason + (problem.Hint is { } hint ? " " + hint : ""));
+            Add(inputOf(problem.Field), where + problem.Reason + (problem.Hint is { } hint ? " Tipp: " + hint : ""));
         }
     }
 
