@@ -1,3 +1,4 @@
+using NewsSite.Core.Editing;
 using System.Net;
 using System.Text;
 using NewsSite.Web.Tests.Support;
@@ -41,7 +42,7 @@ public class EditLimitTests
         Assert.Contains("erlaubt sind 1.048.576 (1 MB)", error.TextContent, StringComparison.Ordinal);
         Assert.Equal("true", page.QuerySelector("#body")!.GetAttribute("aria-invalid"));
         Assert.Contains("body-error", page.QuerySelector("#body")!.GetAttribute("aria-describedby"), StringComparison.Ordinal);
-        Assert.Equal(body.Trim(), page.QuerySelector("#body")!.TextContent.Trim());
+        Assert.Equal(EditorForm.FromSource(source).Body.Trim(), page.QuerySelector("#body")!.TextContent.Trim());
         Assert.Equal(0, await ArticleCountAsync(editor));
     }
 

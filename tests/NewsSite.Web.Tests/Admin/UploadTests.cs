@@ -180,7 +180,7 @@ public class UploadTests
         var (response, page) = await UploadAsync(editor, "Veröffentlichen", new FormFile(name + ".md", bytes));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        var rejected = page.QuerySelector(".result--rejected .result__reason")!.TextContent;
+        var rejected = page.QuerySelector(".result--rejected")!.TextContent;
         Assert.Contains(reason, rejected, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", page.Body!.TextContent, StringComparison.Ordinal);
         var (_, list) = await editor.GetAsync("/admin?status=");

@@ -39,8 +39,15 @@ public class ExportLimitRoundTripTests
             return limit.Measure(content);
         }
 
-        var room = limit.MaxBytes - Measure(Source(0, 0));
+        // Measured from one word and one padding letter rather than none: the form trims the text's end, so the first
+        // of them also brings back the blank line before it, and a last word without padding loses its space.
+        var room = limit.MaxBytes - (Measure(Source(1, 1)) - 12);
         var (words, padding) = ((int)(room / 11), (int)(room % 11));
+        if (padding == 0)
+        {
+            (words, padding) = (words - 1, 11);
+        }
+
         var largest = Source(words, padding);
         Assert.Equal(limit.MaxBytes, Measure(largest));
         Assert.True(largest.Length < NewsSite.Core.Markdown.MarkdownRenderer.MaxLength);

@@ -73,6 +73,36 @@ public class HttpHardeningTests
     }
 
     [Fact]
+    public async Task TheAdminPolicy_AllowsOnlyScriptsFromOurOrigin_AndTheAdminHasNoInlineScript()
+    {
+        var directives = HttpHardening.AdminContentSecurityPolicy.Split(';', StringSplitOptions.TrimEntries)
+            .ToDictionary(d => d.Split(' ')[0], d => d.Split(' ')[1..]);
+
+        Assert.Equal(["'none'"], directives["default-src"]);
+        Assert.Equal(["'self'"], directives["script-src"]);
+        Assert.Equal(["'self'"], directives["connect-src"]);
+        Assert.Equal(["'none'"], directives["frame-ancestors"]);
+        Assert.DoesNotContain(directives.Values.SelectMany(v => v), v => v.Contains("unsafe", StringComparison.Ordinal));
+
+        await using var site = Site();
+        using var editor = await AdminClient.LoginAsync(site);
+        foreach (var path in new[] { "/admin", "/admin/artikel/neu", "/admin/hochladen", "/admin/konto" })
+        {
+            var (_, page) = await editor.GetAsync(path);
+            var scripts = page.QuerySelectorAll("script").ToList();
+            Assert.NotEmpty(scripts);
+            Assert.All(scripts, script =>
+            {
+                Assert.Equal("module", script.GetAttribute("type"));
+                Assert.StartsWith("/js/admin/", script.GetAttribute("src"), StringComparison.Ordinal);
+                Assert.Equal("", script.TextContent.Trim());
+            });
+            Assert.Empty(page.QuerySelectorAll("style, [style]"));
+            Assert.DoesNotContain(page.All.SelectMany(e => e.Attributes), a => a.Name.StartsWith("on", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task Hsts_IsSentOverHttpsOnly()
     {
         await using var site = Site();
@@ -354,7 +384,9 @@ public class HttpHardeningTests
         string Header(string name) => response.Headers.TryGetValues(name, out var values) ? string.Join(",", values)
             : response.Content.Headers.TryGetValues(name, out var contentValues) ? string.Join(",", contentValues) : "";
 
-        Assert.Equal(HttpHardening.ContentSecurityPolicy, Header("Content-Security-Policy"));
+        // The admin may run its own scripts (progressive enhancement); reader pages none.
+        var admin = response.RequestMessage!.RequestUri!.AbsolutePath.StartsWith("/admin", StringComparison.Ordinal);
+        Assert.Equal(admin ? HttpHardening.AdminContentSecurityPolicy : HttpHardening.ContentSecurityPolicy, Header("Content-Security-Policy"));
         Assert.Equal("nosniff", Header("X-Content-Type-Options"));
         Assert.Equal(HttpHardening.ReferrerPolicy, Header("Referrer-Policy"));
         Assert.Equal(HttpHardening.PermissionsPolicy, Header("Permissions-Policy"));
