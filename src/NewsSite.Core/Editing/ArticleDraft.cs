@@ -146,10 +146,18 @@ public sealed class ArticleDraft(ArticleParser parser, ArticleFileLimit limit)
                 Hint: "Bitte den Artikeltext schreiben; als Entwurf speichern geht auch ohne."));
         }
 
+        // A field the editor left as it was keeps its stored line as written (quotes, list style, time zone), so that
+        // the version list shows what was changed, not how the form writes YAML.
+        var stored = storedMarkdown is null ? null : EditorForm.FromSource(storedMarkdown).Fields.ByKey().ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
         var changes = new List<KeyValuePair<string, string?>>();
         foreach (var (key, raw) in fields.ByKey())
         {
             var value = Clean(raw);
+            if (stored is not null && stored.TryGetValue(key, out var unchanged) && Clean(unchanged) == value)
+            {
+                continue;
+            }
+
             changes.Add(new(key, value.Length == 0 ? null : ToYaml(key, value, problems)));
         }
 

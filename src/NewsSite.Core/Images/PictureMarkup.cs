@@ -55,16 +55,47 @@ public static class PictureMarkup
         return new PictureFacts(picture.FileName, picture.Width, picture.Height, Path.GetExtension(picture.FileName), 0);
     }
 
-    /// <summary>A picture of an article's body as a figure, captioned by the Markdown image's title when it has one.</summary>
+    /// <summary>
+    /// A picture of an article's body as a figure, captioned by the Markdown image's title when it has one. A credit
+    /// at the title's end ("Die Brücke am Abend – Foto: Anna Berger", as the editor's picture dialog writes it) is set
+    /// apart like the lead picture's.
+    /// </summary>
     public static string Figure(PictureFacts picture, string alt, string? caption, string sizes)
     {
         var html = new StringBuilder("<figure class=\"figure\">").Append(Html(picture, alt, sizes, eager: false));
         if (!string.IsNullOrWhiteSpace(caption))
         {
-            html.Append("<figcaption>").Append(Encode(caption)).Append("</figcaption>");
+            var (text, credit) = SplitCredit(caption.Trim());
+            html.Append("<figcaption>");
+            if (text.Length > 0)
+            {
+                html.Append("<span class=\"figure__caption\">").Append(Encode(text)).Append("</span>");
+            }
+
+            if (credit is not null)
+            {
+                html.Append(text.Length > 0 ? " " : "").Append("<span class=\"figure__credit\">").Append(Encode(CreditPrefix + credit)).Append("</span>");
+            }
+
+            html.Append("</figcaption>");
         }
 
         return html.Append("</figure>").ToString();
+    }
+
+    /// <summary>How a body picture's title names the photographer: "… – Foto: Name" or "Foto: Name" alone.</summary>
+    public const string CreditPrefix = "Foto: ";
+
+    public static (string Caption, string? Credit) SplitCredit(string title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        if (title.StartsWith(CreditPrefix, StringComparison.Ordinal))
+        {
+            return ("", title[CreditPrefix.Length..].Trim());
+        }
+
+        var at = title.LastIndexOf(" – " + CreditPrefix, StringComparison.Ordinal);
+        return at < 0 ? (title, null) : (title[..at].Trim(), title[(at + 3 + CreditPrefix.Length)..].Trim());
     }
 
     /// <summary>The variant the img's src names for browsers without srcset: 800 wide, or the widest below.</summary>

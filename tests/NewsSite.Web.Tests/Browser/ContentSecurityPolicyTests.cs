@@ -56,7 +56,7 @@ public class ContentSecurityPolicyTests(BrowserSite site) : IClassFixture<Browse
         await page.GotoAsync(site.BaseUrl + "/admin/artikel/neu");
         await page.Locator("#title").FillAsync("Richtlinie im Test");
         // A table with aligned columns (classes, not inline styles) and a picture by http: (asked for by https:).
-        await page.Locator("#markdown").FillAsync(
+        await page.Locator("#body").FillAsync(
             "## Vorschau\n\n[Quelle](https://example.org/quelle)\n\n![Bild](https://bilder.invalid/foto.jpg)\n\n" +
             "| Ort | Anteil |\n|:---:|---:|\n| Köln | 40 % |\n\n![Alt](http://bilder.invalid/alt.jpg)[^1]\n\n[^1]: Fußnote.\n");
         await page.GetByRole(AriaRole.Button, new() { Name = "Vorschau" }).ClickAsync();

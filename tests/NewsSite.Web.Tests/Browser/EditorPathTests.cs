@@ -96,7 +96,7 @@ public class EditorPathTests(EmptyBrowserSite site) : IClassFixture<EmptyBrowser
         await page.GetByLabel("Titel", new() { Exact = true }).FillAsync("Haushalt für 2031");
         await page.GetByLabel("Tags").FillAsync("Stadtrat, Haushalt");
         await page.GetByLabel("Erscheinungsdatum").FillAsync("2031-01-05T07:00");
-        await page.GetByLabel("Markdown-Quelltext mit Front Matter").FillAsync("Der Stadtrat berät den Haushalt.");
+        await page.GetByLabel("Text", new() { Exact = true }).FillAsync("Der Stadtrat berät den Haushalt.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Veröffentlichen" }).ClickAsync();
         await Expect(page.Locator(".notice--success")).ToContainTextAsync("Geplant (Version 1): erscheint am 5. Januar 2031, 07:00 Uhr");
         await Expect(page.Locator("h1 .status")).ToHaveTextAsync("Geplant");
