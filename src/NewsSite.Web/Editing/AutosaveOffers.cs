@@ -111,7 +111,7 @@ public sealed class AutosaveOffers(IAutosaveStore autosaves, TimeProvider clock)
         "Automatisch gespeichert um " + NewsroomTime.ToLocal(savedAt).ToString("HH:mm 'Uhr'", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// The form as plain text for comparing and the diff: one „Titel: …“ line per filled field, a blank line, the body.
+    /// The form as plain text for comparing and the diff: one „Titel: …“ line per filled field, a blank line, the body (an empty form is empty).
     /// Values are compared as a save would take them: trimmed, with the browser's CRLF as LF.
     /// </summary>
     public static string Render(EditorForm form)
@@ -133,7 +133,12 @@ public sealed class AutosaveOffers(IAutosaveStore autosaves, TimeProvider clock)
             }
         }
 
-        return text.Append('\n').Append(Clean(form.Body)).ToString();
+        if (text.Length > 0)
+        {
+            text.Append('\n');
+        }
+
+        return text.Append(Clean(form.Body)).ToString();
     }
 
     private static string Clean(string? value) => (value ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
