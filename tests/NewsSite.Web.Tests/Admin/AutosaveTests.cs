@@ -404,4 +404,53 @@ public class AutosaveTests
         Assert.Null(await FindAsync(site, "anna", id));
         Assert.NotNull(await FindAsync(site, "ben", 0));
     }
+
+    [Fact]
+    public async Task ThePartial_ShowsTheOfferTheDiffMarkedByTextAndClass_RestoreLinkAndDiscardFormWithItsToken()
+    {
+        await using var site = Site();
+        using var anna = await AdminClient.LoginAsync(site);
+        var editUrl = await anna.EditUrlOfAsync("Radwege für Köln");
+        var id = IdOf(editUrl);
+        Assert.Equal(HttpStatusCode.OK, (await AutosaveAsync(anna, editUrl, new() { ["Body"] = "Der Rat beschließt neue Radwege.\n\nDer Bau beginnt im Winter." })).StatusCode);
+        var article = (await site.Services.GetRequiredService<IEditorArticles>().FindForEditingAsync(id, Token))!;
+        var offer = (await site.Services.GetRequiredService<AutosaveOffers>().FindAsync("anna", id, EditorForm.FromSource(article.Markdown), 0, Token))!;
+
+        var html = await RenderPartialAsync(site, new AutosaveOfferBanner(offer, id));
+        var page = await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(html, Token);
+
+        Assert.Equal("Es gibt eine automatisch gespeicherte Fassung von 12:00 Uhr, neuer als die gespeicherte.", page.QuerySelector("#autosave-offer-title")!.TextContent);
+        Assert.Contains("nicht mehr Version 1", page.QuerySelector(".autosave-offer")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["−", "Der Bau beginnt im Herbst."], page.QuerySelectorAll("tr.diff__removed td").Select(td => td.TextContent));
+        Assert.Equal("entfernt", page.QuerySelector("tr.diff__removed span")!.GetAttribute("aria-label"));
+        Assert.Equal(["+", "Der Bau beginnt im Winter."], page.QuerySelectorAll("tr.diff__added td").Select(td => td.TextContent));
+        Assert.Equal(editUrl + "?autosave=wiederherstellen", page.QuerySelector("a.button")!.GetAttribute("href"));
+        var discard = page.QuerySelector<IHtmlFormElement>("form")!;
+        Assert.Equal((editUrl + "/autosave/verwerfen", "post"), (discard.GetAttribute("action"), discard.Method));
+        Assert.False(string.IsNullOrEmpty(discard.QuerySelector<IHtmlInputElement>("input[name='__RequestVerificationToken']")?.Value));
+    }
+
+    /// <summary>The partial as the edit page would render it, for a signed-in editor's request.</summary>
+    private static async Task<string> RenderPartialAsync(NewsSiteFactory site, AutosaveOfferBanner model)
+    {
+        using var scope = site.Services.CreateScope();
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        http.Request.Scheme = "https";
+        http.Request.Host = new Microsoft.AspNetCore.Http.HostString("nachrichten.example");
+        var actionContext = new Microsoft.AspNetCore.Mvc.ActionContext(
+            http, new Microsoft.AspNetCore.Routing.RouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor());
+        var engine = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Mvc.Razor.IRazorViewEngine>();
+        var view = engine.GetView(null, "/Pages/Admin/Articles/_AutosaveOffer.cshtml", isMainPage: false).EnsureSuccessful(null).View!;
+        await using var writer = new StringWriter();
+        var viewData = new Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary<AutosaveOfferBanner>(
+            new Microsoft.AspNetCore.Mvc.ModelBinding.EmptyModelMetadataProvider(), new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary())
+        {
+            Model = model,
+        };
+        var tempData = new Microsoft.AspNetCore.Mvc.ViewFeatures.TempDataDictionary(
+            http, scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataProvider>());
+        await view.RenderAsync(new Microsoft.AspNetCore.Mvc.Rendering.ViewContext(
+            actionContext, view, viewData, tempData, writer, new Microsoft.AspNetCore.Mvc.ViewFeatures.HtmlHelperOptions()));
+        return writer.ToString();
+    }
 }
