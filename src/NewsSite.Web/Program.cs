@@ -1,6 +1,7 @@
 using NewsSite.Web.Accounts;
 using NewsSite.Web.Caching;
 using NewsSite.Web.Commands;
+using NewsSite.Web.Editing;
 using NewsSite.Web.Errors;
 using NewsSite.Web.Hardening;
 using NewsSite.Web.Health;
@@ -55,6 +56,7 @@ app.UsePageCache();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapRazorPages().WithStaticAssets();
+app.MapAutosave();
 app.MapNewsSiteSyndication();
 app.MapHealthEndpoints();
 

@@ -18,6 +18,28 @@ public static class AdminPolicies
 }
 
 /// <summary>
+/// Endpoint metadata of what the admin's scripts call (autosave): signed out, such an endpoint answers 401 with
+/// <c>{"error": Message}</c> instead of redirecting to the login page. With <paramref name="OnlyForJson"/>, only a
+/// request that accepts JSON gets that; a plain form post is sent to log in as usual.
+/// </summary>
+public sealed record SignedOutAnswer(string Message, bool OnlyForJson = false)
+{
+    /// <summary>The answer the current request's endpoint asks for, if any.</summary>
+    public static SignedOutAnswer? For(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var answer = context.GetEndpoint()?.Metadata.GetMetadata<SignedOutAnswer>();
+        return answer is null || (answer.OnlyForJson && !AcceptsJson(context.Request)) ? null : answer;
+    }
+
+    public static bool AcceptsJson(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase));
+    }
+}
+
+/// <summary>
 /// Cookie login for the admin area. The cookie names a server-side session (<see cref="AdminSessions"/>), which every
 /// signed-in request checks, so that logout and every change to an account's credentials or rights end sessions on
 /// the server.
@@ -65,6 +87,14 @@ public static class AdminAuthentication
             // client chooses. The path and query alone lead to the same login page on whatever host the browser is.
             options.Events.OnRedirectToLogin = context =>
             {
+                if (SignedOutAnswer.For(context.HttpContext) is { } answer)
+                {
+                    // A script's fetch would follow a redirect to the login page and take its 200 for success.
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    context.Response.Headers.CacheControl = "no-store";
+                    return context.Response.WriteAsJsonAsync(new { error = answer.Message });
+                }
+
                 var login = LocalPart(context.RedirectUri);
                 if (string.Equals(context.Request.Headers.XRequestedWith, "XMLHttpRequest", StringComparison.Ordinal))
                 {
@@ -84,6 +114,11 @@ public static class AdminAuthentication
             options.Events.OnRedirectToAccessDenied = context =>
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                if (SignedOutAnswer.For(context.HttpContext) is not null)
+                {
+                    return context.Response.WriteAsJsonAsync(new { error = "Dieses Konto darf das nicht." });
+                }
+
                 return Task.CompletedTask;
             };
         });

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using NewsSite.Core.Accounts;
 using NewsSite.Core.Data;
+using NewsSite.Core.Editing;
+using NewsSite.Web.Editing;
 
 namespace NewsSite.Web.Accounts;
 
@@ -14,7 +16,7 @@ namespace NewsSite.Web.Accounts;
 /// So logout, a password or role change and a removed account end a session on the server, and a copy of the cookie
 /// taken before is worth nothing.
 /// </summary>
-public sealed partial class AdminSessions(ISessionStore sessions, TimeProvider clock, ILogger<AdminSessions> logger)
+public sealed partial class AdminSessions(ISessionStore sessions, IAutosaveStore autosaves, TimeProvider clock, ILogger<AdminSessions> logger)
 {
     /// <summary>A session unused this long ends: an editor away from the desk for a working day logs in again.</summary>
     public static readonly TimeSpan IdleLimit = TimeSpan.FromHours(8);
@@ -40,7 +42,7 @@ public sealed partial class AdminSessions(ISessionStore sessions, TimeProvider c
     /// <summary>
     /// Starts a new session for <paramref name="account"/> and gives the browser a new cookie for it, replacing any
     /// earlier one (a planted cookie never becomes the victim's session). Sessions that ended by time are pruned here,
-    /// since only logins add rows.
+    /// since only logins add rows, and so are autosaves older than <see cref="AutosaveOffers.KeepFor"/>.
     /// </summary>
     /// <returns>False when the account was removed in the meantime: then there is no session and no cookie.</returns>
     public async Task<bool> StartAsync(HttpContext context, UserAccount account)
@@ -52,6 +54,13 @@ public sealed partial class AdminSessions(ISessionStore sessions, TimeProvider c
         if (pruned > 0)
         {
             LogPruned(pruned);
+        }
+
+        // Nobody is offered an autosave without logging in first, so pruning them here is always in time (decision 0014).
+        var prunedAutosaves = await autosaves.PruneAsync(now - AutosaveOffers.KeepFor, context.RequestAborted);
+        if (prunedAutosaves > 0)
+        {
+            LogPrunedAutosaves(prunedAutosaves);
         }
 
         var token = SessionToken.New();
@@ -189,6 +198,9 @@ public sealed partial class AdminSessions(ISessionStore sessions, TimeProvider c
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Sitzungen: {Pruned} abgelaufene entfernt")]
     private partial void LogPruned(int pruned);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Automatische Sicherungen: {Pruned} älter als 30 Tage entfernt")]
+    private partial void LogPrunedAutosaves(int pruned);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sitzung von {Account}: letzte Benutzung konnte nicht gespeichert werden")]
     private partial void LogTouchFailed(Exception exception, string account);

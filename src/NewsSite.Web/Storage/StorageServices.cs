@@ -38,6 +38,7 @@ public static class StorageServices
         services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Sessions);
         services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().SitePages);
         services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Ressorts);
+        services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Autosaves);
         return services;
     }
 }

@@ -85,3 +85,8 @@ public sealed class SqliteRessortStoreContractTests : RessortStoreContract
 {
     protected override Task<StorageUnderTest> CreateStorageAsync(ContentChangeSignal? signal = null) => SqliteStorageUnderTest.CreateAsync(signal);
 }
+
+public sealed class SqliteAutosaveStoreContractTests : AutosaveStoreContract
+{
+    protected override Task<StorageUnderTest> CreateStorageAsync(ContentChangeSignal? signal = null) => SqliteStorageUnderTest.CreateAsync(signal);
+}
