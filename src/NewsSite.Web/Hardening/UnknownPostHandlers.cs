@@ -18,18 +18,15 @@ public sealed class UnknownPostHandlers : IPageFilter
     public void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.HandlerMethod is not null)
-        {
-            return;
-        }
-
         var request = context.HttpContext.Request;
-        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        var isRead = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
+        if (context.HandlerMethod is null && !isRead)
         {
             context.Result = new NotFoundResult();
         }
-        else if (request.Query.ContainsKey("handler"))
+        else if (isRead && request.Query.ContainsKey("handler") && context.HandlerMethod?.Name is null)
         {
+            // Razor Pages falls back to the unnamed OnGet for a handler it does not know; the address still names it.
             var rest = request.Query.Where(q => !q.Key.Equals("handler", StringComparison.OrdinalIgnoreCase))
                 .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)));
             context.Result = new RedirectResult(request.PathBase + request.Path + QueryString.Create(rest).Value);

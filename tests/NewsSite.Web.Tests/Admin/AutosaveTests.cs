@@ -349,8 +349,9 @@ public class AutosaveTests
             offer.Diff.Where(l => l.Kind != DiffKind.Same).Select(l => (l.Kind == DiffKind.Added ? "+ " : "− ") + l.Text).Order(StringComparer.Ordinal));
         Assert.Contains(offer.Diff, l => l.Kind == DiffKind.Same && l.Text == "Autor: Erika Muster");
 
-        // Someone saves the article meanwhile: the offer stays, and says so.
-        var (saved, _) = await anna.SubmitAsync(editUrl, Form, new() { ["Fields.Summary"] = "Neu zusammengefasst." }, "Änderungen veröffentlichen");
+        // Someone else saves the article meanwhile: anna's offer stays, and says so.
+        using var bert = await AdminClient.LoginAsync(site, "bert");
+        var (saved, _) = await bert.SubmitAsync(editUrl, Form, new() { ["Fields.Summary"] = "Neu zusammengefasst." }, "Änderungen veröffentlichen");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.True((await OfferAsync())!.ArticleChangedSince);
 
@@ -428,6 +429,65 @@ public class AutosaveTests
         var discard = page.QuerySelector<IHtmlFormElement>("form")!;
         Assert.Equal((editUrl + "/autosave/verwerfen", "post"), (discard.GetAttribute("action"), discard.Method));
         Assert.False(string.IsNullOrEmpty(discard.QuerySelector<IHtmlInputElement>("input[name='__RequestVerificationToken']")?.Value));
+    }
+
+    [Fact]
+    public async Task TheEditPage_OffersTheAutosave_RestoresItIntoTheFormOnly_AndASaveEndsIt()
+    {
+        await using var site = Site();
+        using var anna = await AdminClient.LoginAsync(site);
+        var editUrl = await anna.EditUrlOfAsync("Radwege für Köln");
+        var typed = "Der Rat beschließt neue Radwege.\n\nDer Bau beginnt im Winter.";
+        Assert.Equal(HttpStatusCode.OK, (await AutosaveAsync(anna, editUrl, new() { ["Body"] = typed })).StatusCode);
+
+        var (_, offered) = await anna.GetAsync(editUrl);
+        Assert.NotNull(offered.QuerySelector("[data-server-autosave] #autosave-offer-server"));
+        Assert.Null(offered.QuerySelector("form#editor #autosave-offer-server")); // forms never nest
+        Assert.Equal("Der Rat beschließt neue Radwege.\n\nDer Bau beginnt im Herbst.", offered.QuerySelector("#body")!.TextContent.Trim());
+
+        var (_, restored) = await anna.GetAsync(editUrl + "?autosave=wiederherstellen");
+        Assert.Equal(typed, restored.QuerySelector("#body")!.TextContent.Trim());
+        Assert.NotNull(restored.QuerySelector("#autosave-restored"));
+        Assert.Null(restored.QuerySelector("[data-server-autosave]"));
+        Assert.Single(await site.Services.GetRequiredService<IEditorArticles>().ListHistoryAsync(IdOf(editUrl), Token));
+
+        var (saved, _) = await anna.SubmitAsync(restored, editUrl, Form, button: "Änderungen veröffentlichen");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Null(await FindAsync(site, "anna", IdOf(editUrl)));
+        var (_, after) = await anna.GetAsync(editUrl);
+        Assert.Null(after.QuerySelector("[data-server-autosave]"));
+        Assert.Equal(typed, after.QuerySelector("#body")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task ANewArticlesAutosave_IsOfferedOnTheEmptyForm_AndEndsWhenTheArticleIsCreated()
+    {
+        await using var site = Site();
+        using var anna = await AdminClient.LoginAsync(site);
+        Assert.Equal(HttpStatusCode.OK, (await AutosaveAsync(anna, "/admin/artikel/neu", new() { ["Fields.Title"] = "Halb geschrieben", ["Body"] = "Erster Satz." })).StatusCode);
+
+        var (_, offered) = await anna.GetAsync("/admin/artikel/neu");
+        Assert.NotNull(offered.QuerySelector("[data-server-autosave]"));
+        var (_, restored) = await anna.GetAsync("/admin/artikel/neu?autosave=wiederherstellen");
+        Assert.Equal("Halb geschrieben", restored.QuerySelector<IHtmlInputElement>("#title")!.Value);
+
+        var (saved, _) = await anna.SubmitAsync(restored, "/admin/artikel/neu", Form, button: "Als Entwurf speichern");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Null(await FindAsync(site, "anna", 0));
+        var (_, empty) = await anna.GetAsync("/admin/artikel/neu");
+        Assert.Null(empty.QuerySelector("[data-server-autosave]"));
+    }
+
+    [Fact]
+    public async Task TheLoginsWayBack_AfterASaveWhoseSessionEnded_OpensTheEditPageItself()
+    {
+        await using var site = Site();
+        using var anna = await AdminClient.LoginAsync(site);
+
+        var response = await anna.Http.GetAsync(new Uri("/admin/artikel/neu?handler=Draft", UriKind.Relative), Token);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/admin/artikel/neu", response.Headers.Location!.OriginalString);
     }
 
     /// <summary>The partial as the edit page would render it, for a signed-in editor's request.</summary>

@@ -315,4 +315,27 @@ public class UploadTests
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("zu groß", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task AFileWithThreeMistakes_ReportsAllThree_AtOnce_WithLineFieldAndHint()
+    {
+        await using var site = Site();
+        using var editor = await AdminClient.LoginAsync(site);
+
+        var (response, page) = await UploadAsync(editor, "Veröffentlichen",
+            Md("drei.md", "---\ntitle: Köln: Die Brücke ist offen\ndate: 2025-02-30\ntags: Köln\n---\n\nText."),
+            Md("gut.md", Article("Eine gute Datei")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode); // one of the two went in
+        var rejected = page.QuerySelector(".result--rejected")!;
+        Assert.Contains("3 Probleme in dieser Datei", rejected.QuerySelector(".result__reason")!.TextContent, StringComparison.Ordinal);
+        var problems = rejected.QuerySelectorAll(".result__problem").Select(li => li.TextContent).ToList();
+        Assert.Equal(3, problems.Count);
+        Assert.StartsWith("Zeile 2, Feld „title“:", problems[0], StringComparison.Ordinal);
+        Assert.Contains("Tipp: Titel mit Doppelpunkt in Anführungszeichen setzen", problems[0], StringComparison.Ordinal);
+        Assert.StartsWith("Zeile 3, Feld „date“:", problems[1], StringComparison.Ordinal);
+        Assert.StartsWith("Zeile 4, Feld „tags“:", problems[2], StringComparison.Ordinal);
+        Assert.DoesNotContain("While scanning", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("mapping", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Single(page.QuerySelectorAll(".result--published"));
+    }
 }

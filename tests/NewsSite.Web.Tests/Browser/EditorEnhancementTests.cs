@@ -100,7 +100,7 @@ public class EditorEnhancementTests(BrowserSite site) : IClassFixture<BrowserSit
         await Expect(again.Locator("#body")).ToHaveValueAsync(original);
         var offer = again.Locator("[data-server-autosave]");
         await Expect(offer).ToContainTextAsync("automatisch gespeicherte Fassung");
-        await Expect(offer.Locator(".diff__added")).ToContainTextAsync("Ein Absatz, der nicht verloren geht.");
+        await Expect(offer.Locator(".diff__added", new() { HasText = "Ein Absatz, der nicht verloren geht." })).ToHaveCountAsync(1);
         await again.ScreenshotAsync(new() { Path = BrowserSite.ScreenshotPath("editor-autosave-offer.png"), FullPage = true });
 
         await offer.GetByRole(AriaRole.Link, new() { Name = "Wiederherstellen" }).ClickAsync();
@@ -160,7 +160,7 @@ public class EditorEnhancementTests(BrowserSite site) : IClassFixture<BrowserSit
             asked.TrySetResult(dialog.Type);
             await dialog.DismissAsync();
         };
-        await page.Locator("header nav").GetByRole(AriaRole.Link, new() { Name = "Artikel", Exact = true }).ClickAsync(new() { NoWaitAfter = true });
+        await page.Locator("header nav").GetByRole(AriaRole.Link, new() { Name = "Artikel", Exact = true }).ClickAsync();
 
         Assert.Equal("beforeunload", await asked.Task.WaitAsync(TimeSpan.FromSeconds(10), Token));
         Assert.EndsWith(editUrl, new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);

@@ -5,6 +5,7 @@ using NewsSite.Core.Editing;
 using NewsSite.Core.Export;
 using NewsSite.Core.Images;
 using NewsSite.Web.Accounts;
+using NewsSite.Web.Editing;
 using NewsSite.Web.Hardening;
 using NewsSite.Web.Images;
 using NewsSite.Web.Localization;
@@ -21,7 +22,7 @@ namespace NewsSite.Web.Pages.Admin.Articles;
 [LargeRequestBody]
 public sealed class EditModel(
     IArticleStore articles, IEditorArticles editing, ArticleDraft drafts, ImageStore images, TimeProvider clock, ILogger<EditModel> logger,
-    EditorChoices choices) : PageModel
+    EditorChoices choices, IAutosaveStore autosaves, AutosaveOffers autosaveOffers) : PageModel
 {
     [BindProperty]
     public ArticleFieldsForm Fields { get; set; } = new();
@@ -76,20 +77,36 @@ public sealed class EditModel(
         await next();
     }
 
-    public async Task<IActionResult> OnGetAsync(long? id, CancellationToken cancellationToken)
-    {
-        if (id is null)
-        {
-            return Page();
-        }
+    /// <summary>This editor's autosave of this article when it differs from the saved version (shown above the form).</summary>
+    public AutosaveOffer? Autosave { get; private set; }
 
-        if (!await LoadAsync(id.Value, cancellationToken))
+    /// <summary>The autosave was put into the form (?autosave=wiederherstellen); not saved yet.</summary>
+    public bool AutosaveRestored { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long? id, string? autosave, CancellationToken cancellationToken)
+    {
+        if (id is not null && !await LoadAsync(id.Value, cancellationToken))
         {
             return NotFound();
         }
 
-        Show(EditorForm.FromSource(Article!.Markdown));
-        Revision = Article.Revision;
+        var stored = Article is null ? null : EditorForm.FromSource(Article.Markdown);
+        if (stored is not null)
+        {
+            Show(stored);
+            Revision = Article!.Revision;
+        }
+
+        Autosave = await autosaveOffers.FindAsync(User.AccountName(), id, stored, Revision, cancellationToken);
+        if (Autosave is not null && autosave == "wiederherstellen")
+        {
+            // Into the form only: saving it is the editor's decision, and Revision stays the stored one, so that a
+            // version saved by someone since is detected as a conflict rather than overwritten unseen.
+            Show(Autosave.Form);
+            AutosaveRestored = true;
+            Autosave = null;
+        }
+
         return Page();
     }
 
@@ -236,6 +253,13 @@ public sealed class EditModel(
                 ? "Keine Änderungen – es wurde nichts gespeichert."
                 : Outcome(content, written, now))
                 + (Article?.Status == ArticleStatus.Trashed ? " Der Artikel liegt weiter im Papierkorb und bleibt verborgen, bis er wiederhergestellt wird." : "");
+            // What was autosaved is in the saved version now (or was given up for it).
+            await autosaves.DeleteAsync(User.AccountName(), written.ArticleId, CancellationToken.None);
+            if (id is null)
+            {
+                await autosaves.DeleteAsync(User.AccountName(), 0, CancellationToken.None);
+            }
+
             return Redirect($"/admin/artikel/{written.ArticleId}");
         }
         catch (ArticleFormatException e)
