@@ -26,4 +26,5 @@ public sealed record SiteStorage(
     ISessionStore Sessions,
     ISitePageStore SitePages,
     IRessortStore Ressorts,
-    Images.IPictureRecords Pictures);
+    Images.IPictureRecords Pictures,
+    Images.IPictureLibrary PictureLibrary);

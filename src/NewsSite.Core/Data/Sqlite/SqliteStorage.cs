@@ -26,7 +26,8 @@ public static class SqliteStorage
             Sessions: new SqliteSessionStore(database),
             SitePages: new SqliteSitePageStore(database, clock),
             Ressorts: new SqliteRessortStore(database, clock),
-            Pictures: new SqlitePictureRecords(database, clock));
+            Pictures: new SqlitePictureRecords(database, clock),
+            PictureLibrary: new SqlitePictureLibrary(database));
     }
 
     /// <summary>The stores over <c>newssite.db</c> in <paramref name="directory"/>.</summary>
