@@ -55,6 +55,7 @@ app.UsePageCache();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapRazorPages().WithStaticAssets();
+app.MapPictureLibrary();
 app.MapNewsSiteSyndication();
 app.MapHealthEndpoints();
 

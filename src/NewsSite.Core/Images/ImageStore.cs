@@ -140,6 +140,9 @@ public sealed partial class ImageStore(string folder, long maxBytes, long maxPix
 
     public const string UrlPrefix = "/bilder/";
 
+    /// <summary>Drops what is known of a deleted picture, so that no variant is made from it again.</summary>
+    public void Forget(string fileName) => _facts.TryRemove(fileName, out _);
+
     public string PathOf(string fileName) => Path.Combine(Folder, fileName);
 
     private ImageRejectedException TooLarge() =>

@@ -66,6 +66,13 @@ public static class AdminAuthentication
             options.Events.OnRedirectToLogin = context =>
             {
                 var login = LocalPart(context.RedirectUri);
+                if (Images.PictureEndpoints.AnswersWithJson(context.Request.Path))
+                {
+                    // The editor's script cannot follow a redirect to a login page: it says so in German instead.
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    return context.Response.WriteAsJsonAsync(new { error = Images.PictureEndpoints.SessionExpired });
+                }
+
                 if (string.Equals(context.Request.Headers.XRequestedWith, "XMLHttpRequest", StringComparison.Ordinal))
                 {
                     // A script's request, as the framework answers it: 401, with where to log in.
