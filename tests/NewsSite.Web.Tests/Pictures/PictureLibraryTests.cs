@@ -114,4 +114,67 @@ public class PictureLibraryTests
 
         Assert.Equal(0, await TestPictures.PictureRowsAsync(site));
     }
+
+    private static async Task<string> UploadAsync(AdminClient editor, string name, byte[] bytes)
+    {
+        var response = await PostJsonUploadAsync(editor.Http, await TokenAsync(editor), name, bytes, caption: "Hafen");
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token));
+        return body.RootElement.GetProperty("file").GetString()!;
+    }
+
+    [Fact]
+    public async Task Details_TooLongAlt_ShowsGermanErrorBesideTheField_AndSavesNothing()
+    {
+        await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder());
+        using var editor = await AdminClient.LoginAsync(site);
+        var file = await UploadAsync(editor, "hafen.jpg", TestPictures.Jpeg(40, 20));
+
+        var (response, page) = await editor.SubmitAsync("/admin/bilder/" + file, "form#picture-details",
+            new() { ["Alt"] = new string('x', 301), ["Caption"] = "Geändert" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var alt = page.QuerySelector<IHtmlInputElement>("#alt")!;
+        Assert.Equal("true", alt.GetAttribute("aria-invalid"));
+        Assert.Contains("alt-error", alt.GetAttribute("aria-describedby"), StringComparison.Ordinal);
+        Assert.Contains("zu lang", page.QuerySelector("#alt-error")!.TextContent, StringComparison.Ordinal);
+        var (_, again) = await editor.GetAsync("/admin/bilder/" + file);
+        Assert.Equal("Hafen", again.QuerySelector<IHtmlInputElement>("#caption")!.Value);
+    }
+
+    [Fact]
+    public async Task Delete_AsksFirst_ThenRemovesRowAndFile()
+    {
+        await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder());
+        using var editor = await AdminClient.LoginAsync(site);
+        var file = await UploadAsync(editor, "weg.jpg", TestPictures.Jpeg(40, 20));
+
+        var (first, ask) = await editor.SubmitAsync("/admin/bilder/" + file, "form#picture-delete");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Contains("Wirklich löschen?", ask.QuerySelector("form#picture-delete")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, await TestPictures.PictureRowsAsync(site));
+
+        var (confirmed, _) = await editor.SubmitAsync(ask, "/admin/bilder/" + file, "form#picture-delete");
+
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(0, await TestPictures.PictureRowsAsync(site));
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.Http.GetAsync(new Uri("/bilder/" + file, UriKind.Relative), Token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Delete_OfPictureUsedInAnArticle_IsRefusedNamingIt()
+    {
+        await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder());
+        using var editor = await AdminClient.LoginAsync(site);
+        var file = await UploadAsync(editor, "dom.jpg", TestPictures.Jpeg(40, 20));
+        await editor.SubmitAsync("/admin/artikel/neu", "form#editor",
+            EditorSource.Form($"---\ntitle: \"Mit Dom\"\ntags: [Test]\n---\n\n![Dom](/bilder/{file})\n"), "Veröffentlichen");
+
+        var (_, details) = await editor.GetAsync("/admin/bilder/" + file);
+        Assert.Contains("Mit Dom", details.QuerySelector("#picture-usage")!.TextContent, StringComparison.Ordinal);
+        var (response, page) = await editor.SubmitAsync(details, "/admin/bilder/" + file, "form#picture-delete", new() { ["Confirmed"] = "true" });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("„Mit Dom“", page.QuerySelector("#delete-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, await TestPictures.PictureRowsAsync(site));
+    }
 }
