@@ -57,6 +57,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapRazorPages().WithStaticAssets();
 app.MapAutosave();
+app.MapPictureLibrary();
 app.MapNewsSiteSyndication();
 app.MapHealthEndpoints();
 

@@ -27,4 +27,5 @@ public sealed record SiteStorage(
     ISitePageStore SitePages,
     IRessortStore Ressorts,
     Images.IPictureRecords Pictures,
+    Images.IPictureLibrary PictureLibrary,
     Editing.IAutosaveStore Autosaves);

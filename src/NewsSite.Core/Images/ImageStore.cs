@@ -16,8 +16,12 @@ public sealed class ImageRejectedException(string message) : Exception(message);
 /// <summary>Keeps the facts of each stored picture where every web node can read them (the pictures table).</summary>
 public interface IPictureRecords
 {
-    Task RecordAsync(PictureFacts facts, CancellationToken cancellationToken = default);
+    /// <param name="about">What the uploader said of the picture; null (or empty words) for imports and older callers.</param>
+    Task RecordAsync(PictureFacts facts, PictureAbout? about = null, CancellationToken cancellationToken = default);
 }
+
+/// <summary>What an editor says of a picture when uploading it (picture library, decision 0015). Empty by default.</summary>
+public sealed record PictureAbout(string Alt = "", string Caption = "", string Credit = "", string OriginalName = "", string? UploadedBy = null);
 
 /// <summary>
 /// Pictures for articles, kept in one folder under names made from the SHA-256 of the bytes that came in: the same
@@ -38,16 +42,22 @@ public sealed partial class ImageStore(string folder, long maxBytes, long maxPix
 
     public long MaxPixels { get; } = maxPixels;
 
-    public async Task<StoredImage> SaveAsync(Stream upload, CancellationToken cancellationToken = default)
+    public Task<StoredImage> SaveAsync(Stream upload, CancellationToken cancellationToken = default) =>
+        SaveAsync(upload, null, cancellationToken);
+
+    public async Task<StoredImage> SaveAsync(Stream upload, PictureAbout? about, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(upload);
 
         var bytes = await UploadReader.ReadAtMostAsync(upload, MaxBytes, cancellationToken)
             ?? throw TooLarge();
-        return await SaveAsync(bytes, cancellationToken);
+        return await SaveAsync(bytes, about, cancellationToken);
     }
 
-    public async Task<StoredImage> SaveAsync(byte[] bytes, CancellationToken cancellationToken = default)
+    public Task<StoredImage> SaveAsync(byte[] bytes, CancellationToken cancellationToken = default) =>
+        SaveAsync(bytes, null, cancellationToken);
+
+    public async Task<StoredImage> SaveAsync(byte[] bytes, PictureAbout? about, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         if (bytes.Length > MaxBytes)
@@ -59,6 +69,12 @@ public sealed partial class ImageStore(string folder, long maxBytes, long maxPix
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..32];
         if (ImageStore.Sniff(bytes) is { } sniffed && Find(hash + sniffed.Extension) is { } known)
         {
+            if (records is not null && about is not null)
+            {
+                // Uploaded again with words: the library keeps them where it had none yet (or no row at all).
+                await records.RecordAsync(known, about, cancellationToken);
+            }
+
             return new StoredImage(known.FileName, known.ContentType, known.Length, known.Width, known.Height);
         }
 
@@ -76,7 +92,7 @@ public sealed partial class ImageStore(string folder, long maxBytes, long maxPix
         _facts[fileName] = facts;
         if (records is not null)
         {
-            await records.RecordAsync(facts, cancellationToken);
+            await records.RecordAsync(facts, about, cancellationToken);
         }
 
         return new StoredImage(fileName, facts.ContentType, facts.Length, facts.Width, facts.Height);
@@ -123,6 +139,9 @@ public sealed partial class ImageStore(string folder, long maxBytes, long maxPix
         url is not null && url.StartsWith(UrlPrefix, StringComparison.Ordinal) ? Find(url[UrlPrefix.Length..]) : null;
 
     public const string UrlPrefix = "/bilder/";
+
+    /// <summary>Drops what is known of a deleted picture, so that no variant is made from it again.</summary>
+    public void Forget(string fileName) => _facts.TryRemove(fileName, out _);
 
     public string PathOf(string fileName) => Path.Combine(Folder, fileName);
 

@@ -27,6 +27,7 @@ public static class SqliteStorage
             SitePages: new SqliteSitePageStore(database, clock),
             Ressorts: new SqliteRessortStore(database, clock),
             Pictures: new SqlitePictureRecords(database, clock),
+            PictureLibrary: new SqlitePictureLibrary(database),
             Autosaves: new SqliteAutosaveStore(database));
     }
 
