@@ -270,8 +270,8 @@ public class EditorEnhancementTests(BrowserSite site) : IClassFixture<BrowserSit
         await Expect(page.Locator("#image-markdown")).ToHaveValueAsync(new Regex("^!\\[.*\\]\\(/bilder/[0-9a-f]{32}\\.jpg\\)"));
         await page.Locator("[data-lead-picker] input[name='PickedImage']").First.CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Als Aufmacherbild übernehmen" }).ClickAsync();
-        await Expect(page.GetByLabel("Bildadresse")).ToHaveValueAsync(new Regex("^/bilder/[0-9a-f]{32}\\.jpg$"));
-        await page.GetByLabel("Bildbeschreibung (Alternativtext)").FillAsync("Ein Farbverlauf");
+        await Expect(page.Locator("#image")).ToHaveValueAsync(new Regex("^/bilder/[0-9a-f]{32}\\.jpg$"));
+        await page.Locator("#image-alt").FillAsync("Ein Farbverlauf");
         await page.GetByRole(AriaRole.Button, new() { Name = "Änderungen veröffentlichen" }).ClickAsync();
         await Expect(page.Locator(".notice--success")).ToContainTextAsync("Veröffentlicht (Version 2)");
 

@@ -22,8 +22,21 @@ namespace NewsSite.Web.Pages.Admin.Articles;
 [LargeRequestBody]
 public sealed class EditModel(
     IArticleStore articles, IEditorArticles editing, ArticleDraft drafts, ImageStore images, TimeProvider clock, ILogger<EditModel> logger,
-    EditorChoices choices, IAutosaveStore autosaves, AutosaveOffers autosaveOffers) : PageModel
+    EditorChoices choices, IAutosaveStore autosaves, AutosaveOffers autosaveOffers, IPictureLibrary library) : PageModel
 {
+    /// <summary>The library picture chosen as lead picture without JavaScript (its address).</summary>
+    [BindProperty]
+    public string? PickedImage { get; set; }
+
+    /// <summary>What the lead-image picker searches the library for; empty: the newest pictures.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? LeadImageQuery { get; set; }
+
+    /// <summary>Library pictures the lead-image picker offers.</summary>
+    public PicturePage LeadImageChoices { get; private set; } = new([], false);
+
+    public const int LeadImageChoiceCount = 12;
+
     [BindProperty]
     public ArticleFieldsForm Fields { get; set; } = new();
 
@@ -74,7 +87,12 @@ public sealed class EditModel(
     {
         ArgumentNullException.ThrowIfNull(next);
         Choices = await choices.LoadAsync(HttpContext.RequestAborted);
-        await next();
+        var executed = await next();
+        if (executed.Result is PageResult)
+        {
+            // Only for the whole page (the result runs after this): the picker's grid is part of the form.
+            LeadImageChoices = await library.SearchAsync(LeadImageQuery?.Trim(), 1, LeadImageChoiceCount, HttpContext.RequestAborted);
+        }
     }
 
     /// <summary>This editor's autosave of this article when it differs from the saved version (shown above the form).</summary>
@@ -129,6 +147,38 @@ public sealed class EditModel(
 
         return await SaveAsync(id, PublishIntent.Draft, cancellationToken);
     }
+
+    /// <summary>Without JavaScript: the picture chosen in the picker goes into the lead-image fields; nothing is saved.</summary>
+    public async Task<IActionResult> OnPostPickImageAsync(long? id, CancellationToken cancellationToken)
+    {
+        if (id is not null && !await LoadAsync(id.Value, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var file = PickedImage?.StartsWith(ImageStore.UrlPrefix, StringComparison.Ordinal) == true ? PickedImage[ImageStore.UrlPrefix.Length..] : null;
+        if (file is null || await library.FindAsync(file, cancellationToken) is not { } picture)
+        {
+            Problems.Add("image", "Bitte zuerst ein Bild aus der Bibliothek auswählen.");
+            return Invalid();
+        }
+
+        // The words of the library fill only what the editor has not written.
+        Fields.Image = picture.Url;
+        Fields.ImageAlt = string.IsNullOrWhiteSpace(Fields.ImageAlt) ? picture.Alt : Fields.ImageAlt;
+        Fields.ImageCaption = string.IsNullOrWhiteSpace(Fields.ImageCaption) ? picture.Caption : Fields.ImageCaption;
+        Fields.ImageCredit = string.IsNullOrWhiteSpace(Fields.ImageCredit) ? picture.Credit : Fields.ImageCredit;
+        foreach (var key in (string[])["Fields.Image", "Fields.ImageAlt", "Fields.ImageCaption", "Fields.ImageCredit"])
+        {
+            ModelState.Remove(key);
+        }
+
+        return Page();
+    }
+
+    /// <summary>Without JavaScript: the picker searches the library; the form stays as typed.</summary>
+    public async Task<IActionResult> OnPostLeadImagesAsync(long? id, CancellationToken cancellationToken) =>
+        id is not null && !await LoadAsync(id.Value, cancellationToken) ? NotFound() : Page();
 
     /// <summary>Ctrl+S: saves without changing visibility (a new article becomes a draft, a live one stays live).</summary>
     public Task<IActionResult> OnPostSaveAsync(long? id, CancellationToken cancellationToken) =>

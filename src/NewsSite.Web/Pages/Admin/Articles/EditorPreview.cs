@@ -32,5 +32,11 @@ public sealed record LeadImageChoice(string ThumbnailUrl, int Width, int Height)
         return new LeadImageChoice(PictureVariants.WidthUrl(facts, PictureVariants.WidthsFor(facts.Width)[0], ".jpg"), facts.Width, facts.Height);
     }
 
+    public static LeadImageChoice Of(LibraryPicture picture)
+    {
+        ArgumentNullException.ThrowIfNull(picture);
+        return Of(new PictureFacts(picture.FileName, picture.Width, picture.Height, Path.GetExtension(picture.FileName), picture.Bytes));
+    }
+
     public int ThumbnailHeight(int width) => (int)Math.Round(width * (double)Height / Width);
 }
