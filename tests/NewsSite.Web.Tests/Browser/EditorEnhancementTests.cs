@@ -65,11 +65,11 @@ public class EditorEnhancementTests(BrowserSite site) : IClassFixture<BrowserSit
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
     }
 
-    /// <summary>The seeded article's edit page (the site starts with content/).</summary>
+    /// <summary>The seeded article's edit page (the site starts with content/; other tests add articles of their own).</summary>
     private async Task<string> OpenSeedArticleAsync(IPage page)
     {
-        await page.GotoAsync(site.BaseUrl + "/admin");
-        await page.Locator(".admin-table tbody td:first-child a").First.ClickAsync();
+        await page.GotoAsync(site.BaseUrl + "/admin?status=");
+        await page.Locator(".admin-table tbody td:first-child a", new() { HasText = "Warnstreiks legen Nahverkehr" }).ClickAsync();
         await Expect(page.Locator("form#editor")).ToBeVisibleAsync();
         return new Uri(page.Url).AbsolutePath;
     }

@@ -42,5 +42,8 @@ export function startLivePreview(form, pane, status) {
     timer = window.setTimeout(refresh, DELAY_MS);
   });
 
-  refresh();
+  // A preview the server already rendered (after „Vorschau“) is current; an empty pane is filled at once.
+  if (!pane.querySelector('.preview__page')) {
+    refresh();
+  }
 }
