@@ -29,7 +29,7 @@ public static class PictureEndpoints
     private static async Task<IResult> UploadAsync(HttpContext context, IAntiforgery antiforgery, ImageStore images,
         ILogger<ImageStore> logger, CancellationToken cancellationToken)
     {
-        var wantsJson = context.Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true);
+        var wantsJson = SignedOutAnswer.AcceptsJson(context.Request);
         if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
         {
             return Results.Json(new { error = "Das Formular ist abgelaufen oder ungültig. Bitte die Seite neu laden und erneut versuchen." },
