@@ -5,6 +5,9 @@ public enum ArticleStatus
 {
     Published,
     Scheduled,
+
+    /// <summary>A draft submitted for review (<see cref="ReviewState.Pending"/>).</summary>
+    InReview,
     Draft,
     Trashed,
 }

@@ -10,9 +10,13 @@ public sealed record EditorArticleSummary(
     DateTimeOffset? PublishedAt,
     DateTimeOffset ModifiedAt,
     IReadOnlyList<string> Tags,
-    int Revision);
+    int Revision,
+    string? Owner = null);
 
-/// <summary>An article as the edit page opens it: the current revision's Markdown and the revision to save against.</summary>
+/// <summary>
+/// An article as the edit page opens it: the current revision's Markdown and the revision to save against; who began it
+/// in the admin (null for an imported file) and where it stands in review.
+/// </summary>
 public sealed record EditableArticle(
     long Id,
     string Slug,
@@ -21,7 +25,9 @@ public sealed record EditableArticle(
     DateTimeOffset? PublishedAt,
     DateTimeOffset ModifiedAt,
     int Revision,
-    string Markdown);
+    string Markdown,
+    string? Owner = null,
+    ReviewState Review = ReviewState.None);
 
 /// <param name="Status">Null for every status.</param>
 /// <param name="Text">
@@ -29,7 +35,8 @@ public sealed record EditableArticle(
 /// (<see cref="SearchQuery"/>) in title, summary, body and tags; null or blank for all.
 /// </param>
 /// <param name="ExcludeTrash">With no status given: everything but the trash.</param>
-public sealed record EditorArticleFilter(ArticleStatus? Status, string? Text, bool ExcludeTrash = false);
+/// <param name="Owner">Only the articles this account began (a contributor's own list); null for all.</param>
+public sealed record EditorArticleFilter(ArticleStatus? Status, string? Text, bool ExcludeTrash = false, string? Owner = null);
 
 /// <summary>A line of an article's history: who saved which revision when, without its text.</summary>
 public sealed record RevisionInfo(int Number, RevisionOrigin Origin, string OriginDetail, DateTimeOffset CreatedAt);

@@ -62,7 +62,16 @@ public interface IArticleStore
     /// <returns>The number of articles completed.</returns>
     Task<int> FillMissingOutlinesAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Moves an article to the trash or back. The row, its tags and revisions stay; only visibility changes.</summary>
+    /// <summary>
+    /// Moves an article to the trash or back. The row, its tags and revisions stay; only visibility changes. The act is
+    /// recorded in the audit log as <paramref name="account"/>'s, in the same transaction.
+    /// </summary>
     /// <returns>False when there is no such article.</returns>
-    Task<bool> SetTrashedAsync(long articleId, bool trashed, CancellationToken cancellationToken = default);
+    Task<bool> SetTrashedAsync(long articleId, bool trashed, string account, CancellationToken cancellationToken = default);
+
+    /// <summary>A draft goes to the review queue („Zur Prüfung“); recorded in the audit log.</summary>
+    Task<ReviewChange> SubmitForReviewAsync(long articleId, string account, CancellationToken cancellationToken = default);
+
+    /// <summary>A draft waiting for review goes back to its writer with the reviewer's comment (kept in the audit log).</summary>
+    Task<ReviewChange> ReturnFromReviewAsync(long articleId, string account, string comment, CancellationToken cancellationToken = default);
 }

@@ -6,4 +6,11 @@ public static class NewsroomTime
     public static TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
     public static DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    /// <summary>Midnight in Berlin at the start of <paramref name="day"/> (never in a daylight-saving gap there).</summary>
+    public static DateTimeOffset StartOfDay(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local));
+    }
 }

@@ -92,12 +92,7 @@ public sealed class AccountService
             $"„{normalized}“ ist das letzte Administratorkonto und kann nicht gelöscht werden. Zuerst ein anderes Konto zum Administrator machen.");
     }
 
-    public static UserRole? ParseRole(string? role) => role?.Trim().ToLowerInvariant() switch
-    {
-        "admin" => UserRole.Admin,
-        "editor" => UserRole.Editor,
-        _ => null,
-    };
+    public static UserRole? ParseRole(string? role) => UserRoles.Parse(role);
 
     private static void Refuse(AccountChange change, string name, string lastAdmin)
     {

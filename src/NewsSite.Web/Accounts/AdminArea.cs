@@ -7,7 +7,9 @@ namespace NewsSite.Web.Accounts;
 
 /// <summary>
 /// Access to /admin is decided here, for whole folders, never page by page: a page added to Pages/Admin later is
-/// protected without anyone remembering to. Only the login page is open.
+/// protected without anyone remembering to. Only the login page is open. Every account may enter (contributors write
+/// their own drafts); editors' folders and pages, and the handlers marked <see cref="EditorsOnlyAttribute"/>, refuse
+/// contributors; admins' folders refuse editors too (decision 0017).
 /// </summary>
 public static class AdminArea
 {
@@ -18,8 +20,12 @@ public static class AdminArea
     public static void Conventions(RazorPagesOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Conventions.AuthorizeFolder("/Admin", AdminPolicies.Editor);
+        options.Conventions.AuthorizeFolder("/Admin", AdminPolicies.Writer);
+        options.Conventions.AuthorizeFolder("/Admin/Authors", AdminPolicies.Editor);
+        options.Conventions.AuthorizeFolder("/Admin/Review", AdminPolicies.Editor);
+        options.Conventions.AuthorizePage("/Admin/Articles/Upload", AdminPolicies.Editor);
         options.Conventions.AuthorizeFolder("/Admin/Accounts", AdminPolicies.Admin);
+        options.Conventions.AuthorizeFolder("/Admin/Audit", AdminPolicies.Admin);
         options.Conventions.AuthorizeFolder("/Admin/SitePages", AdminPolicies.Admin);
         options.Conventions.AuthorizeFolder("/Admin/Ressorts", AdminPolicies.Admin);
         options.Conventions.AllowAnonymousToPage("/Admin/Login");
@@ -30,6 +36,7 @@ public static class AdminArea
         options.Conventions.AddPageRoute("/Admin/Articles/Edit", "/admin/artikel/neu");
         options.Conventions.ConfigureFilter(new TypeFilterAttribute(typeof(AntiforgeryFailurePages)));
         options.Conventions.ConfigureFilter(new UnknownPostHandlers());
+        options.Conventions.ConfigureFilter(new HandlerRoles());
         options.Conventions.ConfigureFilter(new TypeFilterAttribute(typeof(RequestBodyLimits)) { Order = 900 });
     }
 }

@@ -3,17 +3,21 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using NewsSite.Core.Accounts;
 using NewsSite.Web.Hosting;
 
 namespace NewsSite.Web.Accounts;
 
-/// <summary>Policy names for the admin area; the folder conventions in Program use them.</summary>
+/// <summary>Policy names for the admin area (decision 0017); <see cref="AdminArea"/> applies them by folder.</summary>
 public static class AdminPolicies
 {
-    /// <summary>Editors and admins: articles, uploads, images, one's own password.</summary>
+    /// <summary>Every account: one's own articles, pictures, one's own password.</summary>
+    public const string Writer = "Writer";
+
+    /// <summary>Editors and admins: review, publish, every article, uploads, authors, tags.</summary>
     public const string Editor = "Editor";
 
-    /// <summary>Admins only: accounts.</summary>
+    /// <summary>Admins only: accounts, Ressorts, the site's pages, the audit log.</summary>
     public const string Admin = "Admin";
 }
 
@@ -124,10 +128,24 @@ public static class AdminAuthentication
         });
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(AdminPolicies.Editor, policy => policy.RequireRole("editor", "admin"))
-            .AddPolicy(AdminPolicies.Admin, policy => policy.RequireRole("admin"));
+            .AddPolicy(AdminPolicies.Writer, policy => policy.RequireRole(RolesFrom(UserRole.Contributor)))
+            .AddPolicy(AdminPolicies.Editor, policy => policy.RequireRole(RolesFrom(UserRole.Editor)))
+            .AddPolicy(AdminPolicies.Admin, policy => policy.RequireRole(RolesFrom(UserRole.Admin)));
         return builder;
     }
+
+    /// <summary>The claim values of <paramref name="lowest"/> and every role above it.</summary>
+    public static string[] RolesFrom(UserRole lowest) =>
+        Enum.GetValues<UserRole>().Where(role => role >= lowest).Select(UserRoles.Text).ToArray();
+
+    /// <summary>The signed-in account's role, from its claim (the session checks it against the database).</summary>
+    public static UserRole Role(this ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return Enum.GetValues<UserRole>().Reverse().FirstOrDefault(role => user.IsInRole(UserRoles.Text(role)), UserRole.Contributor);
+    }
+
+    public static bool MayEdit(this ClaimsPrincipal user) => user.Role() >= UserRole.Editor;
 
     /// <summary>"/admin/anmelden?returnUrl=…" of "https://any.host/admin/anmelden?returnUrl=…".</summary>
     internal static string LocalPart(string redirectUri) =>

@@ -182,7 +182,7 @@ public sealed partial class AdminSessions(ISessionStore sessions, IAutosaveStore
         : !principal.IsInRole(RoleName(session.Role)) ? "Rolle geändert"
         : null;
 
-    private static string RoleName(UserRole role) => role == UserRole.Admin ? "admin" : "editor";
+    private static string RoleName(UserRole role) => UserRoles.Text(role);
 
     private static bool TryAccountId(ClaimsPrincipal user, out long id) =>
         long.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.None, CultureInfo.InvariantCulture, out id);

@@ -3,6 +3,7 @@ using NewsSite.Core.Data;
 using NewsSite.Core.Import;
 using NewsSite.Web.Accounts;
 using NewsSite.Web.Localization;
+using NewsSite.Core.Audit;
 
 namespace NewsSite.Web.Commands;
 
@@ -16,14 +17,18 @@ public sealed class CommandLine
 {
     private const string ImportUsage = "Aufruf: import <ordner> [--dry-run]";
 
+    /// <summary>Who the audit log names for account changes made with the user command.</summary>
+    public const string CommandLineActor = "kommandozeile";
+
     private const string UserUsage =
         """
         Aufruf:
-          user add <name> --role admin|editor   legt ein Konto an; das Passwort kommt als eine Zeile von der Standardeingabe
-          user passwd <name>                    setzt ein neues Passwort (von der Standardeingabe) und beendet alle Sitzungen
-          user role <name> admin|editor         ändert die Rolle und beendet die Sitzungen des Kontos
-          user list                             zeigt alle Konten
-          user remove <name>                    löscht ein Konto und beendet seine Sitzungen
+          user add <name> --role admin|editor|contributor   legt ein Konto an; das Passwort kommt als eine Zeile von der Standardeingabe
+          user passwd <name>                                setzt ein neues Passwort (von der Standardeingabe) und beendet alle Sitzungen
+          user role <name> admin|editor|contributor         ändert die Rolle und beendet die Sitzungen des Kontos
+          user list                                         zeigt alle Konten
+          user remove <name>                                löscht ein Konto und beendet seine Sitzungen
+        Rollen: admin (auch Konten, Ressorts, Seiten), editor (prüft und veröffentlicht), contributor (schreibt, reicht zur Prüfung ein)
         """;
 
     private readonly string[] _args;
@@ -70,7 +75,7 @@ public sealed class CommandLine
             "backup" => await BackupCommands.BackupAsync(services, _args[1..], output),
             "restore" => await BackupCommands.RestoreAsync(services, _args[1..], output),
             "export" => await BackupCommands.ExportAsync(services, _args[1..], output),
-            _ => await UserAsync(services.GetRequiredService<AccountService>(), input, output),
+            _ => await UserAsync(services.GetRequiredService<AccountService>(), services.GetRequiredService<IAuditLog>(), input, output),
         };
     }
 
@@ -107,7 +112,7 @@ public sealed class CommandLine
         return report.Failed > 0 ? 1 : 0;
     }
 
-    private async Task<int> UserAsync(AccountService accounts, TextReader input, TextWriter output)
+    private async Task<int> UserAsync(AccountService accounts, IAuditLog audit, TextReader input, TextWriter output)
     {
         try
         {
@@ -117,16 +122,18 @@ public sealed class CommandLine
                     var role = AccountService.ParseRole(roleText);
                     if (role is null)
                     {
-                        await output.WriteLineAsync("Die Rolle muss „admin“ oder „editor“ sein.");
+                        await output.WriteLineAsync("Die Rolle muss „admin“, „editor“ oder „contributor“ sein.");
                         return 2;
                     }
 
                     var created = await accounts.CreateAsync(name, role.Value, await ReadPasswordAsync(input, name));
+                    await audit.RecordAsync(new AuditEvent(CommandLineActor, AuditAction.AccountCreated, Subject: created.Name, Detail: UserRoles.Text(created.Role)));
                     await output.WriteLineAsync($"Konto „{created.Name}“ ({roleText.ToLowerInvariant()}) angelegt. Anmelden unter {AdminAuthentication.LoginPath}");
                     return 0;
 
                 case ["passwd", var name]:
                     await accounts.ChangePasswordAsync(name, await ReadPasswordAsync(input, name));
+                    await audit.RecordAsync(new AuditEvent(CommandLineActor, AuditAction.PasswordChanged, Subject: name.Trim().ToLowerInvariant()));
                     await output.WriteLineAsync($"Neues Passwort für „{name.Trim().ToLowerInvariant()}“ gesetzt; alle Sitzungen des Kontos sind beendet.");
                     return 0;
 
@@ -134,11 +141,12 @@ public sealed class CommandLine
                     var newRole = AccountService.ParseRole(roleText);
                     if (newRole is null)
                     {
-                        await output.WriteLineAsync("Die Rolle muss „admin“ oder „editor“ sein.");
+                        await output.WriteLineAsync("Die Rolle muss „admin“, „editor“ oder „contributor“ sein.");
                         return 2;
                     }
 
                     await accounts.ChangeRoleAsync(name, newRole.Value);
+                    await audit.RecordAsync(new AuditEvent(CommandLineActor, AuditAction.RoleChanged, Subject: name.Trim().ToLowerInvariant(), Detail: UserRoles.Text(newRole.Value)));
                     await output.WriteLineAsync($"„{name.Trim().ToLowerInvariant()}“ ist jetzt {roleText.ToLowerInvariant()}; seine Sitzungen sind beendet.");
                     return 0;
 
@@ -152,13 +160,14 @@ public sealed class CommandLine
                     foreach (var account in all)
                     {
                         await output.WriteLineAsync(
-                            $"{account.Name,-30} {(account.Role == UserRole.Admin ? "admin" : "editor"),-7} angelegt {GermanFormat.Date(account.CreatedAt)}");
+                            $"{account.Name,-30} {UserRoles.Text(account.Role),-11} angelegt {GermanFormat.Date(account.CreatedAt)}");
                     }
 
                     return 0;
 
                 case ["remove", var name]:
                     await accounts.RemoveAsync(name);
+                    await audit.RecordAsync(new AuditEvent(CommandLineActor, AuditAction.AccountRemoved, Subject: name.Trim().ToLowerInvariant()));
                     await output.WriteLineAsync($"Konto „{name.Trim().ToLowerInvariant()}“ gelöscht.");
                     return 0;
 

@@ -29,7 +29,7 @@ public static class AutosaveEndpoints
     public static WebApplication MapAutosave(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var articles = app.MapGroup("/admin/artikel").RequireAuthorization(AdminPolicies.Editor);
+        var articles = app.MapGroup("/admin/artikel").RequireAuthorization(AdminPolicies.Writer);
         var save = new SignedOutAnswer(SignedOutMessage);
         var discard = new SignedOutAnswer(SignedOutMessage, OnlyForJson: true);
 
@@ -56,9 +56,15 @@ public static class AutosaveEndpoints
         }
 
         var baseRevision = int.TryParse(context.Request.Form["Revision"], NumberStyles.None, CultureInfo.InvariantCulture, out var revision) ? revision : 0;
-        if (articleId != 0 && await services.GetRequiredService<IEditorArticles>().FindForEditingAsync(articleId, cancellationToken) is null)
+        var article = articleId == 0 ? null : await services.GetRequiredService<IEditorArticles>().FindForEditingAsync(articleId, cancellationToken);
+        if (articleId != 0 && article is null)
         {
             return Error(StatusCodes.Status404NotFound, "Diesen Artikel gibt es nicht (mehr). Ihr Text ist in diesem Browser gesichert.");
+        }
+
+        if (article is not null && !context.User.MayWorkOn(article))
+        {
+            return Error(StatusCodes.Status403Forbidden, "Diesen Artikel darf dieses Konto nicht bearbeiten. Ihr Text ist in diesem Browser gesichert.");
         }
 
         var form = FormOf(context.Request.Form);

@@ -21,8 +21,8 @@ public static class PictureEndpoints
         ArgumentNullException.ThrowIfNull(app);
         // The editor's script cannot follow a redirect to the login page: signed out, it is told so in German (401).
         var signedOut = new SignedOutAnswer(SessionExpired);
-        app.MapPost(UploadPath, UploadAsync).RequireAuthorization(AdminPolicies.Editor).DisableAntiforgery().WithMetadata(signedOut);
-        app.MapGet(SearchPath, SearchAsync).RequireAuthorization(AdminPolicies.Editor).WithMetadata(signedOut);
+        app.MapPost(UploadPath, UploadAsync).RequireAuthorization(AdminPolicies.Writer).DisableAntiforgery().WithMetadata(signedOut);
+        app.MapGet(SearchPath, SearchAsync).RequireAuthorization(AdminPolicies.Writer).WithMetadata(signedOut);
         return app;
     }
 

@@ -39,6 +39,7 @@ public static class StorageServices
         services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().SitePages);
         services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Ressorts);
         services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Autosaves);
+        services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().AuditLog);
         services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().PictureLibrary);
         return services;
     }

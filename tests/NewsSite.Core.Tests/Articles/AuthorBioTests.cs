@@ -166,7 +166,7 @@ public class AuthorBioTests
         await db.SaveAsync(By("Özlem Arslan", "Zwei"), "zwei.md");
         await db.SaveAsync(By("Özlem Arslan", "Drei", "draft: true"), "drei.md");
         var trashed = await db.SaveAsync(By("Özlem Arslan", "Vier"), "vier.md");
-        await db.Articles.SetTrashedAsync(trashed.ArticleId, trashed: true, Token);
+        await db.Articles.SetTrashedAsync(trashed.ArticleId, trashed: true, "redaktion", Token);
         await db.SaveAsync(By("Anton Abel", "Fünf"), "fuenf.md");
         await db.Authors.SaveBioAsync("zoe-zander", 0, Bios.PrepareBio("Bio."), "erika", Token);
 

@@ -30,7 +30,7 @@ public class BrowsingReadsTests
         await db.SaveAsync(ArticleFile.With("November Anfang", "2025-11-01T00:30:00+01:00", "[]"), "november-anfang.md"); // 31 Oct, 23:30 UTC
         await db.SaveAsync(ArticleFile.With("Maerz Entwurf", "2025-03-10T12:00:00", "[]", extra: "draft: true"), "entwurf.md");
         var trashed = await db.SaveAsync(ArticleFile.With("Maerz Papierkorb", "2025-03-11T12:00:00", "[]"), "papierkorb.md");
-        await db.Articles.SetTrashedAsync(trashed.ArticleId, trashed: true, Token);
+        await db.Articles.SetTrashedAsync(trashed.ArticleId, trashed: true, "redaktion", Token);
         await db.SaveAsync(ArticleFile.With("Dezember Zukunft", "2025-12-24T18:00:00", "[]"), "zukunft.md");
         return db;
     }
@@ -214,7 +214,7 @@ public class BrowsingReadsTests
         await db.SaveAsync(ArticleFile.With("Entwurf", "2025-01-04", "[Entwurfsthema, Zoll]", extra: "draft: true"), "entwurf.md");
         await db.SaveAsync(ArticleFile.With("Zukunft", "2025-12-04", "[Zukunftsthema]"), "zukunft.md");
         var trashed = await db.SaveAsync(ArticleFile.With("Weg", "2025-01-05", "[Müll]"), "weg.md");
-        await db.Articles.SetTrashedAsync(trashed.ArticleId, trashed: true, Token);
+        await db.Articles.SetTrashedAsync(trashed.ArticleId, trashed: true, "redaktion", Token);
 
         var tags = await db.Listings.ListTagsWithArticlesAsync(db.Clock.Now, Token);
 

@@ -56,9 +56,9 @@ public class ContentChangeJournalTests
         var id = (await db.SaveAsync(Source("Da", "da", "Anna Berger", "Köln"), "da.md")).ArticleId;
         var start = await db.Journal.FindLastChangeIdAsync(Token);
 
-        await db.Articles.SetTrashedAsync(id, trashed: true, Token);
-        await db.Articles.SetTrashedAsync(id, trashed: true, Token); // already there: nobody can tell
-        await db.Articles.SetTrashedAsync(id, trashed: false, Token);
+        await db.Articles.SetTrashedAsync(id, trashed: true, "redaktion", Token);
+        await db.Articles.SetTrashedAsync(id, trashed: true, "redaktion", Token); // already there: nobody can tell
+        await db.Articles.SetTrashedAsync(id, trashed: false, "redaktion", Token);
         await db.SaveAsync(Source("Da", "da", "Anna Berger", "Köln", extra: "draft: true\n"), "da.md");
 
         var changes = await PendingAsync(db, start);

@@ -92,7 +92,7 @@ public class EditorWritesTests
         var created = await db.Articles.CreateAsync(Content("Versteckt"), Anna, Token);
         await db.Articles.UpdateAsync(created.ArticleId, 1, Content("Versteckt", "slug: neu-versteckt"), Anna, Token);
 
-        await db.Articles.SetTrashedAsync(created.ArticleId, true, Token);
+        await db.Articles.SetTrashedAsync(created.ArticleId, true, "redaktion", Token);
 
         Assert.Null(await db.Published.FindRedirectAsync("versteckt", db.Clock.Now, Token));
     }
@@ -104,7 +104,7 @@ public class EditorWritesTests
         var kept = await db.Articles.CreateAsync(Content("Bleibt"), Anna, Token);
         var thrown = await db.Articles.CreateAsync(Content("Fliegt"), Anna, Token);
 
-        Assert.True(await db.Articles.SetTrashedAsync(thrown.ArticleId, true, Token));
+        Assert.True(await db.Articles.SetTrashedAsync(thrown.ArticleId, true, "redaktion", Token));
 
         Assert.Null(await db.Published.FindPublishedAsync("fliegt", db.Clock.Now, Token));
         Assert.Equal(["bleibt"], (await db.Listings.ListPublishedAsync(ArticleScope.Site, 1, 10, db.Clock.Now, Token)).Items.Select(a => a.Slug));
@@ -112,9 +112,9 @@ public class EditorWritesTests
         Assert.Empty(await db.Published.FindRelatedAsync(kept.ArticleId, db.Clock.Now, cancellationToken: Token));
         Assert.Equal(ArticleStatus.Trashed, (await db.Editing.FindForEditingAsync(thrown.ArticleId, Token))!.Status);
 
-        Assert.True(await db.Articles.SetTrashedAsync(thrown.ArticleId, false, Token));
+        Assert.True(await db.Articles.SetTrashedAsync(thrown.ArticleId, false, "redaktion", Token));
         Assert.NotNull(await db.Published.FindPublishedAsync("fliegt", db.Clock.Now, Token));
-        Assert.False(await db.Articles.SetTrashedAsync(999, true, Token));
+        Assert.False(await db.Articles.SetTrashedAsync(999, true, "redaktion", Token));
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public class EditorWritesTests
         await db.Articles.CreateAsync(Content("Entwurf", "draft: true"), Anna, Token);
         await db.Articles.CreateAsync(TestDatabase.Parser.Parse("E", ArticleFile.With("Zukunft", "2030-01-01", "[Bahn]")), Anna, Token);
         var trashed = await db.Articles.CreateAsync(Content("Papierkorb"), Anna, Token);
-        await db.Articles.SetTrashedAsync(trashed.ArticleId, true, Token);
+        await db.Articles.SetTrashedAsync(trashed.ArticleId, true, "redaktion", Token);
 
         async Task<List<(string Title, ArticleStatus Status)>> List(EditorArticleFilter filter, int page = 1, int size = 10) =>
             (await db.Editing.ListForEditorsAsync(filter, page, size, Token)).Items.Select(a => (a.Title, a.Status)).ToList();

@@ -52,7 +52,7 @@ public class FeedKeyTests
             var written = await db.SaveAsync(ArticleFile.With($"Artikel {i}", "2024-12-01", "[Köln]"), $"a{i}.md");
             if (i == 2)
             {
-                await db.Articles.SetTrashedAsync(written.ArticleId, trashed: true, Token);
+                await db.Articles.SetTrashedAsync(written.ArticleId, trashed: true, "redaktion", Token);
             }
         }
 

@@ -72,7 +72,7 @@ public class ScaleTests
             }
             else
             {
-                await db.Articles.SetTrashedAsync(written[random.Next(written.Count)].Id, trashed: action == 2, Token);
+                await db.Articles.SetTrashedAsync(written[random.Next(written.Count)].Id, trashed: action == 2, "redaktion", Token);
             }
 
             if (step % 10 == 9)
@@ -96,7 +96,7 @@ public class ScaleTests
             var written = await db.SaveAsync(RandomArticle(random, i), $"a{i}.md");
             if (i % 7 == 0)
             {
-                await db.Articles.SetTrashedAsync(written.ArticleId, trashed: true, Token);
+                await db.Articles.SetTrashedAsync(written.ArticleId, trashed: true, "redaktion", Token);
             }
         }
 

@@ -117,7 +117,7 @@ public class SearchBoundTests
         await db.SaveAsync(ArticleFile.With("Streik Entwurf", "2025-02-01", "[]", extra: "draft: true"), "entwurf.md");
         await db.SaveAsync(ArticleFile.With("Streik geplant", "2025-07-01", "[]"), "geplant.md");
         var trashed = await db.SaveAsync(ArticleFile.With("Streik Papierkorb", "2025-02-01", "[]"), "papierkorb.md");
-        await db.Articles.SetTrashedAsync(trashed.ArticleId, trashed: true, Token);
+        await db.Articles.SetTrashedAsync(trashed.ArticleId, trashed: true, "redaktion", Token);
 
         var results = await SearchAsync(db, "streik", page: 1, rankedHitLimit: 5);
 

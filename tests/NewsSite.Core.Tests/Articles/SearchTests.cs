@@ -268,14 +268,14 @@ public class SearchTests
         await db.SaveAsync(ArticleFile.With("Käfer Entwurf", "2025-02-01", "[]", extra: "draft: true"), "entwurf.md");
         await db.SaveAsync(ArticleFile.With("Käfer geplant", "2025-07-01", "[]"), "geplant.md");
         var trashed = await db.SaveAsync(ArticleFile.With("Käfer im Papierkorb", "2025-02-01", "[]"), "papierkorb.md");
-        await db.Articles.SetTrashedAsync(trashed.ArticleId, trashed: true, Token);
+        await db.Articles.SetTrashedAsync(trashed.ArticleId, trashed: true, "redaktion", Token);
 
         var hits = await SearchAsync(db, "käfer");
         Assert.Equal(["kaefer-sichtbar"], hits.Items.Select(h => h.Slug));
         Assert.Equal(1, hits.TotalCount);
 
         // Restoring and the passing of time change visibility without touching the index.
-        await db.Articles.SetTrashedAsync(trashed.ArticleId, trashed: false, Token);
+        await db.Articles.SetTrashedAsync(trashed.ArticleId, trashed: false, "redaktion", Token);
         db.Clock.Now = new DateTimeOffset(2025, 7, 2, 0, 0, 0, TimeSpan.Zero);
         Assert.Equal(["kaefer-geplant", "kaefer-im-papierkorb", "kaefer-sichtbar"], (await SlugsFoundAsync(db, "käfer")).Order());
     }

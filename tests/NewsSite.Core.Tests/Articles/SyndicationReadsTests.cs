@@ -21,7 +21,7 @@ public class SyndicationReadsTests
         await db.SaveAsync(ByAuthor("Anna Berger", "Entwurf", "2025-03-02T08:00:00", "[Köln]", "draft: true"), "entwurf.md");
         await db.SaveAsync(ByAuthor("Anna Berger", "Zukunft", "2025-07-01T08:00:00", "[Köln, Zukunft]"), "zukunft.md");
         var trashed = await db.SaveAsync(ByAuthor("Lea Graf", "Papierkorb", "2025-03-03T08:00:00", "[Köln, Müll]"), "papierkorb.md");
-        await db.Articles.SetTrashedAsync(trashed.ArticleId, trashed: true, Token);
+        await db.Articles.SetTrashedAsync(trashed.ArticleId, trashed: true, "redaktion", Token);
         return db;
     }
 
@@ -92,7 +92,7 @@ public class SyndicationReadsTests
 
         var alt = (await db.Listings.ListLatestAsync(ArticleScope.Site, 20, db.Clock.Now, Token)).Single(a => a.Slug == "alt");
         db.Clock.Now = db.Clock.Now.AddSeconds(1);
-        await db.Articles.SetTrashedAsync(alt.Id, trashed: true, Token);
+        await db.Articles.SetTrashedAsync(alt.Id, trashed: true, "redaktion", Token);
         var afterTrash = await db.Journal.FindContentVersionAsync(db.Clock.Now, Token);
         Assert.NotEqual(afterTheScheduledOne.Stamp, afterTrash.Stamp);
         Assert.Equal(db.Clock.Now, afterTrash.LastChange);

@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using NewsSite.Core.Articles;
 using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Data;
 using NewsSite.Core.Tests.Support;
@@ -26,7 +27,7 @@ public class SchemaMigratorTests
         Assert.Equal(
             [
                 "article_search", "article_search_config", "article_search_content", "article_search_data",
-                "article_search_docsize", "article_search_idx", "article_tags", "article_totals", "articles", "author_bio_versions",
+                "article_search_docsize", "article_search_idx", "article_tags", "article_totals", "articles", "audit_log", "author_bio_versions",
                 "authors", "autosaves", "content_changes", "pictures", "ressort_redirects", "ressorts", "revisions", "search_terms", "sessions", "site_page_versions", "site_pages",
                 "slug_redirects", "sqlite_sequence", "tags", "users",
             ],
@@ -93,6 +94,32 @@ public class SchemaMigratorTests
         Assert.Empty(await db.Storage.Sessions.ListAsync(anna.Id, Token));
         await db.Storage.Sessions.StartAsync(new NewsSite.Core.Accounts.NewSession("s1", anna.Id, db.Clock.Now, db.Clock.Now.AddHours(12), "10.0.0.1", "Test"), Token);
         Assert.NotNull(await db.Storage.Sessions.FindAsync("s1", Token));
+    }
+
+    [Fact]
+    public async Task DatabaseOfVersion16_KeepsItsAccountsAndSessions_AndTheAdminsArticlesGetTheirOwner()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var anna = await db.Users.AddAsync("anna", NewsSite.Core.Accounts.UserRole.Editor, "hash", Token);
+        await db.Storage.Sessions.StartAsync(new NewsSite.Core.Accounts.NewSession("s1", anna.Id, db.Clock.Now, db.Clock.Now.AddHours(12), "10.0.0.1", "Test"), Token);
+        var written = await db.Articles.CreateAsync(
+            TestDatabase.Parser.Parse("neu.md", ArticleFile.With("Im Admin geschrieben", "2025-01-01", "[Köln]")),
+            new ArticleOrigin(RevisionOrigin.Editor, "anna", null), Token);
+        var imported = await db.SaveAsync(ArticleFile.With("Importiert", "2025-01-02", "[Köln]"), "importiert.md");
+        await using (var connection = await db.Database.OpenAsync(Token))
+        {
+            await connection.ExecuteAsync(SchemaDowngrade.ToVersion16Sql);
+        }
+
+        var applied = await new SqliteSchemaMigrator(db.Database).MigrateAsync(Token);
+
+        Assert.Equal(SqliteSchemaMigrator.LatestVersion - 16, applied);
+        Assert.Equal(anna, await db.Users.FindByNameAsync("anna", Token));
+        Assert.NotNull(await db.Storage.Sessions.FindAsync("s1", Token)); // nobody is logged out by the new role
+        Assert.Equal("anna", (await db.Editing.FindForEditingAsync(written.ArticleId, Token))!.Owner);
+        Assert.Null((await db.Editing.FindForEditingAsync(imported.ArticleId, Token))!.Owner);
+        await db.Users.AddAsync("clara", NewsSite.Core.Accounts.UserRole.Contributor, "hash", Token);
+        Assert.Equal(NewsSite.Core.Accounts.UserRole.Contributor, (await db.Users.FindByNameAsync("clara", Token))!.Role);
     }
 
     [Fact]

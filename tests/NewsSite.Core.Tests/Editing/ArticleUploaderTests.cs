@@ -266,7 +266,13 @@ public class ArticleUploaderTests
 
         public Task<int> FillMissingOutlinesAsync(CancellationToken cancellationToken = default) => inner.FillMissingOutlinesAsync(cancellationToken);
 
-        public Task<bool> SetTrashedAsync(long articleId, bool trashed, CancellationToken cancellationToken = default) =>
-            inner.SetTrashedAsync(articleId, trashed, cancellationToken);
+        public Task<bool> SetTrashedAsync(long articleId, bool trashed, string account, CancellationToken cancellationToken = default) =>
+            inner.SetTrashedAsync(articleId, trashed, account, cancellationToken);
+
+        public Task<ReviewChange> SubmitForReviewAsync(long articleId, string account, CancellationToken cancellationToken = default) =>
+            inner.SubmitForReviewAsync(articleId, account, cancellationToken);
+
+        public Task<ReviewChange> ReturnFromReviewAsync(long articleId, string account, string comment, CancellationToken cancellationToken = default) =>
+            inner.ReturnFromReviewAsync(articleId, account, comment, cancellationToken);
     }
 }

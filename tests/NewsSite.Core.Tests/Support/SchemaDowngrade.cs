@@ -7,9 +7,37 @@ namespace NewsSite.Core.Tests.Support;
 /// </summary>
 public static class SchemaDowngrade
 {
-    /// <summary>Before autosaves (0016_autosaves.sql).</summary>
-    public const string ToVersion15Sql =
+    /// <summary>Before roles and review (0017_roles_and_review.sql): contributors go, as the old schema has no such role.</summary>
+    public const string ToVersion16Sql =
         """
+        DROP TABLE audit_log;
+        DROP INDEX ix_articles_review;
+        ALTER TABLE articles DROP COLUMN review_state;
+        DROP INDEX ix_articles_owner;
+        ALTER TABLE articles DROP COLUMN owner;
+        DELETE FROM users WHERE role = 'contributor';
+        CREATE TEMP TABLE sessions_kept AS SELECT * FROM sessions;
+        CREATE TABLE users_rebuilt (
+            id                  INTEGER PRIMARY KEY,
+            name                TEXT NOT NULL UNIQUE,
+            role                TEXT NOT NULL CHECK (role IN ('admin', 'editor')),
+            password_hash       TEXT NOT NULL,
+            security_stamp      TEXT NOT NULL,
+            created_at          TEXT NOT NULL,
+            password_changed_at TEXT NOT NULL
+        );
+        INSERT INTO users_rebuilt SELECT id, name, role, password_hash, security_stamp, created_at, password_changed_at FROM users;
+        DROP TABLE users;
+        ALTER TABLE users_rebuilt RENAME TO users;
+        INSERT INTO sessions SELECT * FROM sessions_kept;
+        DROP TABLE sessions_kept;
+        PRAGMA user_version = 16;
+        """;
+
+    /// <summary>Before autosaves (0016_autosaves.sql).</summary>
+    public const string ToVersion15Sql = ToVersion16Sql +
+        """
+
         DROP TABLE autosaves;
         PRAGMA user_version = 15;
         """;

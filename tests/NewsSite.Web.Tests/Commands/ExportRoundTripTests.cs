@@ -94,7 +94,7 @@ public partial class ExportRoundTripTests
         var articles = original.Services.GetRequiredService<SiteStorage>();
         Assert.Equal(8, await articles.Articles.CountAsync(Token));
         var trashed = (await articles.Editing.ListForEditorsAsync(new EditorArticleFilter(null, "Papierkorb"), 1, 10, Token)).Items.Single();
-        Assert.True(await articles.Articles.SetTrashedAsync(trashed.Id, trashed: true, Token));
+        Assert.True(await articles.Articles.SetTrashedAsync(trashed.Id, trashed: true, "redaktion", Token));
 
         var export = Path.Combine(Repository.NewTempDirectory(), "export");
         var (exportCode, exportOutput) = await Run(original.Services, "export", export);

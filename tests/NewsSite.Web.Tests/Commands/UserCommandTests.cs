@@ -85,14 +85,14 @@ public class UserCommandTests
     [Theory]
     [InlineData("kurz\n", new[] { "user", "add", "anna", "--role", "editor" }, 1, "mindestens 12 Zeichen")]
     [InlineData("", new[] { "user", "add", "anna", "--role", "editor" }, 1, "Kein Passwort")]
-    [InlineData("ein-langes-passwort\n", new[] { "user", "add", "anna", "--role", "chef" }, 2, "„admin“ oder „editor“")]
+    [InlineData("ein-langes-passwort\n", new[] { "user", "add", "anna", "--role", "chef" }, 2, "„admin“, „editor“ oder „contributor“")]
     [InlineData("ein-langes-passwort\n", new[] { "user", "add", "an na", "--role", "editor" }, 1, "nur Buchstaben a–z")]
     [InlineData("ein-langes-passwort\n", new[] { "user", "add", "anna" }, 2, "Aufruf:")]
     [InlineData("", new[] { "user", "remove", "niemand" }, 1, "Es gibt kein Konto")]
     [InlineData("ein-langes-passwort\n", new[] { "user", "passwd", "niemand" }, 1, "Es gibt kein Konto")]
     [InlineData("", new[] { "user" }, 2, "Aufruf:")]
     [InlineData("", new[] { "user", "role", "niemand", "admin" }, 1, "Es gibt kein Konto")]
-    [InlineData("", new[] { "user", "role", "niemand", "chef" }, 2, "„admin“ oder „editor“")]
+    [InlineData("", new[] { "user", "role", "niemand", "chef" }, 2, "„admin“, „editor“ oder „contributor“")]
     public async Task Mistakes_AreExplainedInGerman_WithAnExitCode(string input, string[] args, int exitCode, string message)
     {
         await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder());

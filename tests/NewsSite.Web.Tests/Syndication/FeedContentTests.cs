@@ -52,7 +52,7 @@ public class FeedContentTests
         var articles = site.Services.GetRequiredService<SiteStorage>();
         var trashed = (await articles.Listings.ListLatestAsync(ArticleScope.Site, 1, clock.Now, Token)).Single();
         Assert.Equal("Papierkorb", trashed.Title);
-        await articles.Articles.SetTrashedAsync(trashed.Id, trashed: true, Token);
+        await articles.Articles.SetTrashedAsync(trashed.Id, trashed: true, "redaktion", Token);
 
         var expected = Enumerable.Range(3, 20).Reverse().Select(i => $"Meldung {i:00}").ToList();
         foreach (var path in Formats.Concat(["/thema/koeln/rss.xml", "/autor/redaktion/atom.xml"]))

@@ -63,7 +63,7 @@ public class SitemapTests
 
         var articles = site.Services.GetRequiredService<SiteStorage>();
         var trashed = (await articles.Listings.ListLatestAsync(ArticleScope.Site, 1, clock.Now, Token)).Single();
-        await articles.Articles.SetTrashedAsync(trashed.Id, trashed: true, Token);
+        await articles.Articles.SetTrashedAsync(trashed.Id, trashed: true, "redaktion", Token);
 
         var urls = await AllUrlsAsync(site);
 

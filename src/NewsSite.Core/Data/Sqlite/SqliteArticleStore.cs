@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using NewsSite.Core.Articles;
+using NewsSite.Core.Audit;
 using NewsSite.Core.Markdown;
 
 namespace NewsSite.Core.Data.Sqlite;
@@ -10,7 +11,7 @@ namespace NewsSite.Core.Data.Sqlite;
 /// article's author (<see cref="SqliteAuthorStore"/>), tags (<see cref="SqliteArticleTags"/>), search row
 /// (<see cref="SqliteSearchIndex"/>) and journal entry (<see cref="SqliteContentJournal"/>).
 /// </summary>
-public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider clock) : IArticleStore
+public sealed partial class SqliteArticleStore(SqliteDatabase database, TimeProvider clock) : IArticleStore
 {
     public Task<int> CountAsync(CancellationToken cancellationToken = default) =>
         database.RunAsync(connection => connection.ExecuteScalarAsync<int>("SELECT count(*) FROM articles;"), cancellationToken);
@@ -134,7 +135,7 @@ public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider clo
         }, cancellationToken);
     }
 
-    public Task<bool> SetTrashedAsync(long articleId, bool trashed, CancellationToken cancellationToken = default) =>
+    public Task<bool> SetTrashedAsync(long articleId, bool trashed, string account, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async unit =>
         {
             var now = clock.GetUtcNow();
@@ -144,6 +145,8 @@ public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider clo
                 return false;
             }
 
+            var stateBefore = await ReadStateAsync(unit, articleId, now);
+
             await unit.Connection.ExecuteAsync(
                 trashed
                     ? "UPDATE articles SET trashed_at = coalesce(trashed_at, @Now), modified_at = @Now WHERE id = @Id;"
@@ -151,6 +154,12 @@ public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider clo
                 new { Id = articleId, Now = SqliteDates.ToText(now) }, unit.Transaction);
             var after = await SqliteContentJournal.ReadFootprintAsync(unit, articleId, now);
             await SqliteContentJournal.RecordArticleChangeAsync(unit, before, after, now);
+            if (stateBefore!.Trashed != trashed)
+            {
+                await SqliteAuditLog.RecordWithinAsync(
+                    unit, new AuditEvent(account, trashed ? AuditAction.Trashed : AuditAction.Restored, articleId, stateBefore.Title), now);
+            }
+
             return true;
         }, cancellationToken);
 
@@ -205,9 +214,11 @@ public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider clo
     {
         var now = clock.GetUtcNow();
         var before = existing is null ? null : await SqliteContentJournal.ReadFootprintAsync(unit, existing.Id, now);
+        var stateBefore = existing is null ? null : await ReadStateAsync(unit, existing.Id, now);
         var result = await WriteAsync(unit, existing, content, origin, suffixDerivedSlug, now);
         var after = await SqliteContentJournal.ReadFootprintAsync(unit, result.ArticleId, now);
         await SqliteContentJournal.RecordArticleChangeAsync(unit, before, after, now);
+        await AuditVisibilityAsync(unit, result.ArticleId, stateBefore, origin, now);
         return result;
     }
 
@@ -243,6 +254,7 @@ public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider clo
             Outline = SqliteOutlines.Write(ArticleOutline.Of(content.BodyHtml)),
             RessortId = ressortId,
             LeadPicture = SqliteLeadPictures.Write(content.LeadPicture),
+            Owner = origin.Kind == RevisionOrigin.Editor ? origin.Detail : null,
         };
 
         if (existing is null)
@@ -251,9 +263,11 @@ public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider clo
             articleId = await unit.Connection.ExecuteScalarAsync<long>(
                 """
                 INSERT INTO articles (slug, title, summary, author_id, published_at, updated_at, is_draft, body_html,
-                                      content_hash, source_key, revision, created_at, modified_at, feed_key, outline, ressort_id, lead_picture)
+                                      content_hash, source_key, revision, created_at, modified_at, feed_key, outline, ressort_id, lead_picture,
+                                      owner)
                 VALUES (@Slug, @Title, @Summary, @AuthorId, @PublishedAt, @UpdatedAt, @IsDraft, @BodyHtml,
-                        @ContentHash, @SourceKey, @Revision, @Now, @Now, @RequestedFeedKey, @Outline, @RessortId, @LeadPicture)
+                        @ContentHash, @SourceKey, @Revision, @Now, @Now, @RequestedFeedKey, @Outline, @RessortId, @LeadPicture,
+                        @Owner)
                 RETURNING id;
                 """,
                 row, unit.Transaction);
@@ -276,7 +290,8 @@ public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider clo
                     published_at = @PublishedAt, updated_at = @UpdatedAt, is_draft = @IsDraft, body_html = @BodyHtml,
                     content_hash = @ContentHash, revision = @Revision, modified_at = @Now, outline = @Outline,
                     ressort_id = @RessortId,
-                    lead_picture = @LeadPicture
+                    lead_picture = @LeadPicture,
+                    review_state = CASE WHEN @IsDraft = 0 THEN NULL ELSE review_state END
                 WHERE id = @Id;
                 """,
                 row, unit.Transaction);

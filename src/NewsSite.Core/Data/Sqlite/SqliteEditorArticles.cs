@@ -10,6 +10,7 @@ public sealed class SqliteEditorArticles(SqliteDatabase database, TimeProvider c
     private const string StatusSql =
         """
         CASE WHEN a.trashed_at IS NOT NULL THEN 'Trashed'
+             WHEN a.is_draft = 1 AND a.review_state = 'pending' THEN 'InReview'
              WHEN a.is_draft = 1 THEN 'Draft'
              WHEN a.published_at > @Now THEN 'Scheduled'
              ELSE 'Published' END
@@ -31,6 +32,7 @@ public sealed class SqliteEditorArticles(SqliteDatabase database, TimeProvider c
             Now = SqliteDates.ToText(clock.GetUtcNow()),
             Status = filter.Status?.ToString(),
             ExcludeTrash = filter.ExcludeTrash ? 1 : 0,
+            filter.Owner,
             Pattern = text is null ? null : "%" + EscapeLike(text) + "%",
             Match = match,
             Limit = pageSize,
@@ -44,6 +46,7 @@ public sealed class SqliteEditorArticles(SqliteDatabase database, TimeProvider c
             JOIN authors au ON au.id = a.author_id
             WHERE (@Status IS NULL OR {StatusSql} = @Status)
               AND (@ExcludeTrash = 0 OR a.trashed_at IS NULL)
+              AND (@Owner IS NULL OR a.owner = @Owner)
               AND (@Pattern IS NULL
                    OR a.title LIKE @Pattern ESCAPE '\' OR a.slug LIKE @Pattern ESCAPE '\'
                    OR au.display_name LIKE @Pattern ESCAPE '\'
@@ -59,7 +62,7 @@ public sealed class SqliteEditorArticles(SqliteDatabase database, TimeProvider c
                 SELECT count(*) {matching};
 
                 SELECT a.id AS Id, a.slug AS Slug, a.title AS Title, au.display_name AS AuthorName, {StatusSql} AS Status,
-                       a.published_at AS PublishedAt, a.modified_at AS ModifiedAt, a.revision AS Revision,
+                       a.published_at AS PublishedAt, a.modified_at AS ModifiedAt, a.revision AS Revision, a.owner AS Owner,
                        (SELECT group_concat(t.display_name, char(31)) FROM
                            (SELECT t.display_name FROM article_tags at JOIN tags t ON t.id = at.tag_id
                             WHERE at.article_id = a.id ORDER BY at.position) t) AS Tags
@@ -74,7 +77,7 @@ public sealed class SqliteEditorArticles(SqliteDatabase database, TimeProvider c
                 .Select(r => new EditorArticleSummary(
                     r.Id, r.Slug, r.Title, r.AuthorName, Enum.Parse<ArticleStatus>(r.Status),
                     SqliteDates.FromNullableText(r.PublishedAt), SqliteDates.FromText(r.ModifiedAt),
-                    r.Tags is null ? [] : r.Tags.Split('\u001f'), (int)r.Revision))
+                    r.Tags is null ? [] : r.Tags.Split('\u001f'), (int)r.Revision, r.Owner))
                 .ToList();
             return new PagedList<EditorArticleSummary>(items, page, pageSize, total);
         }, cancellationToken);
@@ -86,7 +89,8 @@ public sealed class SqliteEditorArticles(SqliteDatabase database, TimeProvider c
             var row = await connection.QuerySingleOrDefaultAsync<EditableRow>(
                 $"""
                 SELECT a.id AS Id, a.slug AS Slug, a.title AS Title, {StatusSql} AS Status, a.published_at AS PublishedAt,
-                       a.modified_at AS ModifiedAt, a.revision AS Revision, r.markdown AS Markdown
+                       a.modified_at AS ModifiedAt, a.revision AS Revision, r.markdown AS Markdown,
+                       a.owner AS Owner, a.review_state AS Review
                 FROM articles a
                 JOIN revisions r ON r.article_id = a.id AND r.number = a.revision
                 WHERE a.id = @Id;
@@ -95,7 +99,8 @@ public sealed class SqliteEditorArticles(SqliteDatabase database, TimeProvider c
 
             return row is null ? null : new EditableArticle(
                 row.Id, row.Slug, row.Title, Enum.Parse<ArticleStatus>(row.Status), SqliteDates.FromNullableText(row.PublishedAt),
-                SqliteDates.FromText(row.ModifiedAt), (int)row.Revision, row.Markdown);
+                SqliteDates.FromText(row.ModifiedAt), (int)row.Revision, row.Markdown, row.Owner,
+                row.Review switch { "pending" => ReviewState.Pending, "returned" => ReviewState.Returned, _ => ReviewState.None });
         }, cancellationToken);
 
     public Task<IReadOnlyList<RevisionInfo>> ListHistoryAsync(long articleId, CancellationToken cancellationToken = default) =>
@@ -145,6 +150,7 @@ public sealed class SqliteEditorArticles(SqliteDatabase database, TimeProvider c
         public string? PublishedAt { get; init; }
         public string ModifiedAt { get; init; } = "";
         public long Revision { get; init; }
+        public string? Owner { get; init; }
         public string? Tags { get; init; }
     }
 
@@ -158,5 +164,7 @@ public sealed class SqliteEditorArticles(SqliteDatabase database, TimeProvider c
         public string ModifiedAt { get; init; } = "";
         public long Revision { get; init; }
         public string Markdown { get; init; } = "";
+        public string? Owner { get; init; }
+        public string? Review { get; init; }
     }
 }

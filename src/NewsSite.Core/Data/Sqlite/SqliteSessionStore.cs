@@ -90,7 +90,7 @@ public sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStore
         public string ExpiresAt { get; init; } = "";
 
         public ActiveSession ToSession() => new(
-            IdHash, AccountId, AccountName, Role == "admin" ? UserRole.Admin : UserRole.Editor, SecurityStamp,
+            IdHash, AccountId, AccountName, UserRoles.FromStored(Role), SecurityStamp,
             SqliteDates.FromText(StartedAt), SqliteDates.FromText(LastSeenAt), SqliteDates.FromText(ExpiresAt));
     }
 }

@@ -114,7 +114,7 @@ public sealed class SqliteUserStore(SqliteDatabase database, TimeProvider clock)
 
     private static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-    private static string RoleText(UserRole role) => role == UserRole.Admin ? "admin" : "editor";
+    private static string RoleText(UserRole role) => UserRoles.Text(role);
 
     private sealed class UserRow
     {
@@ -127,7 +127,7 @@ public sealed class SqliteUserStore(SqliteDatabase database, TimeProvider clock)
         public string PasswordChangedAt { get; init; } = "";
 
         public UserAccount ToAccount() => new(
-            Id, Name, Role == "admin" ? UserRole.Admin : UserRole.Editor, PasswordHash, SecurityStamp,
+            Id, Name, UserRoles.FromStored(Role), PasswordHash, SecurityStamp,
             SqliteDates.FromText(CreatedAt), SqliteDates.FromText(PasswordChangedAt));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NewsSite.Core.Accounts;
 using NewsSite.Web.Accounts;
+using NewsSite.Core.Audit;
 
 namespace NewsSite.Web.Pages.Admin;
 
@@ -9,7 +10,8 @@ namespace NewsSite.Web.Pages.Admin;
 /// One's own password and sessions. Changing the password ends every session of the account and starts a new one for
 /// this browser; the list shows where the account is signed in, and one button ends all other sessions.
 /// </summary>
-public sealed class AccountModel(AccountService accounts, AdminSessions sessions, LoginThrottle throttle, ILogger<AccountModel> logger) : PageModel
+public sealed class AccountModel(
+    AccountService accounts, AdminSessions sessions, LoginThrottle throttle, IAuditLog audit, ILogger<AccountModel> logger) : PageModel
 {
     public string? Error { get; private set; }
 
@@ -46,6 +48,8 @@ public sealed class AccountModel(AccountService accounts, AdminSessions sessions
         try
         {
             await accounts.ChangePasswordAsync(name, password ?? "", cancellationToken);
+            await audit.RecordAsync(new AuditEvent(name, AuditAction.PasswordChanged, Subject: name,
+                Address: LoginThrottle.ClientAddress(HttpContext)), CancellationToken.None);
         }
         catch (AccountInputException e)
         {

@@ -9,6 +9,7 @@ public static class AdminText
     {
         ArticleStatus.Published => "Veröffentlicht",
         ArticleStatus.Scheduled => "Geplant",
+        ArticleStatus.InReview => "Zur Prüfung",
         ArticleStatus.Draft => "Entwurf",
         _ => "Papierkorb",
     };
@@ -19,6 +20,7 @@ public static class AdminText
         ("", "Alle außer Papierkorb", null),
         ("veroeffentlicht", "Veröffentlicht", ArticleStatus.Published),
         ("geplant", "Geplant", ArticleStatus.Scheduled),
+        ("pruefung", "Zur Prüfung", ArticleStatus.InReview),
         ("entwurf", "Entwurf", ArticleStatus.Draft),
         ("papierkorb", "Papierkorb", ArticleStatus.Trashed),
     ];

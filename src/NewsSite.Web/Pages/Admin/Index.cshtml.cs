@@ -1,10 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NewsSite.Core.Articles;
+using NewsSite.Web.Accounts;
 
 namespace NewsSite.Web.Pages.Admin;
 
-/// <summary>Every article whatever its status, most recently changed first, filtered by status and text.</summary>
+/// <summary>
+/// Every article whatever its status, most recently changed first, filtered by status and text; a contributor sees
+/// only the articles they began.
+/// </summary>
 public sealed class IndexModel(IEditorArticles articles) : PageModel
 {
     public const int PageSize = 25;
@@ -41,7 +45,7 @@ public sealed class IndexModel(IEditorArticles articles) : PageModel
         var text = Query.Length == 0 ? null : Query;
         Articles = filter.Status is null
             ? await ListWithoutTrashAsync(text, page, cancellationToken)
-            : await articles.ListForEditorsAsync(new EditorArticleFilter(filter.Status, text), page, PageSize, cancellationToken);
+            : await articles.ListForEditorsAsync(new EditorArticleFilter(filter.Status, text, Owner: User.ListOwner()), page, PageSize, cancellationToken);
         return page > Articles.TotalPages ? NotFound() : Page();
     }
 
@@ -67,5 +71,5 @@ public sealed class IndexModel(IEditorArticles articles) : PageModel
     }
 
     private Task<PagedList<EditorArticleSummary>> ListWithoutTrashAsync(string? text, int page, CancellationToken cancellationToken) =>
-        articles.ListForEditorsAsync(new EditorArticleFilter(null, text, ExcludeTrash: true), page, PageSize, cancellationToken);
+        articles.ListForEditorsAsync(new EditorArticleFilter(null, text, ExcludeTrash: true, Owner: User.ListOwner()), page, PageSize, cancellationToken);
 }

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NewsSite.Web.Accounts;
 using NewsSite.Web.Hardening;
+using NewsSite.Core.Audit;
+using NewsSite.Core.Accounts;
 
 namespace NewsSite.Web.Pages.Admin;
 
@@ -11,7 +13,8 @@ namespace NewsSite.Web.Pages.Admin;
 /// address, so that failures from elsewhere never keep the owner out.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RequestRateLimits.LoginPolicy)]
-public sealed class LoginModel(AccountService accounts, AdminSessions sessions, LoginThrottle throttle, ILogger<LoginModel> logger) : PageModel
+public sealed class LoginModel(
+    AccountService accounts, AdminSessions sessions, LoginThrottle throttle, IAuditLog audit, ILogger<LoginModel> logger) : PageModel
 {
     public const string Failed = "Name oder Passwort ist falsch.";
 
@@ -42,12 +45,14 @@ public sealed class LoginModel(AccountService accounts, AdminSessions sessions, 
         {
             throttle.RecordFailure(accountName, address);
             logger.LogWarning("Anmeldung fehlgeschlagen für {Account} von {Address}", accountName, address);
+            await audit.RecordAsync(new AuditEvent(AccountName.Normalize(accountName) ?? accountName, AuditAction.LoginFailed, Address: address), CancellationToken.None);
             Error = Failed;
             return Page();
         }
 
         throttle.RecordSuccess(accountName, address);
         logger.LogInformation("{Account} hat sich angemeldet (von {Address})", account.Name, address);
+        await audit.RecordAsync(new AuditEvent(account.Name, AuditAction.Login, Address: address), CancellationToken.None);
         return LocalRedirect(ReturnUrl);
     }
 

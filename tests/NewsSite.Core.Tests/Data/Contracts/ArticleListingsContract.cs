@@ -52,7 +52,7 @@ public abstract class ArticleListingsContract : StoreContract
         await s.ImportAsync("a.md", Article("Sichtbar"));
         await s.ImportAsync("d.md", Article("Entwurf", draft: true));
         var trashed = await s.ImportAsync("t.md", Article("Papierkorb"));
-        await s.Storage.Articles.SetTrashedAsync(trashed.ArticleId, true, Token);
+        await s.Storage.Articles.SetTrashedAsync(trashed.ArticleId, true, "redaktion", Token);
         var due = s.Now.AddDays(1);
         await s.ImportAsync("g.md", Article("Geplant", date: Iso(due)));
 

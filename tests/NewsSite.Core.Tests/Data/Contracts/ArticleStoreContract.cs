@@ -239,14 +239,14 @@ public abstract class ArticleStoreContract : StoreContract
         await using var s = await CreateStorageAsync();
         var created = await s.CreateAsync(Article("Titel"));
 
-        Assert.True(await s.Storage.Articles.SetTrashedAsync(created.ArticleId, true, Token));
+        Assert.True(await s.Storage.Articles.SetTrashedAsync(created.ArticleId, true, "redaktion", Token));
         var whileTrashed = await s.Storage.Published.FindPublishedAsync("titel", s.Now, Token);
-        Assert.True(await s.Storage.Articles.SetTrashedAsync(created.ArticleId, false, Token));
+        Assert.True(await s.Storage.Articles.SetTrashedAsync(created.ArticleId, false, "redaktion", Token));
 
         Assert.Null(whileTrashed);
         Assert.Equal(1, await s.Storage.Articles.CountAsync(Token));
         Assert.NotNull(await s.Storage.Published.FindPublishedAsync("titel", s.Now, Token));
-        Assert.False(await s.Storage.Articles.SetTrashedAsync(4711, true, Token));
+        Assert.False(await s.Storage.Articles.SetTrashedAsync(4711, true, "redaktion", Token));
     }
 
     [Fact]

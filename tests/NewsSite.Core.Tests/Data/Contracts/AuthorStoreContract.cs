@@ -31,7 +31,7 @@ public abstract class AuthorStoreContract : StoreContract
         await s.ImportAsync("a.md", Article("Entwurf", author: "Vera Verborgen", draft: true));
         await s.ImportAsync("b.md", Article("Geplant", author: "Vera Verborgen", date: Iso(s.Now.AddDays(1))));
         var trashed = await s.ImportAsync("c.md", Article("Papierkorb", author: "Vera Verborgen"));
-        await s.Storage.Articles.SetTrashedAsync(trashed.ArticleId, true, Token);
+        await s.Storage.Articles.SetTrashedAsync(trashed.ArticleId, true, "redaktion", Token);
 
         Assert.Null(await s.Storage.Authors.FindAuthorAsync("vera-verborgen", s.Now, Token));
         Assert.Null(await s.Storage.Authors.FindAuthorDetailsAsync("vera-verborgen", s.Now, Token));
@@ -47,7 +47,7 @@ public abstract class AuthorStoreContract : StoreContract
         await s.ImportAsync("b.md", Article("B", author: "Änne Ahrens"));
         await s.ImportAsync("c.md", Article("C", author: "Änne Ahrens", draft: true));
         var trashed = await s.ImportAsync("d.md", Article("D", author: "Änne Ahrens"));
-        await s.Storage.Articles.SetTrashedAsync(trashed.ArticleId, true, Token);
+        await s.Storage.Articles.SetTrashedAsync(trashed.ArticleId, true, "redaktion", Token);
         await s.ImportAsync("e.md", Article("E", author: "Bernd Bauer"));
 
         var authors = await s.Storage.Authors.ListAuthorsForEditorsAsync(Token);

@@ -33,7 +33,7 @@ public abstract class ContentJournalContract : StoreContract
         var created = await s.ImportAsync("a.md", Article("Titel"));
         var afterCreate = await s.Storage.Journal.FindLastChangeIdAsync(Token);
 
-        await s.Storage.Articles.SetTrashedAsync(created.ArticleId, true, Token);
+        await s.Storage.Articles.SetTrashedAsync(created.ArticleId, true, "redaktion", Token);
 
         var pending = await s.Storage.Journal.ReadPendingChangesAsync(afterCreate, s.Now, s.Now, Token);
         Assert.Equal(["titel"], Assert.Single(pending.Changes).ArticleSlugs);

@@ -16,7 +16,7 @@ public abstract class EditorArticlesContract : StoreContract
         s.Clock.Now = s.Now.AddMinutes(1);
         var trashed = await s.ImportAsync("t.md", Article("Papierkorb"));
         s.Clock.Now = s.Now.AddMinutes(1);
-        await s.Storage.Articles.SetTrashedAsync(trashed.ArticleId, true, Token);
+        await s.Storage.Articles.SetTrashedAsync(trashed.ArticleId, true, "redaktion", Token);
         return s;
     }
 
@@ -68,7 +68,7 @@ public abstract class EditorArticlesContract : StoreContract
         await s.ImportAsync("g.md", Article("Geplant", date: Iso(s.Now.AddDays(1)), body: "Gefangene kommen frei."));
         await s.ImportAsync("d.md", Article("Entwurf", draft: true, body: "Die Straße in Köln."));
         var trashed = await s.ImportAsync("t.md", Article("Papierkorb", body: "Ein Gefangener in Köln."));
-        await s.Storage.Articles.SetTrashedAsync(trashed.ArticleId, true, Token);
+        await s.Storage.Articles.SetTrashedAsync(trashed.ArticleId, true, "redaktion", Token);
 
         Assert.Equal(["papierkorb", "entwurf", "veroeffentlicht"], await SlugsAsync(s, new EditorArticleFilter(null, "koeln")));
         Assert.Equal(["papierkorb", "entwurf", "veroeffentlicht"], await SlugsAsync(s, new EditorArticleFilter(null, "Köln")));

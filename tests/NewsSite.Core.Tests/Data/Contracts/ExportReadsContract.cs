@@ -13,7 +13,7 @@ public abstract class ExportReadsContract : StoreContract
         await s.ImportAsync("p.md", Article("Veröffentlicht", date: Day(9), tags: "Zug, Ärger, Bahn", summary: "Kurz."));
         await s.ImportAsync("d.md", Article("Entwurf", draft: true));
         var trashed = await s.ImportAsync("t.md", Article("Papierkorb", date: Day(1)));
-        await s.Storage.Articles.SetTrashedAsync(trashed.ArticleId, true, Token);
+        await s.Storage.Articles.SetTrashedAsync(trashed.ArticleId, true, "redaktion", Token);
         var due = s.Now.AddDays(3);
         await s.CreateAsync(Article("Geplant", date: Iso(due), feedKey: "2024-01-02:artikel/7"));
 

@@ -25,7 +25,7 @@ public abstract class PublishedArticlesContract : StoreContract
         await using var s = await CreateStorageAsync();
         await s.ImportAsync("d.md", Article("Entwurf", draft: true));
         var trashed = await s.ImportAsync("t.md", Article("Papierkorb"));
-        await s.Storage.Articles.SetTrashedAsync(trashed.ArticleId, true, Token);
+        await s.Storage.Articles.SetTrashedAsync(trashed.ArticleId, true, "redaktion", Token);
         await s.ImportAsync("g.md", Article("Geplant", date: Iso(s.Now.AddHours(1))));
 
         Assert.Null(await s.Storage.Published.FindPublishedAsync("entwurf", s.Now, Token));
@@ -56,7 +56,7 @@ public abstract class PublishedArticlesContract : StoreContract
         var created = await s.CreateAsync(Article("Titel", slug: "alt"));
         await s.UpdateAsync(created.ArticleId, 1, Article("Titel", slug: "neu"));
 
-        await s.Storage.Articles.SetTrashedAsync(created.ArticleId, true, Token);
+        await s.Storage.Articles.SetTrashedAsync(created.ArticleId, true, "redaktion", Token);
 
         Assert.Null(await s.Storage.Published.FindRedirectAsync("alt", s.Now, Token));
     }
@@ -73,7 +73,7 @@ public abstract class PublishedArticlesContract : StoreContract
         await s.ImportAsync("e.md", Article("Fremd", date: Day(5), tags: "Sport"));
         await s.ImportAsync("d.md", Article("Entwurf", date: Day(6), tags: "Selten, Häufig", draft: true));
         var trashed = await s.ImportAsync("t.md", Article("Papierkorb", date: Day(7), tags: "Selten, Häufig"));
-        await s.Storage.Articles.SetTrashedAsync(trashed.ArticleId, true, Token);
+        await s.Storage.Articles.SetTrashedAsync(trashed.ArticleId, true, "redaktion", Token);
 
         var related = await s.Storage.Published.FindRelatedAsync(main.ArticleId, s.Now, cancellationToken: Token);
 
@@ -116,7 +116,7 @@ public abstract class PublishedArticlesContract : StoreContract
         await s.ImportAsync("a.md", Article("Entwurf", tags: "Embargo", draft: true));
         await s.ImportAsync("b.md", Article("Geplant", tags: "Embargo", date: Iso(s.Now.AddDays(1))));
         var trashed = await s.ImportAsync("c.md", Article("Papierkorb", tags: "Embargo"));
-        await s.Storage.Articles.SetTrashedAsync(trashed.ArticleId, true, Token);
+        await s.Storage.Articles.SetTrashedAsync(trashed.ArticleId, true, "redaktion", Token);
 
         Assert.Null(await s.Storage.Published.FindTagAsync("embargo", s.Now, Token));
         Assert.Equal(new TagLink("Embargo", "embargo"), await s.Storage.Published.FindTagAsync("embargo", s.Now.AddDays(2), Token));

@@ -58,13 +58,13 @@ public abstract class SearchIndexContract : StoreContract
         await using var s = await CreateStorageAsync();
         await s.ImportAsync("d.md", Article("Geheimplan Entwurf", draft: true));
         var trashed = await s.ImportAsync("t.md", Article("Geheimplan Papierkorb"));
-        await s.Storage.Articles.SetTrashedAsync(trashed.ArticleId, true, Token);
+        await s.Storage.Articles.SetTrashedAsync(trashed.ArticleId, true, "redaktion", Token);
         var due = s.Now.AddHours(2);
         await s.ImportAsync("g.md", Article("Geheimplan Geplant", date: Iso(due)));
 
         Assert.Empty(await FindAsync(s, "geheimplan"));
         Assert.Equal(["geheimplan-geplant"], await FindAsync(s, "geheimplan", due.AddMinutes(1)));
-        await s.Storage.Articles.SetTrashedAsync(trashed.ArticleId, false, Token);
+        await s.Storage.Articles.SetTrashedAsync(trashed.ArticleId, false, "redaktion", Token);
         Assert.Equal(["geheimplan-papierkorb"], await FindAsync(s, "geheimplan"));
     }
 
@@ -208,7 +208,7 @@ public abstract class SearchIndexContract : StoreContract
         await using var s = await CreateStorageAsync();
         await s.ImportAsync("d.md", Article("Geheimprojekt Entwurf", draft: true));
         var trashed = await s.ImportAsync("t.md", Article("Geheimprojekt Papierkorb"));
-        await s.Storage.Articles.SetTrashedAsync(trashed.ArticleId, true, Token);
+        await s.Storage.Articles.SetTrashedAsync(trashed.ArticleId, true, "redaktion", Token);
         var due = s.Now.AddHours(2);
         await s.ImportAsync("g.md", Article("Geheimprojekt Geplant", date: Iso(due)));
         await s.ImportAsync("p.md", Article("Öffentliches Projekt", body: "Ein Absatz."));

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NewsSite.Core.Accounts;
 using NewsSite.Web.Accounts;
+using NewsSite.Core.Audit;
 
 namespace NewsSite.Web.Pages.Admin.Accounts;
 
@@ -10,7 +11,7 @@ namespace NewsSite.Web.Pages.Admin.Accounts;
 /// The site always keeps an admin: the last one can be neither removed nor demoted (AccountService, checked in the
 /// store's write), and nobody removes their own account here, however they spell its name.
 /// </summary>
-public sealed class IndexModel(AccountService accounts, ILogger<IndexModel> logger) : PageModel
+public sealed class IndexModel(AccountService accounts, IAuditLog audit, ILogger<IndexModel> logger) : PageModel
 {
     public IReadOnlyList<UserAccount> Accounts { get; private set; } = [];
 
@@ -34,13 +35,14 @@ public sealed class IndexModel(AccountService accounts, ILogger<IndexModel> logg
         var parsedRole = AccountService.ParseRole(role);
         if (parsedRole is null)
         {
-            return await NewAccountInvalidAsync("Bitte eine Rolle wählen: Redakteur oder Administrator.", cancellationToken);
+            return await NewAccountInvalidAsync("Bitte eine Rolle wählen: Mitarbeiter, Redakteur oder Administrator.", cancellationToken);
         }
 
         try
         {
             var created = await accounts.CreateAsync(name ?? "", parsedRole.Value, password ?? "", cancellationToken);
             logger.LogInformation("{Admin} hat das Konto {Account} ({Role}) angelegt", User.AccountName(), created.Name, created.Role);
+            await RecordAsync(AuditAction.AccountCreated, created.Name, UserRoles.Text(created.Role));
             TempData["Message"] = $"Konto „{created.Name}“ angelegt.";
             return Redirect("/admin/konten");
         }
@@ -56,6 +58,7 @@ public sealed class IndexModel(AccountService accounts, ILogger<IndexModel> logg
         {
             await accounts.ChangePasswordAsync(name ?? "", password ?? "", cancellationToken);
             logger.LogInformation("{Admin} hat das Passwort von {Account} neu gesetzt; alle Sitzungen des Kontos sind beendet", User.AccountName(), Stored(name));
+            await RecordAsync(AuditAction.PasswordChanged, Stored(name), null);
             TempData["Message"] = $"Neues Passwort für „{Stored(name)}“ gesetzt; alle Sitzungen des Kontos sind beendet.";
             return Redirect("/admin/konten");
         }
@@ -70,14 +73,15 @@ public sealed class IndexModel(AccountService accounts, ILogger<IndexModel> logg
         var parsedRole = AccountService.ParseRole(role);
         if (parsedRole is null)
         {
-            return await RowInvalidAsync(Stored(name) ?? "", "Bitte eine Rolle wählen: Redakteur oder Administrator.", cancellationToken);
+            return await RowInvalidAsync(Stored(name) ?? "", "Bitte eine Rolle wählen: Mitarbeiter, Redakteur oder Administrator.", cancellationToken);
         }
 
         try
         {
             await accounts.ChangeRoleAsync(name ?? "", parsedRole.Value, cancellationToken);
             logger.LogInformation("{Admin} hat {Account} die Rolle {Role} gegeben; alle Sitzungen des Kontos sind beendet", User.AccountName(), Stored(name), parsedRole.Value);
-            TempData["Message"] = $"„{Stored(name)}“ ist jetzt {(parsedRole == UserRole.Admin ? "Administrator" : "Redakteur")}; seine Sitzungen sind beendet.";
+            await RecordAsync(AuditAction.RoleChanged, Stored(name), UserRoles.Text(parsedRole.Value));
+            TempData["Message"] = $"„{Stored(name)}“ ist jetzt {UserRoles.German(parsedRole.Value)}; seine Sitzungen sind beendet.";
 
             // Whoever changed their own role has just ended their own session too.
             return Redirect(Stored(name) == User.AccountName() ? "/admin" : "/admin/konten");
@@ -100,6 +104,7 @@ public sealed class IndexModel(AccountService accounts, ILogger<IndexModel> logg
         {
             await accounts.RemoveAsync(name ?? "", cancellationToken);
             logger.LogInformation("{Admin} hat das Konto {Account} gelöscht; seine Sitzungen sind beendet", User.AccountName(), Stored(name));
+            await RecordAsync(AuditAction.AccountRemoved, Stored(name), null);
             TempData["Message"] = $"Konto „{Stored(name)}“ gelöscht.";
             return Redirect("/admin/konten");
         }
@@ -134,4 +139,8 @@ public sealed class IndexModel(AccountService accounts, ILogger<IndexModel> logg
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
+
+    private Task RecordAsync(AuditAction action, string? account, string? detail) =>
+        audit.RecordAsync(new AuditEvent(User.AccountName(), action, Subject: account, Detail: detail,
+            Address: LoginThrottle.ClientAddress(HttpContext)), CancellationToken.None);
 }

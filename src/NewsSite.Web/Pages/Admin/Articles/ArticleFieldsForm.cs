@@ -73,6 +73,8 @@ public static class EditorLabels
         "image-caption" => "Bildunterschrift",
         "image-credit" => "Foto",
         "image-upload" => "Bild hochladen",
+        "review" => "Prüfung",
+        "review-comment" => "Kommentar zur Prüfung",
         EditorInputs.Body => "Text",
         _ => input,
     };

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NewsSite.Core.Articles;
+using NewsSite.Core.Audit;
 using NewsSite.Core.Editing;
 using NewsSite.Core.Export;
 using NewsSite.Core.Images;
@@ -17,13 +18,23 @@ namespace NewsSite.Web.Pages.Admin.Articles;
 /// the public page's own partial renders, and the buttons that decide visibility. Every save goes through the import's
 /// parser and becomes a revision (<see cref="ArticleDraft"/>); a save against an outdated revision is refused and the
 /// editor's text is shown again, so no update is lost either way. Taking a live article offline or into the trash asks
-/// first, as a second step that works without JavaScript.
+/// first, as a second step that works without JavaScript. Contributors open only their own drafts and submit them for
+/// review; publishing, trashing and the review decisions are editors' handlers (<see cref="EditorsOnlyAttribute"/>).
 /// </summary>
 [LargeRequestBody]
 public sealed class EditModel(
     IArticleStore articles, IEditorArticles editing, ArticleDraft drafts, ImageStore images, TimeProvider clock, ILogger<EditModel> logger,
-    EditorChoices choices, IAutosaveStore autosaves, AutosaveOffers autosaveOffers, IPictureLibrary library) : PageModel
+    EditorChoices choices, IAutosaveStore autosaves, AutosaveOffers autosaveOffers, IPictureLibrary library, IAuditLog audit) : PageModel
 {
+    public const int MaxReviewCommentLength = 2000;
+
+    /// <summary>The reviewer's words when approving or returning (required for returning).</summary>
+    [BindProperty]
+    public string? ReviewComment { get; set; }
+
+    /// <summary>Why the article was last sent back, while it is a returned draft.</summary>
+    public AuditEntry? Returned { get; private set; }
+
     /// <summary>The library picture chosen as lead picture without JavaScript (its address).</summary>
     [BindProperty]
     public string? PickedImage { get; set; }
@@ -81,11 +92,35 @@ public sealed class EditModel(
 
     public bool IsLive => Article?.Status is ArticleStatus.Published or ArticleStatus.Scheduled;
 
-    // Before every handler: each of them can end in the form.
+    // Before every handler: each of them can end in the form. [NonHandler]: by its name Razor Pages would otherwise
+    // take it for a handler of the HTTP method "PAGE", callable with arguments it cannot bind.
+    [NonHandler]
     public override async Task OnPageHandlerExecutionAsync(
         Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
     {
         ArgumentNullException.ThrowIfNull(next);
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.HandlerArguments.TryGetValue("id", out var value) && value is long id)
+        {
+            // Every handler of an existing article, before it runs: a contributor's reach ends at their own drafts.
+            if (!await LoadAsync(id, HttpContext.RequestAborted))
+            {
+                context.Result = NotFound();
+                return;
+            }
+
+            if (!User.MayWorkOn(Article!))
+            {
+                context.Result = Forbid();
+                return;
+            }
+
+            if (Article!.Review == ReviewState.Returned)
+            {
+                Returned = await audit.FindLatestAsync(id, AuditAction.Returned, HttpContext.RequestAborted);
+            }
+        }
+
         Choices = await choices.LoadAsync(HttpContext.RequestAborted);
         var executed = await next();
         if (executed.Result is PageResult)
@@ -128,8 +163,115 @@ public sealed class EditModel(
         return Page();
     }
 
+    [EditorsOnly]
     public Task<IActionResult> OnPostPublishAsync(long? id, CancellationToken cancellationToken) =>
         SaveAsync(id, PublishIntent.Publish, cancellationToken);
+
+    /// <summary>The writer's text is saved as a draft and goes to the review queue.</summary>
+    public async Task<IActionResult> OnPostSubmitAsync(long? id, CancellationToken cancellationToken)
+    {
+        if (IsLive)
+        {
+            Problems.Add("review", "Der Artikel ist schon öffentlich; einreichen geht nur mit einem Entwurf.");
+            return Invalid();
+        }
+
+        var written = await WriteAsync(id, PublishIntent.Draft, cancellationToken);
+        if (written is null)
+        {
+            return Page();
+        }
+
+        await articles.SubmitForReviewAsync(written.ArticleId, User.AccountName(), CancellationToken.None);
+        logger.LogInformation("{Account} hat Artikel {ArticleId} zur Prüfung eingereicht", User.AccountName(), written.ArticleId);
+        TempData["Message"] = $"Zur Prüfung eingereicht (Version {written.Revision}). Eine Redakteurin oder ein Redakteur prüft und veröffentlicht ihn.";
+        return Redirect($"/admin/artikel/{written.ArticleId}");
+    }
+
+    /// <summary>An editor approves an article in review: it is published (or scheduled, by its date) as it stands in the form.</summary>
+    [EditorsOnly]
+    public async Task<IActionResult> OnPostApproveAsync(long id, CancellationToken cancellationToken)
+    {
+        if (Article is null)
+        {
+            return NotFound(); // a new article has nothing to review
+        }
+
+        if (Article.Status != ArticleStatus.InReview)
+        {
+            Problems.Add("review", "Dieser Artikel wartet nicht auf Prüfung.");
+            return Invalid();
+        }
+
+        if (!ReviewCommentFits())
+        {
+            return Invalid();
+        }
+
+        var result = await SaveAsync(id, PublishIntent.Publish, cancellationToken);
+        if (result is RedirectResult)
+        {
+            await audit.RecordAsync(new AuditEvent(User.AccountName(), AuditAction.Approved, id, Fields.Title?.Trim() ?? Article.Title,
+                string.IsNullOrWhiteSpace(ReviewComment) ? null : ReviewComment.Trim()), CancellationToken.None);
+        }
+
+        return result;
+    }
+
+    /// <summary>An editor sends an article in review back to its writer, with a comment; the form's text is kept as a draft.</summary>
+    [EditorsOnly]
+    public async Task<IActionResult> OnPostReturnAsync(long id, CancellationToken cancellationToken)
+    {
+        if (Article is null)
+        {
+            return NotFound(); // a new article has nothing to review
+        }
+
+        if (Article.Status != ArticleStatus.InReview)
+        {
+            Problems.Add("review", "Dieser Artikel wartet nicht auf Prüfung.");
+            return Invalid();
+        }
+
+        if (string.IsNullOrWhiteSpace(ReviewComment))
+        {
+            Problems.Add("review-comment", "Bitte kurz schreiben, was zu überarbeiten ist.");
+            return Invalid();
+        }
+
+        if (!ReviewCommentFits())
+        {
+            return Invalid();
+        }
+
+        var written = await WriteAsync(id, PublishIntent.Draft, cancellationToken);
+        if (written is null)
+        {
+            return Page();
+        }
+
+        await articles.ReturnFromReviewAsync(id, User.AccountName(), ReviewComment.Trim(), CancellationToken.None);
+        logger.LogInformation("{Account} hat Artikel {ArticleId} zur Überarbeitung zurückgegeben", User.AccountName(), id);
+        TempData["Message"] = "Zur Überarbeitung zurückgegeben. Der Kommentar steht über dem Artikel.";
+        return Redirect($"/admin/artikel/{id}");
+    }
+
+    private bool ReviewCommentFits()
+    {
+        if (ReviewComment is { Length: > MaxReviewCommentLength })
+        {
+            Problems.Add("review-comment", $"Der Kommentar ist zu lang ({ReviewComment.Length} Zeichen, höchstens {MaxReviewCommentLength}).");
+            return false;
+        }
+
+        if (ReviewComment is not null && ReviewComment.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
+        {
+            Problems.Add("review-comment", "Der Kommentar enthält unsichtbare Steuerzeichen; bitte neu eintippen.");
+            return false;
+        }
+
+        return true;
+    }
 
     public async Task<IActionResult> OnPostDraftAsync(long? id, CancellationToken cancellationToken)
     {
@@ -248,6 +390,7 @@ public sealed class EditModel(
         }
     }
 
+    [EditorsOnly]
     public async Task<IActionResult> OnPostTrashAsync(long id, CancellationToken cancellationToken)
     {
         if (!Confirmed)
@@ -266,12 +409,13 @@ public sealed class EditModel(
         return await SetTrashedAsync(id, trashed: true, "Der Artikel liegt im Papierkorb und ist nicht mehr öffentlich. Er lässt sich jederzeit wiederherstellen.", cancellationToken);
     }
 
+    [EditorsOnly]
     public Task<IActionResult> OnPostRestoreAsync(long id, CancellationToken cancellationToken) =>
         SetTrashedAsync(id, trashed: false, "Der Artikel ist wiederhergestellt und hat wieder seinen vorherigen Status.", cancellationToken);
 
     private async Task<IActionResult> SetTrashedAsync(long id, bool trashed, string message, CancellationToken cancellationToken)
     {
-        if (!await articles.SetTrashedAsync(id, trashed, cancellationToken))
+        if (!await articles.SetTrashedAsync(id, trashed, User.AccountName(), cancellationToken))
         {
             return NotFound();
         }
@@ -283,11 +427,16 @@ public sealed class EditModel(
 
     private async Task<IActionResult> SaveAsync(long? id, PublishIntent intent, CancellationToken cancellationToken)
     {
-        if (id is not null && Article is null && !await LoadAsync(id.Value, cancellationToken))
-        {
-            return NotFound();
-        }
+        var written = await WriteAsync(id, intent, cancellationToken);
+        return written is null ? Page() : Redirect($"/admin/artikel/{written.ArticleId}");
+    }
 
+    /// <summary>
+    /// Saves the form; null when it was refused, with the problems recorded and the status set, so that the form
+    /// shows again with the editor's text.
+    /// </summary>
+    private async Task<ArticleWriteResult?> WriteAsync(long? id, PublishIntent intent, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         try
         {
@@ -310,23 +459,20 @@ public sealed class EditModel(
                 await autosaves.DeleteAsync(User.AccountName(), 0, CancellationToken.None);
             }
 
-            return Redirect($"/admin/artikel/{written.ArticleId}");
+            return written;
         }
         catch (ArticleFormatException e)
         {
             Problems.Add(e, EditorInputs.Of);
-            return Invalid();
         }
         catch (ArticleTooLargeException e)
         {
             Problems.Add(EditorInputs.Body, e.Message);
-            return Invalid();
         }
         catch (ArticleConflictException e)
         {
             // An unknown Ressort is the field's error; a slug or feed id taken concerns the article as a whole.
             Problems.Add(e.Field == "ressort" ? "ressort" : e.Field == "slug" ? "slug" : null, e.Message);
-            return Invalid();
         }
         catch (ArticleConcurrencyException e)
         {
@@ -337,8 +483,11 @@ public sealed class EditModel(
                     $"erneutes Speichern ersetzt Version {e.CurrentRevision}, die in den Versionen erhalten bleibt.");
             Revision = e.CurrentRevision;
             Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
+            return null;
         }
+
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return null;
     }
 
     /// <summary>The article as it would be saved now, or null with the problems recorded.</summary>
@@ -378,6 +527,11 @@ public sealed class EditModel(
 
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
     {
+        if (Article?.Id == id)
+        {
+            return true; // loaded before the handler ran
+        }
+
         ArticleId = id;
         Article = await editing.FindForEditingAsync(id, cancellationToken);
         return Article is not null;

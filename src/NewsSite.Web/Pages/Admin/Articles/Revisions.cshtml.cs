@@ -1,17 +1,30 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NewsSite.Core.Articles;
+using NewsSite.Core.Audit;
 using NewsSite.Core.Editing;
 using NewsSite.Web.Accounts;
 
 namespace NewsSite.Web.Pages.Admin.Articles;
 
 /// <summary>
-/// Every saved version of an article, a line diff between any two, and restore: the old source is saved again as
-/// the newest revision, so restoring loses nothing either.
+/// Every saved version of an article with the acts between them (published, returned, trashed … from the audit log),
+/// a line diff between any two, and restore: the old source is saved again as the newest revision, so restoring loses
+/// nothing either. Restoring is the editors': an old version may be a published one.
 /// </summary>
-public sealed class RevisionsModel(IArticleStore articles, IEditorArticles editing, ArticleParser parser, ILogger<RevisionsModel> logger) : PageModel
+public sealed class RevisionsModel(
+    IArticleStore articles, IEditorArticles editing, ArticleParser parser, IAuditLog audit, ILogger<RevisionsModel> logger) : PageModel
 {
+    /// <summary>What was done to the article besides saving it, oldest first.</summary>
+    public IReadOnlyList<AuditEntry> Events { get; private set; } = [];
+
+    /// <summary>Versions and acts together, newest first: a version is followed by what was done after it.</summary>
+    public IEnumerable<(RevisionInfo? Revision, AuditEntry? Event)> Timeline =>
+        Revisions.Select(r => ((RevisionInfo?)r, (AuditEntry?)null, r.CreatedAt, 0))
+            .Concat(Events.Select(e => ((RevisionInfo?)null, (AuditEntry?)e, e.At, 1)))
+            .OrderByDescending(item => item.Item3).ThenByDescending(item => item.Item4)
+            .Select(item => (item.Item1, item.Item2));
+
     public EditableArticle Article { get; private set; } = null!;
 
     public IReadOnlyList<RevisionInfo> Revisions { get; private set; } = [];
@@ -37,12 +50,18 @@ public sealed class RevisionsModel(IArticleStore articles, IEditorArticles editi
             return NotFound();
         }
 
+        if (!User.MayWorkOn(Article))
+        {
+            return Forbid();
+        }
+
         // Without a choice: what the latest save changed.
         To = bis ?? Article.Revision;
         From = von ?? Math.Max(1, To - 1);
         return await CompareAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
+    [EditorsOnly]
     public async Task<IActionResult> OnPostRestoreAsync(long id, int number, int revision, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
@@ -116,6 +135,7 @@ public sealed class RevisionsModel(IArticleStore articles, IEditorArticles editi
 
         Article = article;
         Revisions = await editing.ListHistoryAsync(id, cancellationToken);
+        Events = await audit.ListForArticleAsync(id, cancellationToken);
         return true;
     }
 }

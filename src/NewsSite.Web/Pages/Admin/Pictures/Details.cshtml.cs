@@ -48,6 +48,7 @@ public sealed class DetailsModel(SiteStorage storage, ImageStore images, SitePat
         return Page();
     }
 
+    [EditorsOnly]
     public async Task<IActionResult> OnPostAsync(string file, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(file, cancellationToken))
@@ -72,6 +73,7 @@ public sealed class DetailsModel(SiteStorage storage, ImageStore images, SitePat
         return Redirect("/admin/bilder/" + file);
     }
 
+    [EditorsOnly]
     public async Task<IActionResult> OnPostDeleteAsync(string file, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(file, cancellationToken))
