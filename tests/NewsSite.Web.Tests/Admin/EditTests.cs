@@ -266,7 +266,7 @@ public class EditTests
         Assert.Equal(HttpStatusCode.Redirect, third.StatusCode);
         Assert.Equal("Bernds Titel", (await site.GetPageAsync("/artikel/gemeinsam")).Document.QuerySelector("h1")!.TextContent);
         var (_, revisions) = await bernd.GetAsync(editUrl + "/versionen");
-        Assert.Equal(3, revisions.QuerySelectorAll(".admin-table tbody tr").Length);
+        Assert.Equal(3, revisions.QuerySelectorAll(".admin-table__revision").Length);
     }
 
     [Fact]

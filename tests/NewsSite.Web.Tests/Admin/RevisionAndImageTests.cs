@@ -36,7 +36,7 @@ public class RevisionAndImageTests
         var (response, page) = await editor.GetAsync(editUrl + "/versionen");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(2, page.QuerySelectorAll(".admin-table tbody tr").Length);
+        Assert.Equal(2, page.QuerySelectorAll(".admin-table__revision").Length);
         Assert.Contains("Unterschiede von Version 1 zu Version 2", page.QuerySelector("#diff-heading")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(["Zeile zwei."], page.QuerySelectorAll(".diff__removed .diff__text").Select(c => c.TextContent));
         Assert.Contains("Zeile ZWEI.", page.QuerySelectorAll(".diff__added .diff__text").Select(c => c.TextContent));
@@ -65,8 +65,8 @@ public class RevisionAndImageTests
         Assert.Contains("Version 1 ist wiederhergestellt und jetzt die aktuelle Fassung (Version 3)", editPage.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Der erste Stand.", (await site.GetPageAsync("/artikel/zurueck")).Document.QuerySelector(".article__body p")!.TextContent);
         var (_, revisions) = await editor.GetAsync(editUrl + "/versionen");
-        Assert.Equal(3, revisions.QuerySelectorAll(".admin-table tbody tr").Length);
-        Assert.Contains("wiederhergestellt: Version 1", revisions.QuerySelector(".admin-table tbody tr")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(3, revisions.QuerySelectorAll(".admin-table__revision").Length);
+        Assert.Contains("wiederhergestellt: Version 1", revisions.QuerySelector(".admin-table__revision")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -127,7 +127,7 @@ public class UserCommandTests
         {
             var text = File.ReadAllText(file);
             Assert.DoesNotMatch("(?i)(default|initial|admin)_?password\\s*=", text);
-            Assert.DoesNotMatch("(?i)INSERT INTO users", text.Replace("INSERT INTO users (name, role, password_hash", "", StringComparison.Ordinal));
+            Assert.DoesNotMatch(@"(?i)INSERT INTO users\b", text.Replace("INSERT INTO users (name, role, password_hash", "", StringComparison.Ordinal));
         }
     }
 }

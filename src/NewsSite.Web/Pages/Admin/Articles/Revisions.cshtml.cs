@@ -19,11 +19,12 @@ public sealed class RevisionsModel(
     public IReadOnlyList<AuditEntry> Events { get; private set; } = [];
 
     /// <summary>Versions and acts together, newest first: a version is followed by what was done after it.</summary>
+    // At the same instant an act comes after the version it was written with (publishing saves, then records).
     public IEnumerable<(RevisionInfo? Revision, AuditEntry? Event)> Timeline =>
-        Revisions.Select(r => ((RevisionInfo?)r, (AuditEntry?)null, r.CreatedAt, 0))
-            .Concat(Events.Select(e => ((RevisionInfo?)null, (AuditEntry?)e, e.At, 1)))
-            .OrderByDescending(item => item.Item3).ThenByDescending(item => item.Item4)
-            .Select(item => (item.Item1, item.Item2));
+        Revisions.Select(r => (Revision: (RevisionInfo?)r, Event: (AuditEntry?)null, At: r.CreatedAt, Kind: 0, Order: (long)r.Number))
+            .Concat(Events.Select(e => (Revision: (RevisionInfo?)null, Event: (AuditEntry?)e, e.At, Kind: 1, Order: e.Id)))
+            .OrderByDescending(item => item.At).ThenByDescending(item => item.Kind).ThenByDescending(item => item.Order)
+            .Select(item => (item.Revision, item.Event));
 
     public EditableArticle Article { get; private set; } = null!;
 
