@@ -36,6 +36,9 @@ public class BrowserSite : NewsSiteFactory, IAsyncLifetime
             throw new InvalidOperationException($"Chromium fehlt unter {ChromiumPath}: apt-get install -y chromium (so macht es .ci/run).");
         }
 
+        // CI runs the browser classes in parallel with the rest of the suite on two cores: an answer that takes 5 s
+        // (Playwright's default for expectations) is slow there, not wrong. Passing expectations return at once.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
