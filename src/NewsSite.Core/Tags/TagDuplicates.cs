@@ -67,6 +67,7 @@ public static class TagDuplicates
     {
         ArgumentNullException.ThrowIfNull(tags);
         var folds = tags.Select(t => Fold(t.Name)).ToArray();
+        var withoutDigits = folds.Select(f => f.Any(char.IsDigit) ? string.Concat(f.Where(c => !char.IsDigit(c))) : null).ToArray();
         var found = new Dictionary<(int, int), DuplicateKind>();
 
         foreach (var group in Enumerable.Range(0, tags.Count).GroupBy(i => folds[i], StringComparer.Ordinal).Where(g => g.Count() > 1))
@@ -110,7 +111,8 @@ public static class TagDuplicates
                 for (var b = a + 1; b < list.Count; b++)
                 {
                     var (x, y) = (Math.Min(list[a], list[b]), Math.Max(list[a], list[b]));
-                    if (x == y || found.ContainsKey((x, y)) || folds[x] == folds[y] || DifferOnlyInDigits(folds[x], folds[y]))
+                    // Names that differ only in digits ("Wahl 2021", "Wahl 2025") are different things.
+                    if (x == y || folds[x] == folds[y] || (withoutDigits[x] is { } letters && letters == withoutDigits[y]) || found.ContainsKey((x, y)))
                     {
                         continue;
                     }
@@ -140,7 +142,4 @@ public static class TagDuplicates
                 : GermanOrder.Names.Compare(a.Name, b.Name) <= 0;
         return aFirst ? new LikelyDuplicate(a, b, kind) : new LikelyDuplicate(b, a, kind);
     }
-
-    private static bool DifferOnlyInDigits(string a, string b) =>
-        a.Any(char.IsDigit) && string.Concat(a.Where(c => !char.IsDigit(c))) == string.Concat(b.Where(c => !char.IsDigit(c)));
 }
