@@ -108,7 +108,7 @@ public sealed class SqliteTagStore(SqliteDatabase database, TimeProvider clock) 
 
             var rewritten = await RewriteSourcesAsync(unit, articles, new Dictionary<string, string> { [tag.Key] = renamed.Display }, editor, now);
             await ReindexAsync(unit, articles);
-            await SqliteContentJournal.RecordArticleChangesAsync(unit, before.Zip(await FootprintsAsync(unit, articles, now)), [tag.Slug, slug], now);
+            await SqliteContentJournal.RecordArticleChangesAsync(unit, before.Zip(await FootprintsAsync(unit, articles, now)), now);
             return new TagChange(id, renamed.Display, slug, articles.Count, rewritten);
         }, cancellationToken);
     }
@@ -150,7 +150,7 @@ public sealed class SqliteTagStore(SqliteDatabase database, TimeProvider clock) 
 
             var rewritten = await RewriteSourcesAsync(unit, articles, new Dictionary<string, string> { [from.Key] = into.Name }, editor, now);
             await ReindexAsync(unit, articles);
-            await SqliteContentJournal.RecordArticleChangesAsync(unit, before.Zip(await FootprintsAsync(unit, articles, now)), [from.Slug, into.Slug], now);
+            await SqliteContentJournal.RecordArticleChangesAsync(unit, before.Zip(await FootprintsAsync(unit, articles, now)), now);
             return new TagChange(intoId, into.Name, into.Slug, articles.Count, rewritten);
         }, cancellationToken);
     }
