@@ -13,7 +13,7 @@ public enum DuplicateKind
     OneLetter,
 }
 
-/// <summary>A pair of tags that are likely one; <see cref="Keep"/> is the one with more articles, the suggested target.</summary>
+/// <summary>A pair of tags that are likely one; <see cref="Keep"/> is the suggested target (the spelling with umlauts, else the one with more articles).</summary>
 public sealed record LikelyDuplicate(TagSummary Keep, TagSummary Merge, DuplicateKind Kind);
 
 /// <summary>
@@ -132,13 +132,14 @@ public static class TagDuplicates
             .ToList();
     }
 
-    // More articles win; with as many, the name with umlauts rather than the transliteration, then the German-first one.
+    // A German site writes "Köln", not "Koeln": of two spellings that differ by transliteration the one with umlauts
+    // (the shorter) is kept, whatever the counts. Otherwise the tag with more articles, then the German-first name.
     private static LikelyDuplicate Suggest(TagSummary a, TagSummary b, DuplicateKind kind)
     {
-        var aFirst = a.Articles != b.Articles
-            ? a.Articles > b.Articles
-            : kind == DuplicateKind.Spelling && a.Name.Length != b.Name.Length
-                ? a.Name.Length < b.Name.Length
+        var aFirst = kind == DuplicateKind.Spelling && a.Name.Length != b.Name.Length
+            ? a.Name.Length < b.Name.Length
+            : a.Articles != b.Articles
+                ? a.Articles > b.Articles
                 : GermanOrder.Names.Compare(a.Name, b.Name) <= 0;
         return aFirst ? new LikelyDuplicate(a, b, kind) : new LikelyDuplicate(b, a, kind);
     }

@@ -171,7 +171,7 @@ public class TagAdminTests
         var pairs = list.QuerySelectorAll(".duplicates-table tbody tr").Select(r => string.Join('|', r.QuerySelectorAll("td").Take(3).Select(td => td.TextContent.Trim()))).ToList();
         var (merged, _) = await editor.SubmitAsync("/admin/schlagwoerter", "form#" + TagListModel.MergeFormId(transliterated.Id, koeln.Id));
 
-        Assert.Equal(["Koeln (3 Artikel)|Köln (2 Artikel)|Schreibweise"], pairs);
+        Assert.Equal(["Köln (2 Artikel)|Koeln (3 Artikel)|Schreibweise"], pairs);
         Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
         Assert.Equal(["Köln", "Kirche"], await TagSite.TagsOnPageAsync(site, "dom"));
         var (_, after) = await editor.FollowAsync(merged);
@@ -319,6 +319,36 @@ public class TagAdminTests
             Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
             Assert.StartsWith("/admin/anmelden?returnUrl=%2Fadmin%2Fschlagwoerter", r.Headers.Location!.OriginalString, StringComparison.Ordinal);
         });
+    }
+
+    [Fact]
+    public async Task TheTagAdminPages_WithAndWithoutErrors_PassTheNuHtmlChecker()
+    {
+        Assert.True(File.Exists(Pages.HtmlValidationTests.VnuJar), $"vnu.jar fehlt unter {Pages.HtmlValidationTests.VnuJar} (siehe HtmlValidationTests).");
+        await using var site = TagSite.Create();
+        using var editor = await AdminClient.LoginAsync(site);
+        var koeln = await TagSite.TagAsync(site, "Koeln");
+        await editor.SubmitAsync(EditPath(koeln.Id), "form#add-alias", new() { ["alias"] = "Kölle" });
+        var folder = Repository.NewTempDirectory();
+        var pages = new List<(string Name, string Html)>
+        {
+            ("list", await (await editor.Http.GetAsync(new Uri(TagListModel.Path + "?sortierung=alle", UriKind.Relative), Token)).Content.ReadAsStringAsync(Token)),
+            ("tag", (await editor.GetAsync(EditPath(koeln.Id))).Document.DocumentElement.OuterHtml),
+            ("refused", (await editor.SubmitAsync(EditPath(koeln.Id), "form#rename-tag", new() { ["name"] = "Köln" })).Document.DocumentElement.OuterHtml),
+        };
+        var files = new List<string>();
+        foreach (var (name, html) in pages)
+        {
+            var file = Path.Combine(folder, name + ".html");
+            await File.WriteAllTextAsync(file, html.StartsWith("<!DOCTYPE", StringComparison.OrdinalIgnoreCase) ? html : "<!DOCTYPE html>" + html, Token);
+            files.Add(file);
+        }
+
+        var start = new System.Diagnostics.ProcessStartInfo("java") { ArgumentList = { "-jar", Pages.HtmlValidationTests.VnuJar, "--errors-only", "--format", "gnu" } };
+        files.ForEach(start.ArgumentList.Add);
+        var (exitCode, output, errors) = await AppProcess.RunAsync(start, TimeSpan.FromMinutes(3));
+
+        Assert.True(exitCode == 0 && (output + errors).Trim().Length == 0, $"vnu (exit {exitCode}):\n{output}{errors}");
     }
 
     private sealed class SummaryComparer : IEqualityComparer<Core.Tags.TagSummary>

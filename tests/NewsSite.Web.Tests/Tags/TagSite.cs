@@ -19,15 +19,17 @@ public static class TagSite
         $"---\ntitle: {title}\nslug: {slug}\nauthor: {author}\ntags: [{tags}]\ndate: {date}\n" + (draft ? "draft: true\n" : "") +
         $"---\n\nText über {title}.\n";
 
-    public static NewsSiteFactory Create() => new(
+    public static NewsSiteFactory Create() => new(Content(), clock: new TestClock(Now));
+
+    /// <summary>A new folder with the site's articles.</summary>
+    public static string Content() =>
         NewsSiteFactory.ContentFolder(
             ("01-rhein.md", Article("rhein", "Rhein", "Köln, Verkehr", "2025-05-01T10:00:00", author: "Max Weber")),
             ("02-dom.md", Article("dom", "Dom", "Koeln, Kirche", "2025-05-02T10:00:00")),
             ("03-zug.md", Article("zug", "Zug", "Verkehr, Koeln, Köln", "2025-05-03T10:00:00")),
             ("04-entwurf.md", Article("entwurf", "Entwurf", "Koeln", "2025-05-04T10:00:00", draft: true)),
             ("05-bahn.md", Article("bahn", "Bahn", "Flughafen", "2025-05-05T10:00:00", author: "Max Weber")),
-            ("06-fremd.md", Article("fremd", "Fremd", "Kultur", "2025-05-06T10:00:00", author: "Lena Schmidt"))),
-        clock: new TestClock(Now));
+            ("06-fremd.md", Article("fremd", "Fremd", "Kultur", "2025-05-06T10:00:00", author: "Lena Schmidt")));
 
     public static async Task<TagSummary> TagAsync(NewsSiteFactory site, string name) =>
         (await AllAsync(site)).Single(t => t.Name == name);
