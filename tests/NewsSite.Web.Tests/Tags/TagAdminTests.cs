@@ -44,6 +44,21 @@ public class TagAdminTests
     }
 
     [Fact]
+    public async Task Contributors_AreRefused_AndTheMenuDoesNotOfferIt()
+    {
+        await using var site = TagSite.Create();
+        using var contributor = await AdminClient.LoginAsync(site, "clara", UserRole.Contributor);
+        var koeln = await TagSite.TagAsync(site, "Koeln");
+
+        var (list, _) = await contributor.GetAsync("/admin/schlagwoerter");
+        var (tag, _) = await contributor.GetAsync(EditPath(koeln.Id));
+        var (_, home) = await contributor.GetAsync("/admin");
+
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (list.StatusCode, tag.StatusCode));
+        Assert.DoesNotContain(home.QuerySelectorAll("nav a"), a => a.TextContent.Trim() == "Schlagwörter");
+    }
+
+    [Fact]
     public async Task TheList_SortsByPublishedArticles_AndRefusesAnUnknownSort()
     {
         await using var site = TagSite.Create();
