@@ -57,7 +57,7 @@ public sealed class ArticleParser(MarkdownRenderer renderer, ImageStore? picture
             front.Draft,
             rendered.Html,
             text,
-            Hash(text),
+            ContentHash(text),
             front.FeedId,
             front.Ressort,
             lead,
@@ -101,6 +101,7 @@ public sealed class ArticleParser(MarkdownRenderer renderer, ImageStore? picture
         return cut.TrimEnd(' ', ',', ';', ':', '-', '–') + "…";
     }
 
-    private static string Hash(string text) =>
+    /// <summary>The SHA-256 of a source as stored: what tells an unchanged re-import from a changed one.</summary>
+    internal static string ContentHash(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

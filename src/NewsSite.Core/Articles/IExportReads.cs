@@ -21,4 +21,7 @@ public interface IExportReads
 
     /// <summary>The Ressort list in the order of the navigation, for the content folder's ressorts.yml.</summary>
     Task<IReadOnlyList<Ressorts.RessortDraft>> ReadAllRessortsForExportAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Every tag that has aliases, with them, in German order, for the content folder's tags.yml.</summary>
+    Task<IReadOnlyList<Tags.TagAliasEntry>> ReadAllTagAliasesForExportAsync(CancellationToken cancellationToken = default);
 }

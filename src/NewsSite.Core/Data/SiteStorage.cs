@@ -29,4 +29,5 @@ public sealed record SiteStorage(
     Images.IPictureRecords Pictures,
     Images.IPictureLibrary PictureLibrary,
     Editing.IAutosaveStore Autosaves,
-    Audit.IAuditLog AuditLog);
+    Audit.IAuditLog AuditLog,
+    Tags.ITagStore Tags);

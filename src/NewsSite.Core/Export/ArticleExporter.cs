@@ -6,6 +6,7 @@ using NewsSite.Core.Images;
 using NewsSite.Core.Import;
 using NewsSite.Core.SitePages;
 using NewsSite.Core.Ressorts;
+using NewsSite.Core.Tags;
 
 namespace NewsSite.Core.Export;
 
@@ -21,7 +22,7 @@ public sealed class ExportRefusedException(string message) : Exception(message);
 
 /// <summary>
 /// Writes the site back as the files <see cref="ArticleImporter"/> reads: every article as 0000001-&lt;slug&gt;.md, each
-/// author as authors/&lt;slug&gt;.md, each fixed page as seiten/&lt;slug&gt;.md, the pictures under images/. Importing the folder into an empty database gives
+/// author as authors/&lt;slug&gt;.md, each fixed page as seiten/&lt;slug&gt;.md, the pictures under images/, the Ressort list as ressorts.yml and the tags' aliases as tags.yml. Importing the folder into an empty database gives
 /// the same public site: each article's front matter is rewritten from its stored row (slug, date, updated, author,
 /// tags, summary, draft, feed-id), so a slug derived from the title or a date that was "now" when it was saved is kept as
 /// the address and time readers know, and a feed reader knows each entry by the id it had; the body is the current
@@ -95,6 +96,12 @@ public sealed class ArticleExporter(IExportReads articles, TimeProvider clock, A
         if (ressorts.Count > 0)
         {
             await File.WriteAllTextAsync(Path.Combine(root, RessortListFile.FileName), RessortListFile.Write(ressorts), Utf8, cancellationToken);
+        }
+
+        var tagAliases = await articles.ReadAllTagAliasesForExportAsync(cancellationToken);
+        if (tagAliases.Count > 0)
+        {
+            await File.WriteAllTextAsync(Path.Combine(root, TagListFile.FileName), TagListFile.Write(tagAliases), Utf8, cancellationToken);
         }
 
         // After the articles: a picture is stored before any article can show it, so every one they name is there.

@@ -4,13 +4,14 @@ using NewsSite.Core.Export;
 using NewsSite.Core.SitePages;
 using NewsSite.Core.Ressorts;
 using NewsSite.Core.Images;
+using NewsSite.Core.Tags;
 
 namespace NewsSite.Core.Import;
 
 /// <summary>
 /// Imports every *.md file below a folder: articles, below <see cref="AuthorsFolder"/> the authors' profiles, and
 /// below <see cref="SitePageFiles.Folder"/> the fixed pages (Impressum, Datenschutz); first of all the folder's
-/// <see cref="RessortListFile"/>, so that its articles find their Ressorts.
+/// <see cref="RessortListFile"/> and <see cref="TagListFile"/>, so that its articles find their Ressorts and their tags' aliases.
 /// Each file is parsed and written on its own (a savepoint within a transaction of up to <see cref="BatchSize"/>
 /// files), so a file that fails is reported and skipped while the others go in, and every article is stored whole
 /// or not at all. Files are identified by their path below the folder and compared by content hash: importing the
@@ -24,9 +25,10 @@ namespace NewsSite.Core.Import;
 /// they are not taken and are reported as missing.
 /// </param>
 /// <param name="ressorts">Null where no Ressort list is imported (tests of articles alone).</param>
+/// <param name="tags">Null where no tags.yml is imported (tests of articles alone).</param>
 public sealed class ArticleImporter(
     ArticleParser parser, AuthorProfileParser profiles, IArticleStore articles, IAuthorStore authors, ArticleFileLimit limit,
-    SitePageFiles? sitePages = null, IRessortStore? ressorts = null, ImageStore? images = null)
+    SitePageFiles? sitePages = null, IRessortStore? ressorts = null, ImageStore? images = null, ITagStore? tags = null)
 {
     /// <summary>
     /// Articles per transaction. Each keeps its own savepoint; the batch saves the commits. Kept small because the
@@ -60,6 +62,7 @@ public sealed class ArticleImporter(
             .ToList();
 
         var ressortList = await ImportRessortListAsync(root, dryRun, cancellationToken);
+        var tagList = await ImportTagListAsync(root, dryRun, cancellationToken);
         var results = new ImportFileResult[paths.Count];
         var batch = new List<PendingArticle>(BatchSize);
         for (var i = 0; i < paths.Count; i++)
@@ -106,7 +109,7 @@ public sealed class ArticleImporter(
         }
 
         await SaveBatchAsync(batch, results, dryRun, cancellationToken);
-        return new ImportReport(root, dryRun, ressortList is null ? results : [ressortList, .. results]);
+        return new ImportReport(root, dryRun, [.. new[] { ressortList, tagList }.OfType<ImportFileResult>(), .. results]);
     }
 
     /// <summary>The folder's starter list, stored only into a site without Ressorts: from then on the admins keep it.</summary>
@@ -127,6 +130,27 @@ public sealed class ArticleImporter(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return Failed(RessortListFile.FileName, e, ImportItemKind.RessortList);
+        }
+    }
+
+    /// <summary>The folder's tag aliases, stored only into a site without aliases: from then on the editors keep them.</summary>
+    private async Task<ImportFileResult?> ImportTagListAsync(string root, bool dryRun, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(root, TagListFile.FileName);
+        if (tags is null || !File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            var list = TagListFile.Parse(ArticleText.Decode(TagListFile.FileName, await File.ReadAllBytesAsync(path, cancellationToken)));
+            var stored = await tags.SeedAliasesAsync(list, dryRun, cancellationToken);
+            return new ImportFileResult(TagListFile.FileName, stored > 0 ? ImportOutcome.Created : ImportOutcome.Unchanged, null, null, ImportItemKind.TagList);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return Failed(TagListFile.FileName, e, ImportItemKind.TagList);
         }
     }
 
@@ -272,12 +296,13 @@ public sealed class ArticleImporter(
             ImportItemKind.Article => "den Artikel",
             ImportItemKind.SitePage => "die Seite",
             ImportItemKind.AuthorProfile => "das Autorenprofil",
+            ImportItemKind.TagList => "die Schlagwort-Liste",
             _ => "die Ressort-Liste",
         };
         var reason = error switch
         {
             ArticleFormatException or RefusedFileException or ArticleTooLargeException => error.Message,
-            ArticleConflictException or RessortConflictException => $"{relativePath}: {error.Message}",
+            ArticleConflictException or RessortConflictException or TagConflictException => $"{relativePath}: {error.Message}",
             IOException or UnauthorizedAccessException => $"{relativePath}: Die Datei kann nicht gelesen werden ({error.Message}).",
             StorageException => $"{relativePath}: Die Datenbank hat {what} abgelehnt ({error.Message}).",
             _ => $"{relativePath}: Unerwarteter Fehler ({error.GetType().Name}: {error.Message}).",

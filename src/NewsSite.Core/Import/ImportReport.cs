@@ -20,6 +20,9 @@ public enum ImportItemKind
 
     /// <summary>The file ressorts.yml: the starter list of Ressorts, stored when the site has none yet.</summary>
     RessortList,
+
+    /// <summary>The file tags.yml: the tags' aliases, stored when the site has none yet.</summary>
+    TagList,
 }
 
 /// <param name="Slug">The article's slug, or for a profile the author's.</param>

@@ -236,6 +236,7 @@ public sealed class CommandLine
                 ImportItemKind.AuthorProfile => $"/autor/{file.Slug} (Autorenprofil)",
                 ImportItemKind.SitePage => $"/{file.Slug} (Seite)",
                 ImportItemKind.RessortList => "/admin/ressorts (Ressort-Liste)",
+                ImportItemKind.TagList => "/admin/schlagwoerter (Varianten der Schlagwörter)",
                 _ => $"/artikel/{file.Slug}",
             };
             var line = file.Outcome switch

@@ -41,6 +41,7 @@ public static class StorageServices
         services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Autosaves);
         services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().AuditLog);
         services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().PictureLibrary);
+        services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Tags);
         return services;
     }
 }

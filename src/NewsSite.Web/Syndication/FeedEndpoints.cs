@@ -12,8 +12,8 @@ namespace NewsSite.Web.Syndication;
 /// ("/autor/anna-berger/rss.xml") and each Ressort ("/ressort/politik/rss.xml"). GET and HEAD, with ETag and Last-Modified.
 /// </summary>
 public sealed class FeedEndpoints(
-    IPublishedArticles articles, IAuthorStore authors, Core.Ressorts.IRessortStore ressorts, FeedBuilder builder, ContentValidators validators, IOptions<NewsSiteOptions> options,
-    SiteText text, TimeProvider clock)
+    IPublishedArticles articles, IAuthorStore authors, Core.Ressorts.IRessortStore ressorts, Core.Tags.ITagStore tags, FeedBuilder builder,
+    ContentValidators validators, IOptions<NewsSiteOptions> options, SiteText text, TimeProvider clock)
 {
     /// <summary>A feed's path: the file name after the path of the page it stands for.</summary>
     public static string PathFor(string pagePath, FeedFormat format)
@@ -48,6 +48,14 @@ public sealed class FeedEndpoints(
         var subject = await FindSubjectAsync(kind, slug, context.RequestAborted);
         if (subject is null)
         {
+            // A renamed or merged tag's feed follows the tag, so that subscribers move on with it.
+            if (kind == ArticleScopeKind.Tag && slug is not null && Slug.IsValid(slug)
+                && await tags.FindRedirectAsync(slug, clock.GetUtcNow(), context.RequestAborted) is { } current)
+            {
+                context.Response.Redirect(PathFor(SiteUrls.TagPath(current), format), permanent: true);
+                return;
+            }
+
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }

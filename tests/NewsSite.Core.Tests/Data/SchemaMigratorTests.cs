@@ -29,7 +29,7 @@ public class SchemaMigratorTests
                 "article_search", "article_search_config", "article_search_content", "article_search_data",
                 "article_search_docsize", "article_search_idx", "article_tags", "article_totals", "articles", "audit_log", "author_bio_versions",
                 "authors", "autosaves", "content_changes", "pictures", "ressort_redirects", "ressorts", "revisions", "search_terms", "sessions", "site_page_versions", "site_pages",
-                "slug_redirects", "sqlite_sequence", "tags", "users",
+                "slug_redirects", "sqlite_sequence", "tag_aliases", "tag_redirects", "tags", "users",
             ],
             tables);
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode;"));
@@ -75,6 +75,24 @@ public class SchemaMigratorTests
         Assert.Equal(SqliteSchemaMigrator.LatestVersion - 12, applied);
         Assert.Empty(await db.Storage.Ressorts.ListAsync(Token));
         Assert.Null((await db.Published.FindPublishedAsync("alt", db.Clock.Now, Token))!.Ressort);
+    }
+
+    [Fact]
+    public async Task DatabaseOfVersion16_KeepsItsTags_AndGetsNoAliasesOrFormerSlugs()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.SaveAsync(ArticleFile.With("Alt", "2025-01-01", "[Köln, Verkehr]"), "alt.md");
+        await using (var connection = await db.Database.OpenAsync(Token))
+        {
+            await connection.ExecuteAsync(SchemaDowngrade.ToVersion16Sql);
+        }
+
+        var applied = await new SqliteSchemaMigrator(db.Database).MigrateAsync(Token);
+
+        Assert.Equal(SqliteSchemaMigrator.LatestVersion - 16, applied);
+        var tags = await db.Storage.Tags.ListAsync(db.Clock.Now, Token);
+        Assert.Equal(["Köln:1:0", "Verkehr:1:0"], tags.Select(t => $"{t.Name}:{t.Published}:{t.Aliases.Count}"));
+        Assert.Null(await db.Storage.Tags.FindRedirectAsync("koeln", db.Clock.Now, Token));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public class ArticleImporterTests
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     private static ArticleImporter Importer(TestDatabase db) => new(TestDatabase.Parser, TestDatabase.ProfileParser, db.Articles, db.Authors, ArticleFileLimit.Default,
-        new SitePageFiles(new SitePageParser(new MarkdownRenderer()), db.Storage.SitePages), db.Storage.Ressorts);
+        new SitePageFiles(new SitePageParser(new MarkdownRenderer()), db.Storage.SitePages), db.Storage.Ressorts, tags: db.Storage.Tags);
 
     private static string Folder(params (string Path, string Text)[] files)
     {
@@ -308,6 +308,35 @@ public class ArticleImporterTests
         Assert.NotNull(await db.Authors.FindAuthorForEditingAsync("a-gut", Token));
         Assert.Null(await db.Authors.FindAuthorForEditingAsync("d-name", Token));
         Assert.Null(await db.Authors.FindAuthorForEditingAsync("e-lang", Token));
+    }
+
+    [Fact]
+    public async Task TagsYml_IsReadBeforeTheArticles_SoThatAVariantLandsUnderItsTag_AndOnlyIntoASiteWithoutAliases()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var folder = Folder(
+            ("tags.yml", "- name: Köln\n  aliases: [Koeln]\n"),
+            ("a.md", ArticleFile.With("Dom", "2025-05-01", "[Koeln, Kirche]")));
+
+        var first = await Importer(db).ImportFolderAsync(folder, cancellationToken: Token);
+        var again = await Importer(db).ImportFolderAsync(folder, cancellationToken: Token);
+
+        Assert.Contains(first.Files, f => f is { Path: "tags.yml", Kind: ImportItemKind.TagList, Outcome: ImportOutcome.Created });
+        Assert.Contains(again.Files, f => f is { Path: "tags.yml", Kind: ImportItemKind.TagList, Outcome: ImportOutcome.Unchanged });
+        Assert.Equal(["Köln", "Kirche"], (await db.Published.FindPublishedAsync("dom", db.Clock.Now, Token))!.Tags.Select(t => t.Name));
+    }
+
+    [Fact]
+    public async Task ABrokenTagsYml_IsReported_AndTheArticlesGoInAllTheSame()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var folder = Folder(("tags.yml", "- name: Köln\n  aliases: Koeln\n"), ("a.md", ArticleFile.With("Dom", "2025-05-01", "[Koeln]")));
+
+        var report = await Importer(db).ImportFolderAsync(folder, cancellationToken: Token);
+
+        var failed = Assert.Single(report.Files, f => f.Outcome == ImportOutcome.Failed);
+        Assert.Equal((ImportItemKind.TagList, "tags.yml, Zeile 2, Feld „aliases“: Die Varianten sind eine Liste, z. B. „aliases: [Koeln, Kölle]“."), (failed.Kind, failed.Reason));
+        Assert.Equal(["Koeln"], (await db.Published.FindPublishedAsync("dom", db.Clock.Now, Token))!.Tags.Select(t => t.Name));
     }
 
     [Fact]

@@ -7,9 +7,18 @@ namespace NewsSite.Core.Tests.Support;
 /// </summary>
 public static class SchemaDowngrade
 {
-    /// <summary>Before roles and review (0017_roles_and_review.sql): contributors go, as the old schema has no such role.</summary>
-    public const string ToVersion16Sql =
+    /// <summary>Before tag aliases and former tag slugs (0018_tag_aliases.sql).</summary>
+    public const string ToVersion17Sql =
         """
+        DROP TABLE tag_redirects;
+        DROP TABLE tag_aliases;
+        PRAGMA user_version = 17;
+        """;
+
+    /// <summary>Before roles and review (0017_roles_and_review.sql): contributors go, as the old schema has no such role.</summary>
+    public const string ToVersion16Sql = ToVersion17Sql +
+        """
+
         DROP TABLE audit_log;
         DROP INDEX ix_articles_review;
         ALTER TABLE articles DROP COLUMN review_state;

@@ -35,4 +35,19 @@ public class TagNameTests
 
     [Fact]
     public void OverlongTagsAreRefused() => Assert.Null(TagName.TryCreate(new string('x', TagName.MaxLength + 1)));
+
+    [Theory]
+    [InlineData("Köln", null)]
+    [InlineData("  Naher   Osten ", null)]
+    [InlineData("", "Bitte einen Namen angeben, z. B. „Köln“.")]
+    [InlineData("?!", "„?!“ ergibt keine Adresse. Bitte mindestens einen Buchstaben oder eine Ziffer verwenden.")]
+    [InlineData("Köln, Bonn", "Ein Schlagwort darf kein Komma enthalten: Im Editor trennt das Komma die Schlagwörter.")]
+    [InlineData("Köln\u0007", "Der Name enthält Steuerzeichen. Bitte nur sichtbare Zeichen verwenden.")]
+    [InlineData("Köln\u202E", "Der Name enthält Steuerzeichen. Bitte nur sichtbare Zeichen verwenden.")]
+    public void ANameForTheAdmin_MustMakeAnAddress_AndHoldNoCommaOrControl(string name, string? problem) =>
+        Assert.Equal(problem, TagName.ProblemWith(System.Text.RegularExpressions.Regex.Unescape(name)));
+
+    [Fact]
+    public void ATooLongNameForTheAdmin_SaysHowLong() =>
+        Assert.Equal($"Der Name ist zu lang (51 Zeichen, höchstens {TagName.MaxLength}).", TagName.ProblemWith(new string('x', 51)));
 }

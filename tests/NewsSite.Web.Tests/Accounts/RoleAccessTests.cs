@@ -81,6 +81,13 @@ public partial class RoleAccessTests
         ["GET /admin/autoren"] = UserRole.Editor,
         ["GET /admin/autoren/{slug}"] = UserRole.Editor,
         ["POST /admin/autoren/{slug}"] = UserRole.Editor,
+        ["GET /admin/schlagwoerter"] = UserRole.Editor,
+        ["POST /admin/schlagwoerter Merge"] = UserRole.Editor,
+        ["GET /admin/schlagwoerter/{id}"] = UserRole.Editor,
+        ["POST /admin/schlagwoerter/{id} Rename"] = UserRole.Editor,
+        ["POST /admin/schlagwoerter/{id} Merge"] = UserRole.Editor,
+        ["POST /admin/schlagwoerter/{id} AddAlias"] = UserRole.Editor,
+        ["POST /admin/schlagwoerter/{id} RemoveAlias"] = UserRole.Editor,
 
         // The site itself.
         ["GET /admin/konten"] = UserRole.Admin,

@@ -81,6 +81,8 @@ public partial class ExportRoundTripTests
         ("0-weg.md", "---\ntitle: Im Papierkorb\nauthor: Lea Graf\ndate: 2025-05-05\ntags: [Weg]\n---\n\nGelöscht.\n"),
         // A slug of its own and a Ressort without articles: the list comes back whole, in its order.
         ("ressorts.yml", "- name: Politik\n- name: Außenpolitik\n  slug: ausland\n- name: Leer\n"),
+        // Variants that a later import must still file under their tags.
+        ("tags.yml", "- name: Verkehr und Bahn\n  aliases: [Bahnverkehr]\n- name: köln\n  aliases: [Koeln, Cologne]\n"),
         ("authors/lea-graf.md", "---\nname: Lea Graf\n---\n\nLea schreibt über **Verkehr** in [Köln](https://example.org).\n"),
     ];
 
@@ -142,6 +144,13 @@ public partial class ExportRoundTripTests
             Assert.Equal(HttpStatusCode.NotFound, (await original.SendAsync(hidden)).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await copy.SendAsync(hidden)).StatusCode);
         }
+
+        Assert.Equal(
+            "# Schlagwörter mit ihren Varianten: Ein Artikel, der eine Variante nennt, bekommt beim Import das Schlagwort.\n" +
+            "- name: \"köln\"\n  aliases: [\"Cologne\", \"Koeln\"]\n- name: \"Verkehr und Bahn\"\n  aliases: [\"Bahnverkehr\"]\n",
+            await File.ReadAllTextAsync(Path.Combine(export, "tags.yml"), Token));
+        var copiedTags = await copy.Services.GetRequiredService<NewsSite.Core.Tags.ITagStore>().ListAsync(Now, Token);
+        Assert.Equal(["Cologne", "Koeln"], copiedTags.Single(t => t.Name == "köln").Aliases.Select(a => a.Variant));
 
         var image = await copy.SendAsync("/bilder/" + ImageName);
         Assert.Equal(Png, await image.BytesAsync());

@@ -4,19 +4,33 @@ using NewsSite.Core.Tags;
 
 namespace NewsSite.Core.Data.Sqlite;
 
-/// <summary>An article's tags (tables tags and article_tags), written within the article's unit of work.</summary>
+/// <summary>An article's tags (tables tags, tag_aliases and article_tags), written within the article's unit of work.</summary>
 internal static class SqliteArticleTags
 {
-    /// <summary>Replaces the article's tags by <paramref name="tags"/>, in the author's order; the article row is written first.</summary>
+    /// <summary>
+    /// Replaces the article's tags by <paramref name="tags"/>, in the author's order; the article row is written first.
+    /// A name that is an alias ("Koeln") gets its tag ("Köln"), and two names of one tag count once, at the first place.
+    /// </summary>
     public static async Task ReplaceAsync(SqliteUnitOfWork unit, long articleId, IReadOnlyList<TagName> tags)
+    {
+        var tagIds = new List<long>(tags.Count);
+        foreach (var tag in tags)
+        {
+            tagIds.Add(await UpsertAsync(unit, tag));
+        }
+
+        await ReplaceIdsAsync(unit, articleId, tagIds);
+    }
+
+    /// <summary>Replaces the article's tag links by these tags, in this order, each once.</summary>
+    public static async Task ReplaceIdsAsync(SqliteUnitOfWork unit, long articleId, IEnumerable<long> tagIds)
     {
         await unit.Connection.ExecuteAsync(
             "DELETE FROM article_tags WHERE article_id = @ArticleId;", new { ArticleId = articleId }, unit.Transaction);
 
-        for (var position = 0; position < tags.Count; position++)
+        var position = 0;
+        foreach (var tagId in tagIds.Distinct())
         {
-            var tagId = await UpsertAsync(unit, tags[position]);
-
             // The article's date and liveness go along, for the tag index (see 0006_scale.sql).
             await unit.Connection.ExecuteAsync(
                 """
@@ -24,15 +38,24 @@ internal static class SqliteArticleTags
                 SELECT id, @TagId, @Position, published_at, is_draft = 0 AND trashed_at IS NULL
                 FROM articles WHERE id = @ArticleId;
                 """,
-                new { ArticleId = articleId, TagId = tagId, Position = position }, unit.Transaction);
+                new { ArticleId = articleId, TagId = tagId, Position = position++ }, unit.Transaction);
         }
     }
 
-    private static async Task<long> UpsertAsync(SqliteUnitOfWork unit, TagName tag)
+    /// <summary>The tag a name stands for, by its own name or as an alias; null when there is none yet.</summary>
+    public static Task<long?> ResolveAsync(SqliteUnitOfWork unit, string key) =>
+        unit.Connection.ExecuteScalarAsync<long?>(
+            """
+            SELECT id FROM tags WHERE name_key = @Key
+            UNION ALL SELECT tag_id FROM tag_aliases WHERE variant_key = @Key
+            LIMIT 1;
+            """,
+            new { Key = key }, unit.Transaction);
+
+    /// <summary>The tag for the name, made when there is none (and no alias says which).</summary>
+    public static async Task<long> UpsertAsync(SqliteUnitOfWork unit, TagName tag)
     {
-        var id = await unit.Connection.ExecuteScalarAsync<long?>(
-            "SELECT id FROM tags WHERE name_key = @Key;", new { tag.Key }, unit.Transaction);
-        if (id is { } existing)
+        if (await ResolveAsync(unit, tag.Key) is { } existing)
         {
             return existing;
         }
@@ -41,8 +64,12 @@ internal static class SqliteArticleTags
         var slug = await Slug.MakeUniqueAsync(tag.Slug, async candidate => await unit.Connection.ExecuteScalarAsync<bool>(
             "SELECT EXISTS (SELECT 1 FROM tags WHERE slug = @Slug);", new { Slug = candidate }, unit.Transaction));
 
+        // A live tag wins over a former slug of another one: the address is this tag's from now on.
         return await unit.Connection.ExecuteScalarAsync<long>(
-            "INSERT INTO tags (name_key, display_name, slug) VALUES (@Key, @Display, @Slug) RETURNING id;",
+            """
+            DELETE FROM tag_redirects WHERE slug = @Slug;
+            INSERT INTO tags (name_key, display_name, slug) VALUES (@Key, @Display, @Slug) RETURNING id;
+            """,
             new { tag.Key, tag.Display, Slug = slug }, unit.Transaction);
     }
 }

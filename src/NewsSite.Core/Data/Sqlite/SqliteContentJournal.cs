@@ -40,6 +40,30 @@ public sealed class SqliteContentJournal(SqliteDatabase database, TimeProvider c
         }
     }
 
+    /// <summary>
+    /// Journals, as one entry, what a change of many articles at once (a tag renamed or merged) changed for readers:
+    /// every visible article before and after, with its tags (so the old and the new tag's pages), author and Ressort.
+    /// Nothing when no reader could tell.
+    /// </summary>
+    internal static async Task RecordArticleChangesAsync(
+        SqliteUnitOfWork unit, IEnumerable<(ArticleFootprint? Before, ArticleFootprint? After)> articles, DateTimeOffset now)
+    {
+        var visible = articles.Select(a => ArticleFootprint.Between(a.Before, a.After)).OfType<ContentChange>().ToList();
+        if (visible.Count == 0)
+        {
+            return;
+        }
+
+        await RecordAsync(unit, new ContentChange(
+            0,
+            [.. visible.SelectMany(c => c.ArticleSlugs)],
+            [.. visible.SelectMany(c => c.TagSlugs)],
+            [.. visible.SelectMany(c => c.AuthorSlugs)])
+        {
+            RessortSlugs = [.. visible.SelectMany(c => c.RessortSlugs)],
+        }, now);
+    }
+
     /// <summary>Adds the entry within the unit, which then tells the caches once it has committed.</summary>
     internal static async Task RecordAsync(SqliteUnitOfWork unit, ContentChange change, DateTimeOffset now)
     {

@@ -65,6 +65,15 @@ public sealed class SqliteExportReads(SqliteDatabase database) : IExportReads
             "SELECT name, slug FROM ressorts ORDER BY position, id;")).Select(r => new Ressorts.RessortDraft(r.Name, r.Slug)).ToList(),
             cancellationToken);
 
+    public Task<IReadOnlyList<Tags.TagAliasEntry>> ReadAllTagAliasesForExportAsync(CancellationToken cancellationToken = default) =>
+        database.RunAsync<IReadOnlyList<Tags.TagAliasEntry>>(async connection => (await connection.QueryAsync<(string Name, string Variant)>(
+            "SELECT t.display_name, a.variant FROM tag_aliases a JOIN tags t ON t.id = a.tag_id;"))
+            .GroupBy(r => r.Name, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, GermanOrder.Names)
+            .Select(g => new Tags.TagAliasEntry(g.Key, [.. g.Select(r => r.Variant).Order(GermanOrder.Names)]))
+            .ToList(),
+            cancellationToken);
+
     private sealed class ExportRow
     {
         public string Slug { get; init; } = "";

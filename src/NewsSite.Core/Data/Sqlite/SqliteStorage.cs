@@ -29,7 +29,8 @@ public static class SqliteStorage
             Pictures: new SqlitePictureRecords(database, clock),
             PictureLibrary: new SqlitePictureLibrary(database),
             Autosaves: new SqliteAutosaveStore(database),
-            AuditLog: new SqliteAuditLog(database, clock));
+            AuditLog: new SqliteAuditLog(database, clock),
+            Tags: new SqliteTagStore(database, clock));
     }
 
     /// <summary>The stores over <c>newssite.db</c> in <paramref name="directory"/>.</summary>
