@@ -28,4 +28,5 @@ public sealed record SiteStorage(
     IRessortStore Ressorts,
     Images.IPictureRecords Pictures,
     Images.IPictureLibrary PictureLibrary,
-    Editing.IAutosaveStore Autosaves);
+    Editing.IAutosaveStore Autosaves,
+    ICorrectionListings Corrections);

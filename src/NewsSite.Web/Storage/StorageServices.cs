@@ -40,6 +40,7 @@ public static class StorageServices
         services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Ressorts);
         services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Autosaves);
         services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().PictureLibrary);
+        services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Corrections);
         return services;
     }
 }

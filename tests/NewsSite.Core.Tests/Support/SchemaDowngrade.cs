@@ -7,9 +7,20 @@ namespace NewsSite.Core.Tests.Support;
 /// </summary>
 public static class SchemaDowngrade
 {
-    /// <summary>Before autosaves (0016_autosaves.sql).</summary>
-    public const string ToVersion15Sql =
+    /// <summary>Before corrections (0019_corrections.sql).</summary>
+    public const string ToVersion18Sql =
         """
+        DROP TABLE article_corrections;
+        PRAGMA user_version = 18;
+        """;
+
+    /// <summary>
+    /// Before autosaves (0016_autosaves.sql). 0017 and 0018 belong to changes made on other branches; their steps go
+    /// between this one and <see cref="ToVersion18Sql"/> when they are merged.
+    /// </summary>
+    public const string ToVersion15Sql = ToVersion18Sql +
+        """
+
         DROP TABLE autosaves;
         PRAGMA user_version = 15;
         """;

@@ -7,7 +7,8 @@ namespace NewsSite.Core.Data.Sqlite;
 
 /// <summary>
 /// The article writes (tables articles, revisions, slug_redirects): each in one unit of work together with the
-/// article's author (<see cref="SqliteAuthorStore"/>), tags (<see cref="SqliteArticleTags"/>), search row
+/// article's author (<see cref="SqliteAuthorStore"/>), tags (<see cref="SqliteArticleTags"/>), corrections
+/// (<see cref="SqliteCorrections"/>), search row
 /// (<see cref="SqliteSearchIndex"/>) and journal entry (<see cref="SqliteContentJournal"/>).
 /// </summary>
 public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider clock) : IArticleStore
@@ -284,6 +285,7 @@ public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider clo
         }
 
         await SqliteArticleTags.ReplaceAsync(unit, articleId, content.Tags);
+        await SqliteCorrections.ReplaceAsync(unit, articleId, revision, content.Corrections);
         await SqliteSearchIndex.ReplaceRowAsync(unit, articleId);
 
         await unit.Connection.ExecuteAsync(

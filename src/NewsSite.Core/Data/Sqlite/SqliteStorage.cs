@@ -28,7 +28,8 @@ public static class SqliteStorage
             Ressorts: new SqliteRessortStore(database, clock),
             Pictures: new SqlitePictureRecords(database, clock),
             PictureLibrary: new SqlitePictureLibrary(database),
-            Autosaves: new SqliteAutosaveStore(database));
+            Autosaves: new SqliteAutosaveStore(database),
+            Corrections: new SqliteCorrectionListings(database));
     }
 
     /// <summary>The stores over <c>newssite.db</c> in <paramref name="directory"/>.</summary>
