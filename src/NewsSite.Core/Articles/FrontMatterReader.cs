@@ -86,7 +86,8 @@ public static partial class FrontMatterReader
     internal sealed record YamlValue(int Line, string? Scalar, bool IsPlain, IReadOnlyList<string>? Sequence, IReadOnlyList<YamlEntry>? Entries = null);
 
     /// <summary>One item of a list of mappings, with the line it starts on; each field holds a scalar.</summary>
-    internal sealed record YamlEntry(int Line, IReadOnlyDictionary<string, YamlValue> Fields);
+    /// <param name="Refused">Keys given with a value of the wrong kind, already reported: not missing as well.</param>
+    internal sealed record YamlEntry(int Line, IReadOnlyDictionary<string, YamlValue> Fields, IReadOnlySet<string> Refused);
 
     /// <summary>
     /// The fields of a front matter, each checked against <paramref name="knownFields"/> and for duplicates, with
@@ -307,6 +308,7 @@ public static partial class FrontMatterReader
             }
 
             var entryFields = new Dictionary<string, YamlValue>(StringComparer.Ordinal);
+            var refused = new HashSet<string>(StringComparer.Ordinal);
             while (!events.TryConsume<MappingEnd>())
             {
                 var keyEvent = events.Next();
@@ -323,6 +325,7 @@ public static partial class FrontMatterReader
                 if (value is not Scalar scalar)
                 {
                     problems.Add(new ArticleProblem($"„{key.Value}“ braucht einen einfachen Wert, keine Liste oder Felder.", keyLine, field));
+                    refused.Add(key.Value);
                     events.Skip(value);
                     continue;
                 }
@@ -333,7 +336,7 @@ public static partial class FrontMatterReader
                 }
             }
 
-            entries.Add(new YamlEntry(events.LineOf(item), entryFields));
+            entries.Add(new YamlEntry(events.LineOf(item), entryFields, refused));
         }
 
         return new YamlValue(line, null, false, null, entries);
@@ -401,7 +404,7 @@ public static partial class FrontMatterReader
                     problems.AddRange(e.Problems);
                 }
             }
-            else
+            else if (!entry.Refused.Contains(CorrectionDateKey))
             {
                 problems.Add(new ArticleProblem("Der Korrektur fehlt ihr Zeitpunkt („date: …“).", entry.Line, CorrectionsField));
             }
@@ -418,7 +421,7 @@ public static partial class FrontMatterReader
                     text = CorrectionText.Normalize(raw);
                 }
             }
-            else
+            else if (!entry.Refused.Contains(CorrectionTextKey))
             {
                 problems.Add(new ArticleProblem("Der Korrektur fehlt ihr Text („text: …“).", entry.Line, CorrectionsField));
             }

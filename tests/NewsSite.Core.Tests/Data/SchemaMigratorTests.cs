@@ -119,8 +119,31 @@ public class SchemaMigratorTests
     }
 
     [Fact]
-    public void MigrationsAreNumberedWithoutGaps() =>
-        Assert.Equal(Enumerable.Range(1, SqliteSchemaMigrator.All.Count), SqliteSchemaMigrator.All.Select(m => m.Version));
+    public void MigrationsAreNumberedWithoutGaps_ButTheNumbersReservedForChangesAlongside() =>
+        Assert.Equal(
+            Enumerable.Range(1, SqliteSchemaMigrator.LatestVersion)
+                .Where(v => !SqliteSchemaMigrator.ReservedVersions.Contains(v) || SqliteSchemaMigrator.All.Any(m => m.Version == v)),
+            SqliteSchemaMigrator.All.Select(m => m.Version));
+
+    [Fact]
+    public async Task DatabaseOfVersion18_KeepsItsArticles_AndGetsTheirCorrectionsAtTheNextSave()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var written = await db.SaveAsync(ArticleFile.With("Alt", "2025-01-01", "[Köln]"), "alt.md");
+        await using (var connection = await db.Database.OpenAsync(Token))
+        {
+            await connection.ExecuteAsync(SchemaDowngrade.ToVersion18Sql);
+        }
+
+        var applied = await new SqliteSchemaMigrator(db.Database).MigrateAsync(Token);
+        await db.Articles.UpdateAsync(written.ArticleId, written.Revision,
+            TestDatabase.Parser.Parse("alt.md", "---\ntitle: Alt\ndate: 2025-01-01\ntags: [Köln]\ncorrections:\n  - date: 2025-01-02\n    text: Berichtigt.\n---\n\nText.\n"),
+            new NewsSite.Core.Articles.ArticleOrigin(NewsSite.Core.Articles.RevisionOrigin.Editor, "anna", null), Token);
+
+        Assert.Equal(1, applied);
+        var article = await db.Published.FindPublishedAsync("alt", db.Clock.Now, Token);
+        Assert.Equal("Berichtigt.", article!.Corrections.Single().Text);
+    }
 
     [Fact]
     public async Task ForeignKeysAreEnforced()
