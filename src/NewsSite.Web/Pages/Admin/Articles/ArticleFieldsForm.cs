@@ -48,9 +48,12 @@ public static class EditorInputs
     public const string Body = "body";
 
     /// <summary>The input a problem belongs beside; the text for every key the form has no input for.</summary>
+    public const string Correction = ArticleDraft.CorrectionField;
+
     public static string? Of(string? frontMatterKey) => frontMatterKey switch
     {
         null or ArticleDraft.BodyField => Body,
+        ArticleDraft.CorrectionField => Correction,
         _ when EditorFields.Keys.Contains(frontMatterKey) => frontMatterKey,
         _ => Body,
     };
@@ -73,6 +76,7 @@ public static class EditorLabels
         "image-caption" => "Bildunterschrift",
         "image-credit" => "Foto",
         "image-upload" => "Bild hochladen",
+        EditorInputs.Correction => "Korrektur",
         EditorInputs.Body => "Text",
         _ => input,
     };

@@ -8,9 +8,11 @@ namespace NewsSite.Web.Pages.Admin.Articles;
 
 /// <summary>
 /// Every saved version of an article, a line diff between any two, and restore: the old source is saved again as
-/// the newest revision, so restoring loses nothing either.
+/// the newest revision, so restoring loses nothing either. A restore keeps the article's corrections, and restoring
+/// another text of a published article marks it updated like any republish (<see cref="ArticleDraft.Restore"/>).
 /// </summary>
-public sealed class RevisionsModel(IArticleStore articles, IEditorArticles editing, ArticleParser parser, ILogger<RevisionsModel> logger) : PageModel
+public sealed class RevisionsModel(
+    IArticleStore articles, IEditorArticles editing, ArticleDraft drafts, TimeProvider clock, ILogger<RevisionsModel> logger) : PageModel
 {
     public EditableArticle Article { get; private set; } = null!;
 
@@ -58,7 +60,7 @@ public sealed class RevisionsModel(IArticleStore articles, IEditorArticles editi
 
         try
         {
-            var content = parser.Parse(ArticleDraft.SourceName, old.Markdown);
+            var (_, content) = drafts.Restore(Article.Markdown, old.Markdown, Article.Status == ArticleStatus.Published, clock.GetUtcNow());
             var origin = new ArticleOrigin(RevisionOrigin.Editor, $"{User.AccountName()} (wiederhergestellt: Version {number})", SourceKey: null);
             var written = await articles.UpdateAsync(id, revision, content, origin, cancellationToken);
             logger.LogInformation("{Account} hat Version {Number} von Artikel {ArticleId} wiederhergestellt", User.AccountName(), number, id);
