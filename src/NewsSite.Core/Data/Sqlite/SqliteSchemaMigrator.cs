@@ -19,7 +19,7 @@ public sealed partial class SqliteSchemaMigrator(SqliteDatabase database)
     /// may not contain yet: the only gaps allowed. Remove a number once its script is merged; a database migrated past
     /// a gap before that never runs the gap's script, so such databases are for development only.
     /// </summary>
-    private static readonly HashSet<int> ReservedVersions = [17, 18];
+    public static IReadOnlySet<int> ReservedVersions { get; } = new HashSet<int> { 17, 18 };
 
     public static IReadOnlyList<Migration> All { get; } = LoadMigrations();
 
