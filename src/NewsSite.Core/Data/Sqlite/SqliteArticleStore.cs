@@ -285,7 +285,7 @@ public sealed class SqliteArticleStore(SqliteDatabase database, TimeProvider clo
         }
 
         await SqliteArticleTags.ReplaceAsync(unit, articleId, content.Tags);
-        await SqliteCorrections.ReplaceAsync(unit, articleId, revision, content.Corrections);
+        await SqliteCorrections.ReplaceAsync(unit, articleId, revision, content.Corrections, isNew: existing is null);
         await SqliteSearchIndex.ReplaceRowAsync(unit, articleId);
 
         await unit.Connection.ExecuteAsync(

@@ -10,8 +10,15 @@ internal static class SqliteCorrections
     /// Makes the rows the article's corrections: a correction already stored (same time and text) keeps its row and the
     /// revision that first carried it, a new one gets <paramref name="revision"/>, one the source no longer has goes.
     /// </summary>
-    public static async Task ReplaceAsync(SqliteUnitOfWork unit, long articleId, int revision, IReadOnlyList<ArticleCorrection> corrections)
+    /// <param name="isNew">The article row was just inserted: it has no corrections yet, and a generated corpus of
+    /// 100,000 articles without any costs no statement here.</param>
+    public static async Task ReplaceAsync(SqliteUnitOfWork unit, long articleId, int revision, IReadOnlyList<ArticleCorrection> corrections, bool isNew)
     {
+        if (isNew && corrections.Count == 0)
+        {
+            return;
+        }
+
         var stored = (await unit.Connection.QueryAsync<(long Id, string At, string Text)>(
             "SELECT id, corrected_at, text FROM article_corrections WHERE article_id = @ArticleId ORDER BY id;",
             new { ArticleId = articleId }, unit.Transaction)).ToList();

@@ -58,7 +58,9 @@ public sealed class EditModel(
 
     /// <summary>The corrections the article has already, newest first, as its stored source lists them.</summary>
     public IReadOnlyList<ArticleCorrection> StoredCorrections =>
-        Article is null ? [] : [.. EditorForm.CorrectionsOf(Article.Markdown).Reverse()];
+        _storedCorrections ??= Article is null ? [] : [.. EditorForm.CorrectionsOf(Article.Markdown).Reverse()];
+
+    private IReadOnlyList<ArticleCorrection>? _storedCorrections;
 
     /// <summary>Set by the second step of an action that asks first (unpublish, trash).</summary>
     [BindProperty]
