@@ -11,6 +11,7 @@ namespace NewsSite.Core.Articles;
 /// <param name="RequestedFeedKey">The feed-id from the front matter (an exported article's); null gives a new article its own.</param>
 /// <param name="Ressort">The Ressort's name or slug as the front matter gives it; the store finds the Ressort, null is none.</param>
 /// <param name="PublishedAt">From the front matter; null keeps the stored date, or means "now" for a new article.</param>
+/// <param name="UpdatedAt">From the front matter, and at least the newest correction's time: a correction is an update.</param>
 public sealed record ArticleContent(
     string Title,
     string? RequestedSlug,
@@ -28,6 +29,9 @@ public sealed record ArticleContent(
     LeadPicture? LeadPicture = null,
     IReadOnlyList<string>? PictureWarnings = null)
 {
+    /// <summary>The public corrections, oldest first (front matter <c>corrections:</c>).</summary>
+    public IReadOnlyList<ArticleCorrection> Corrections { get; init; } = [];
+
     /// <summary>Pictures the file names that the site does not have, in German, for the upload and import reports.</summary>
     public IReadOnlyList<string> Warnings => PictureWarnings ?? [];
 }

@@ -51,7 +51,7 @@ public sealed class ArticleParser(MarkdownRenderer renderer, ImageStore? picture
             front.Slug,
             front.Author ?? DefaultAuthor,
             front.Date,
-            front.Updated,
+            UpdatedAt(front),
             front.Tags,
             front.Summary ?? Shorten(rendered.FirstParagraph, DerivedSummaryLength),
             front.Draft,
@@ -61,7 +61,17 @@ public sealed class ArticleParser(MarkdownRenderer renderer, ImageStore? picture
             front.FeedId,
             front.Ressort,
             lead,
-            warnings);
+            warnings)
+        {
+            Corrections = front.Corrections,
+        };
+    }
+
+    /// <summary>A correction is an update: "Aktualisiert am" is never older than the newest correction.</summary>
+    private static DateTimeOffset? UpdatedAt(FrontMatter front)
+    {
+        var newestCorrection = front.Corrections.Count == 0 ? (DateTimeOffset?)null : front.Corrections[^1].At;
+        return newestCorrection > front.Updated || front.Updated is null ? newestCorrection : front.Updated;
     }
 
     /// <summary>What the pages show of the front matter's picture, or null (with a warning) when the site lacks it.</summary>

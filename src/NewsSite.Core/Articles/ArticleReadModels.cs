@@ -27,6 +27,9 @@ public sealed record PublishedArticle(
     /// <summary>The Ressort it belongs to; null for an article without one.</summary>
     public RessortLink? Ressort { get; init; }
 
+    /// <summary>Its public corrections, newest first.</summary>
+    public IReadOnlyList<ArticleCorrection> Corrections { get; init; } = [];
+
     /// <summary>The article's own "last changed": the declared update when later than publication, else publication.</summary>
     public DateTimeOffset LastChangedAt => UpdatedAt is { } updated && updated > PublishedAt ? updated : PublishedAt;
 
@@ -61,6 +64,10 @@ public sealed record SearchHit(
     DateTimeOffset PublishedAt,
     string SnippetHtml,
     LeadPicture? LeadPicture = null);
+
+/// <summary>A correction on the public corrections page: its time and text, and the article it corrects.</summary>
+/// <param name="Revision">The article's revision whose save first carried the correction.</param>
+public sealed record PublishedCorrection(DateTimeOffset At, string Text, string ArticleSlug, string ArticleTitle, int Revision);
 
 /// <param name="Score">Sum of the rarity weights of the shared tags; higher is more related.</param>
 public sealed record RelatedArticle(string Slug, string Title, DateTimeOffset PublishedAt, double Score);

@@ -14,7 +14,11 @@ public sealed record FrontMatter(
     bool Draft,
     string? FeedId,
     string? Ressort = null,
-    FrontMatterImage? Image = null);
+    FrontMatterImage? Image = null)
+{
+    /// <summary>The article's public corrections, oldest first, as the file lists them (<c>corrections:</c>).</summary>
+    public IReadOnlyList<ArticleCorrection> Corrections { get; init; } = [];
+}
 
 /// <summary>
 /// The lead picture as the front matter names it: <paramref name="Source"/> is an uploaded picture's address

@@ -21,7 +21,14 @@ public static partial class FrontMatterReader
     public const int MaxImageCreditLength = 200;
 
     private static readonly string[] KnownFields = ["title", "slug", "author", "date", "updated", "tags", "summary", "draft", FeedKey.Field, "ressort",
-        ImageField, ImageAltField, ImageCaptionField, ImageCreditField];
+        ImageField, ImageAltField, ImageCaptionField, ImageCreditField, CorrectionsField];
+
+    /// <summary>The public corrections: a list of entries with <see cref="CorrectionDateKey"/> and <see cref="CorrectionTextKey"/>.</summary>
+    public const string CorrectionsField = "corrections";
+    public const string CorrectionDateKey = "date";
+    public const string CorrectionTextKey = "text";
+
+    private static readonly string[] CorrectionKeys = [CorrectionDateKey, CorrectionTextKey];
 
     public const string ImageField = "image";
     public const string ImageAltField = "image-alt";
@@ -75,7 +82,12 @@ public static partial class FrontMatterReader
         return new FrontMatterBlock(string.Join('\n', lines[1..closing]), string.Join('\n', lines[(closing + 1)..]), closing + 2);
     }
 
-    internal sealed record YamlValue(int Line, string? Scalar, bool IsPlain, IReadOnlyList<string>? Sequence);
+    /// <param name="Entries">For a list of mappings (only <see cref="CorrectionsField"/> may be one): each item's fields.</param>
+    internal sealed record YamlValue(int Line, string? Scalar, bool IsPlain, IReadOnlyList<string>? Sequence, IReadOnlyList<YamlEntry>? Entries = null);
+
+    /// <summary>One item of a list of mappings, with the line it starts on; each field holds a scalar.</summary>
+    /// <param name="Refused">Keys given with a value of the wrong kind, already reported: not missing as well.</param>
+    internal sealed record YamlEntry(int Line, IReadOnlyDictionary<string, YamlValue> Fields, IReadOnlySet<string> Refused);
 
     /// <summary>
     /// The fields of a front matter, each checked against <paramref name="knownFields"/> and for duplicates, with
@@ -242,6 +254,9 @@ public static partial class FrontMatterReader
                 var isNull = scalar.Style == ScalarStyle.Plain && scalar.Value is "" or "~" or "null" or "Null" or "NULL";
                 return new YamlValue(line, isNull ? null : scalar.Value, scalar.Style == ScalarStyle.Plain, null);
 
+            case SequenceStart when field == CorrectionsField:
+                return ReadEntries(events, line, field, CorrectionKeys, problems);
+
             case SequenceStart:
                 var items = new List<string>();
                 var nested = false;
@@ -273,6 +288,60 @@ public static partial class FrontMatterReader
         }
     }
 
+    /// <summary>
+    /// A list whose items are mappings of scalars ("- date: …" with "text: …" below it): each key checked against
+    /// <paramref name="keys"/> and for duplicates, each value for being a single value, every problem with its line.
+    /// </summary>
+    private static YamlValue ReadEntries(YamlEvents events, int line, string field, IReadOnlyCollection<string> keys, ArticleProblems problems)
+    {
+        var entries = new List<YamlEntry>();
+        while (!events.TryConsume<SequenceEnd>())
+        {
+            var item = events.Next();
+            if (item is not MappingStart)
+            {
+                problems.Add(new ArticleProblem(
+                    $"Jeder Eintrag der Liste braucht die Felder {string.Join(" und ", keys.Select(k => $"„{k}: …“"))}, z. B. " +
+                    "„- date: 2025-03-14T09:30“ und darunter „  text: …“.", events.LineOf(item), field));
+                events.Skip(item);
+                continue;
+            }
+
+            var entryFields = new Dictionary<string, YamlValue>(StringComparer.Ordinal);
+            var refused = new HashSet<string>(StringComparer.Ordinal);
+            while (!events.TryConsume<MappingEnd>())
+            {
+                var keyEvent = events.Next();
+                var keyLine = events.LineOf(keyEvent);
+                if (keyEvent is not Scalar { Style: ScalarStyle.Plain } key || !keys.Contains(key.Value, StringComparer.Ordinal))
+                {
+                    problems.Add(new ArticleProblem($"Unbekanntes Feld in einem Eintrag. Erlaubt sind: {string.Join(", ", keys)}.", keyLine, field));
+                    events.Skip(keyEvent);
+                    events.Skip(events.Next());
+                    continue;
+                }
+
+                var value = events.Next();
+                if (value is not Scalar scalar)
+                {
+                    problems.Add(new ArticleProblem($"„{key.Value}“ braucht einen einfachen Wert, keine Liste oder Felder.", keyLine, field));
+                    refused.Add(key.Value);
+                    events.Skip(value);
+                    continue;
+                }
+
+                if (!entryFields.TryAdd(key.Value, new YamlValue(events.LineOf(value), scalar.Value, scalar.Style == ScalarStyle.Plain, null)))
+                {
+                    problems.Add(new ArticleProblem($"„{key.Value}“ ist in diesem Eintrag doppelt angegeben.", keyLine, field));
+                }
+            }
+
+            entries.Add(new YamlEntry(events.LineOf(item), entryFields, refused));
+        }
+
+        return new YamlValue(line, null, false, null, entries);
+    }
+
     private static FrontMatter ToFrontMatter(string sourceName, Dictionary<string, YamlValue> fields, int closingLine, ArticleProblems problems) =>
         new(
             problems.Try(() => Title(sourceName, fields, closingLine), ""),
@@ -286,7 +355,86 @@ public static partial class FrontMatterReader
             problems.Try(() => FeedIdOf(sourceName, fields), null),
             // Which Ressorts exist only the store knows; it refuses an unknown one, naming the known ones.
             problems.Try(() => OneLine(sourceName, fields, "ressort", Ressorts.RessortDraft.MaxNameLength), null),
-            Image(sourceName, fields, problems));
+            Image(sourceName, fields, problems))
+        {
+            Corrections = Corrections(sourceName, fields, problems),
+        };
+
+    /// <summary>
+    /// corrections: as a list of entries, each with a date (read like date:) and a text (<see cref="CorrectionText"/>),
+    /// oldest first. Every entry's problems are reported, each at its own line.
+    /// </summary>
+    private static List<ArticleCorrection> Corrections(string sourceName, Dictionary<string, YamlValue> fields, ArticleProblems problems)
+    {
+        if (!fields.TryGetValue(CorrectionsField, out var value) || (value.Scalar is null && value.Sequence is null && value.Entries is null))
+        {
+            return [];
+        }
+
+        if (value.Entries is not { } entries)
+        {
+            problems.Add(new ArticleProblem(
+                "Korrekturen sind eine Liste von Einträgen mit „date: …“ und „text: …“, z. B. " +
+                "„corrections:“, darunter „  - date: 2025-03-14T09:30“ und „    text: \"In einer früheren Fassung …\"“.",
+                value.Line, CorrectionsField));
+            return [];
+        }
+
+        if (entries.Count > CorrectionText.MaxPerArticle)
+        {
+            problems.Add(new ArticleProblem(
+                $"Zu viele Korrekturen ({entries.Count}, höchstens {CorrectionText.MaxPerArticle}).", value.Line, CorrectionsField));
+            return [];
+        }
+
+        var corrections = new List<ArticleCorrection>();
+        foreach (var entry in entries)
+        {
+            var before = problems.Count;
+            DateTimeOffset? at = null;
+            if (entry.Fields.TryGetValue(CorrectionDateKey, out var date) && date.Scalar?.Trim() is { Length: > 0 } dateText)
+            {
+                try
+                {
+                    at = ArticleDates.Parse(sourceName, dateText, date.Line, CorrectionsField);
+                }
+                catch (ArticleFormatException e)
+                {
+                    // Not through problems.Try, which keeps one problem per field: each entry's date is its own.
+                    problems.AddRange(e.Problems);
+                }
+            }
+            else if (!entry.Refused.Contains(CorrectionDateKey))
+            {
+                problems.Add(new ArticleProblem("Der Korrektur fehlt ihr Zeitpunkt („date: …“).", entry.Line, CorrectionsField));
+            }
+
+            string? text = null;
+            if (entry.Fields.TryGetValue(CorrectionTextKey, out var given) && given.Scalar is { } raw && CorrectionText.Normalize(raw) is not null)
+            {
+                if (CorrectionText.Problem(raw) is { } problem)
+                {
+                    problems.Add(new ArticleProblem(problem, given.Line, CorrectionsField));
+                }
+                else
+                {
+                    text = CorrectionText.Normalize(raw);
+                }
+            }
+            else if (!entry.Refused.Contains(CorrectionTextKey))
+            {
+                problems.Add(new ArticleProblem("Der Korrektur fehlt ihr Text („text: …“).", entry.Line, CorrectionsField));
+            }
+
+            if (problems.Count == before && at is { } instant && text is not null)
+            {
+                corrections.Add(new ArticleCorrection(instant, text));
+            }
+        }
+
+        // Stable: corrections of the same second keep the file's order.
+        return [.. corrections.OrderBy(c => c.At)];
+    }
 
     private static string Title(string sourceName, Dictionary<string, YamlValue> fields, int closingLine)
     {

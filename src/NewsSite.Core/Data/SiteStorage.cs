@@ -30,4 +30,5 @@ public sealed record SiteStorage(
     Images.IPictureLibrary PictureLibrary,
     Editing.IAutosaveStore Autosaves,
     Audit.IAuditLog AuditLog,
-    Tags.ITagStore Tags);
+    Tags.ITagStore Tags,
+    ICorrectionListings Corrections);

@@ -79,6 +79,20 @@ public sealed record EditorForm(EditorFields Fields, string Body)
             return new EditorForm(EditorFields.Empty, text);
         }
     }
+
+    /// <summary>The corrections a stored source lists, oldest first; none when it does not parse.</summary>
+    public static IReadOnlyList<ArticleCorrection> CorrectionsOf(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        try
+        {
+            return FrontMatterReader.Read(ArticleDraft.SourceName, markdown.Replace("\r\n", "\n", StringComparison.Ordinal)).FrontMatter.Corrections;
+        }
+        catch (ArticleFormatException)
+        {
+            return [];
+        }
+    }
 }
 
 /// <summary>What a save does to the article's visibility.</summary>
@@ -95,6 +109,19 @@ public enum PublishIntent
 }
 
 /// <summary>
+/// What the editor says about a save beyond the article's fields: whether the article was public when the form was
+/// sent, whether the change is minor (no „Aktualisiert am“), and a public correction note. Only a published article
+/// that stays published gets an update date or a correction (docs/decisions/0019-corrections.md).
+/// </summary>
+/// <param name="WasPublished">Public at the moment of saving: neither a draft, nor scheduled, nor in the trash.</param>
+/// <param name="IsMinor">„Kleine Änderung“: a typo fixed; readers are not told.</param>
+/// <param name="Correction">The correction note as typed; empty for none.</param>
+public sealed record UpdateNotice(bool WasPublished, bool IsMinor = false, string Correction = "")
+{
+    public static UpdateNotice None { get; } = new(WasPublished: false);
+}
+
+/// <summary>
 /// Turns the browser form (fields plus the body as Markdown) into the article's source, the format of files
 /// (decision 0004): the stored front matter is kept line for line (comments, feed id, fields the form has no input
 /// for), every field of the form is written into it, and the body replaces the stored one. The result is parsed by the
@@ -107,6 +134,9 @@ public sealed class ArticleDraft(ArticleParser parser, ArticleFileLimit limit)
 
     /// <summary>The form's name for the body in problems (<see cref="ArticleProblem.Field"/> of the text).</summary>
     public const string BodyField = "body";
+
+    /// <summary>The form's name for the correction note in problems.</summary>
+    public const string CorrectionField = "correction";
 
     /// <summary>
     /// Lines that only ever stood in the editor as samples (the old "Neuer Artikel" text): a body made of nothing else
@@ -125,19 +155,27 @@ public sealed class ArticleDraft(ArticleParser parser, ArticleFileLimit limit)
     /// <param name="storedMarkdown">The article's stored source; null for a new article.</param>
     /// <param name="storedPublishedAt">When the article first appeared, if it did; publishing without a date writes
     /// this date rather than "now", so that editing an old article does not make it new.</param>
+    /// <param name="notice">Minor change and correction note; without it a save marks nothing as updated.</param>
     /// <returns>The source to save and what it parses to.</returns>
-    /// <exception cref="ArticleFormatException">With German problems, each naming its front matter key or
-    /// <see cref="BodyField"/>; lines in the body are counted from the body's first line.</exception>
+    /// <exception cref="ArticleFormatException">With German problems, each naming its front matter key,
+    /// <see cref="BodyField"/> or <see cref="CorrectionField"/>; lines in the body are counted from the body's first line.</exception>
     /// <exception cref="ArticleTooLargeException">The article would be larger than the site's file limit.</exception>
     public (string Markdown, ArticleContent Content) Compose(
         string? storedMarkdown, EditorFields fields, string body, PublishIntent intent, DateTimeOffset now,
-        DateTimeOffset? storedPublishedAt = null)
+        DateTimeOffset? storedPublishedAt = null, UpdateNotice? notice = null)
     {
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(body);
 
+        notice ??= UpdateNotice.None;
         body = Clean(body);
         var problems = new List<ArticleProblem>();
+        var correction = CorrectionText.Normalize(notice.Correction);
+        if (correction is not null && CorrectionText.Problem(notice.Correction) is { } refused)
+        {
+            problems.Add(new ArticleProblem(refused, Field: CorrectionField));
+        }
+
         if (intent == PublishIntent.Publish && IsPlaceholder(body))
         {
             problems.Add(new ArticleProblem(
@@ -183,8 +221,97 @@ public sealed class ArticleDraft(ArticleParser parser, ArticleFileLimit limit)
             content = Parse(text, problems);
         }
 
+        // Without a date line (Strg+S on an article imported without date:) the store keeps its stored date.
+        (text, content) = MarkUpdated(storedMarkdown, text, content, content.PublishedAt ?? storedPublishedAt, notice.WasPublished, notice.IsMinor, correction, now);
         limit.Check(SourceName, content);
         return (text, content);
+    }
+
+    /// <summary>
+    /// An old version saved again as the newest (the version list's „wiederherstellen“): its source as it was, except
+    /// that the article keeps its corrections and its update date, since readers have seen both, and a published article
+    /// whose text changes back is marked updated like any other republish.
+    /// </summary>
+    /// <param name="wasPublished">The article is public now.</param>
+    public (string Markdown, ArticleContent Content) Restore(string currentMarkdown, string oldMarkdown, bool wasPublished, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(currentMarkdown);
+        ArgumentNullException.ThrowIfNull(oldMarkdown);
+        var current = TryParse(currentMarkdown);
+        var text = oldMarkdown.Replace("\r\n", "\n", StringComparison.Ordinal);
+        if (current is not null)
+        {
+            text = FrontMatterEditor.Apply(text,
+            [
+                new(FrontMatterReader.CorrectionsField, current.Corrections.Count == 0 ? null : YamlText.Corrections(current.Corrections)),
+                new("updated", current.UpdatedAt is { } updated ? YamlText.Instant(updated) : null),
+            ]);
+        }
+
+        var content = parser.Parse(SourceName, text);
+
+        // An old source without date: keeps the stored date, which lies behind a published article.
+        return MarkUpdated(currentMarkdown, text, content, content.PublishedAt ?? (wasPublished ? now : null), wasPublished, isMinor: false, correction: null, now);
+    }
+
+    /// <summary>
+    /// The update date and the correction note written into the source: only when the article was public before this
+    /// save and stays public after it (a draft or a scheduled article has no readers to tell). A correction always
+    /// sets „Aktualisiert am“; otherwise a change readers can see (<see cref="ArticleFootprint.ContentDiffers"/>) does,
+    /// unless the editor called it minor. Both get the same instant, to the second.
+    /// </summary>
+    /// <param name="publishedAt">When the article appears after this save.</param>
+    private (string Text, ArticleContent Content) MarkUpdated(
+        string? storedMarkdown, string text, ArticleContent content, DateTimeOffset? publishedAt, bool wasPublished, bool isMinor,
+        string? correction, DateTimeOffset now)
+    {
+        var staysPublished = wasPublished && !content.IsDraft && publishedAt is { } published && published <= now;
+        if (correction is not null && !staysPublished)
+        {
+            throw new ArticleFormatException(SourceName, [new ArticleProblem(
+                "Eine Korrektur gehört zu einem veröffentlichten Artikel, der veröffentlicht bleibt. Bitte das Feld leeren " +
+                "oder „Änderungen veröffentlichen“ wählen.", Field: CorrectionField)]);
+        }
+
+        if (!staysPublished)
+        {
+            return (text, content);
+        }
+
+        var changed = storedMarkdown is null || TryParse(storedMarkdown) is not { } stored || ArticleFootprint.ContentDiffers(stored, content);
+        if (correction is null && (!changed || isMinor))
+        {
+            return (text, content);
+        }
+
+        var at = TruncateToSecond(now);
+        var changes = new List<KeyValuePair<string, string?>> { new("updated", YamlText.Instant(at)) };
+        if (correction is not null)
+        {
+            if (content.Corrections.Count >= CorrectionText.MaxPerArticle)
+            {
+                throw new ArticleFormatException(SourceName, [new ArticleProblem(
+                    $"Der Artikel hat schon {content.Corrections.Count} Korrekturen, mehr sind nicht möglich.", Field: CorrectionField)]);
+            }
+
+            changes.Add(new(FrontMatterReader.CorrectionsField, YamlText.Corrections([.. content.Corrections, new ArticleCorrection(at, correction)])));
+        }
+
+        text = FrontMatterEditor.Apply(text, changes);
+        return (text, Parse(text, []));
+    }
+
+    /// <summary>A stored source as it parses today, or null if it no longer does (then every save counts as a change).</summary>
+    private ArticleContent? TryParse(string markdown)
+    {
+        try
+        {
+            return parser.Parse(SourceName, markdown);
+        }
+        catch (ArticleFormatException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Whether a body says nothing yet: empty, or only the sample lines of earlier versions.</summary>

@@ -7,7 +7,8 @@ namespace NewsSite.Core.Editing;
 /// </summary>
 public static class FrontMatterEditor
 {
-    /// <param name="changes">Field name and its new YAML value; a null value removes the field.</param>
+    /// <param name="changes">Field name and its new YAML value; a null value removes the field. A value that begins
+    /// with a line break is a block (a list below its key) and follows the colon directly.</param>
     public static string Apply(string markdown, IReadOnlyList<KeyValuePair<string, string?>> changes)
     {
         ArgumentNullException.ThrowIfNull(markdown);
@@ -53,8 +54,9 @@ public static class FrontMatterEditor
             if (value is not null)
             {
                 var at = start >= 0 ? start : closing;
-                lines.Insert(at, field + ": " + value);
-                closing++;
+                var added = (field + (value.StartsWith('\n') ? ":" : ": ") + value).Split('\n');
+                lines.InsertRange(at, added);
+                closing += added.Length;
             }
         }
 

@@ -30,6 +30,23 @@ public static class YamlText
 
     public static string List(IEnumerable<string> items) => "[" + string.Join(", ", items.Select(Quote)) + "]";
 
+    /// <summary>
+    /// The corrections: as a block list (starting with its line break, for <see cref="FrontMatterEditor"/>), one entry of
+    /// two lines each, so that a new correction adds lines to the version diff rather than changing one long line.
+    /// </summary>
+    public static string Corrections(IEnumerable<ArticleCorrection> corrections)
+    {
+        ArgumentNullException.ThrowIfNull(corrections);
+        var builder = new StringBuilder();
+        foreach (var correction in corrections)
+        {
+            builder.Append("\n  - ").Append(FrontMatterReader.CorrectionDateKey).Append(": ").Append(Instant(correction.At))
+                .Append("\n    ").Append(FrontMatterReader.CorrectionTextKey).Append(": ").Append(Quote(correction.Text));
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>Newsroom (Berlin) time with its offset, to the second: unambiguous, and readable in the textarea.</summary>
     public static string Instant(DateTimeOffset instant) =>
         NewsroomTime.ToLocal(instant).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);

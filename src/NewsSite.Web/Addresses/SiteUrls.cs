@@ -39,6 +39,9 @@ public sealed class SiteUrls(IOptions<NewsSiteOptions> options)
 
     public const string TagsPath = "/themen";
 
+    /// <summary>The public record of corrections.</summary>
+    public const string CorrectionsPath = "/korrekturen";
+
     /// <param name="path">A path within the site, starting with "/", possibly with a query.</param>
     public string Absolute(string path)
     {

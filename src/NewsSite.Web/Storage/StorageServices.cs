@@ -42,6 +42,7 @@ public static class StorageServices
         services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().AuditLog);
         services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().PictureLibrary);
         services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Tags);
+        services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Corrections);
         return services;
     }
 }

@@ -1,3 +1,6 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Images;
@@ -76,9 +79,12 @@ public sealed record FeedSubject(ArticleScope Scope, string Title, string Descri
 }
 
 /// <summary>Builds feeds from the database: the newest published articles of a scope.</summary>
-public sealed class FeedBuilder(IArticleListings articles, SiteUrls urls, TimeProvider clock, IOptions<NewsSiteOptions> options)
+public sealed class FeedBuilder(IArticleListings articles, SiteUrls urls, TimeProvider clock, IOptions<NewsSiteOptions> options, SiteText text)
 {
     public const int EntryCount = 20;
+
+    // Readable German in the full text; <, >, & and quotes are still encoded.
+    private static readonly HtmlEncoder CorrectionEncoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     /// <param name="selfPath">The feed's own path, for rel="self".</param>
     /// <param name="version">The content version the answer's validators came from; its last change is the feed's.</param>
@@ -108,13 +114,37 @@ public sealed class FeedBuilder(IArticleListings articles, SiteUrls urls, TimePr
             url,
             FeedText.Clean(article.Title),
             FeedText.Clean(article.Summary),
-            FeedText.Clean(FeedText.WithAbsoluteLinks(article.BodyHtml, url)),
+            FeedText.Clean(FeedText.WithAbsoluteLinks(article.BodyHtml, url) + CorrectionsHtml(article.Corrections)),
             FeedText.Clean(article.AuthorName),
             urls.AbsoluteUri(SiteUrls.AuthorPath(article.AuthorSlug)),
             article.PublishedAt,
             article.LastChangedAt,
             article.Tags.Select(t => FeedText.Clean(t.Name)).ToList(),
             PictureOf(article.LeadPicture));
+    }
+
+    /// <summary>
+    /// The corrections after the text, newest first and worded as on the page, so that a feed reader that shows the
+    /// updated entry shows what was corrected; encoded text, never markup.
+    /// </summary>
+    private string CorrectionsHtml(IReadOnlyList<ArticleCorrection> corrections)
+    {
+        if (corrections.Count == 0)
+        {
+            return "";
+        }
+
+        var html = new StringBuilder();
+        foreach (var correction in corrections)
+        {
+            html.Append("\n<p class=\"correction\"><strong>")
+                .Append(CorrectionEncoder.Encode(text["CorrectionNote", text.DateTime(correction.At)]))
+                .Append("</strong> ")
+                .Append(CorrectionEncoder.Encode(correction.Text))
+                .Append("</p>");
+        }
+
+        return html.ToString();
     }
 
     private FeedPicture? PictureOf(LeadPicture? lead)

@@ -61,7 +61,7 @@ public class FeedKeyTests
             await connection.ExecuteAsync(SchemaDowngrade.ToVersion6Sql);
         }
 
-        Assert.Equal(SqliteSchemaMigrator.LatestVersion - 6, await new SqliteSchemaMigrator(db.Database).MigrateAsync(Token));
+        Assert.Equal(SqliteSchemaMigrator.All.Count(m => m.Version > 6), await new SqliteSchemaMigrator(db.Database).MigrateAsync(Token));
 
         var rows = await RowsAsync(db);
         Assert.Equal(6, rows.Count);

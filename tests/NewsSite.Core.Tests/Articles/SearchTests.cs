@@ -349,7 +349,7 @@ public class SearchTests
             await connection.ExecuteAsync(SchemaDowngrade.ToVersion3Sql);
         }
 
-        Assert.Equal(SqliteSchemaMigrator.LatestVersion - 3, await new SqliteSchemaMigrator(db.Database).MigrateAsync(Token));
+        Assert.Equal(SqliteSchemaMigrator.All.Count(m => m.Version > 3), await new SqliteSchemaMigrator(db.Database).MigrateAsync(Token));
         Assert.Empty(await SlugsFoundAsync(db, "stadtbahn"));
 
         Assert.Equal(2, await db.Search.IndexUnindexedArticlesAsync(Token));
@@ -389,7 +389,7 @@ public class SearchTests
             await connection.ExecuteAsync(SchemaDowngrade.ToVersion11Sql);
         }
 
-        Assert.Equal(SqliteSchemaMigrator.LatestVersion - 11, await new SqliteSchemaMigrator(db.Database).MigrateAsync(Token));
+        Assert.Equal(SqliteSchemaMigrator.All.Count(m => m.Version > 11), await new SqliteSchemaMigrator(db.Database).MigrateAsync(Token));
         Assert.Equal(1, await db.Search.IndexUnindexedArticlesAsync(Token));
 
         Assert.Equal(["koeln-baut"], await SlugsFoundAsync(db, "koeln strasse"));

@@ -144,7 +144,7 @@ public class DatabaseBackupTests
         var report = await BackupOf(db).RestoreAsync(backup, cancellationToken: Token);
 
         Assert.Equal(3, report.Source.SchemaVersion);
-        Assert.Equal(SqliteSchemaMigrator.LatestVersion - 3, report.MigrationsApplied);
+        Assert.Equal(SqliteSchemaMigrator.All.Count(m => m.Version > 3), report.MigrationsApplied);
         Assert.Equal(SqliteSchemaMigrator.LatestVersion, await new SqliteSchemaMigrator(db.Database).GetVersionAsync(Token));
         Assert.NotNull(await db.Published.FindPublishedAsync("alt", db.Clock.Now, Token));
 

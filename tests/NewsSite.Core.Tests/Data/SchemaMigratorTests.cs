@@ -26,7 +26,7 @@ public class SchemaMigratorTests
         var tables = await connection.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name;");
         Assert.Equal(
             [
-                "article_search", "article_search_config", "article_search_content", "article_search_data",
+                "article_corrections", "article_search", "article_search_config", "article_search_content", "article_search_data",
                 "article_search_docsize", "article_search_idx", "article_tags", "article_totals", "articles", "audit_log", "author_bio_versions",
                 "authors", "autosaves", "content_changes", "pictures", "ressort_redirects", "ressorts", "revisions", "search_terms", "sessions", "site_page_versions", "site_pages",
                 "slug_redirects", "sqlite_sequence", "tag_aliases", "tag_redirects", "tags", "users",
@@ -53,7 +53,7 @@ public class SchemaMigratorTests
 
         var applied = await new SqliteSchemaMigrator(database).MigrateAsync(Token);
 
-        Assert.Equal(SqliteSchemaMigrator.LatestVersion - 3, applied);
+        Assert.Equal(SqliteSchemaMigrator.All.Count(m => m.Version > 3), applied);
         await using var migrated = await database.OpenAsync(Token);
         var author = await migrated.QuerySingleAsync<(string Name, string? Markdown, string? Html, string? Hash)>(
             "SELECT display_name, bio_markdown, bio_html, profile_hash FROM authors;");
@@ -72,7 +72,7 @@ public class SchemaMigratorTests
 
         var applied = await new SqliteSchemaMigrator(db.Database).MigrateAsync(Token);
 
-        Assert.Equal(SqliteSchemaMigrator.LatestVersion - 12, applied);
+        Assert.Equal(SqliteSchemaMigrator.All.Count(m => m.Version > 12), applied);
         Assert.Empty(await db.Storage.Ressorts.ListAsync(Token));
         Assert.Null((await db.Published.FindPublishedAsync("alt", db.Clock.Now, Token))!.Ressort);
     }
@@ -107,7 +107,7 @@ public class SchemaMigratorTests
 
         var applied = await new SqliteSchemaMigrator(db.Database).MigrateAsync(Token);
 
-        Assert.Equal(SqliteSchemaMigrator.LatestVersion - 9, applied);
+        Assert.Equal(SqliteSchemaMigrator.All.Count(m => m.Version > 9), applied);
         Assert.Equal(anna, await db.Users.FindByNameAsync("anna", Token));
         Assert.Empty(await db.Storage.Sessions.ListAsync(anna.Id, Token));
         await db.Storage.Sessions.StartAsync(new NewsSite.Core.Accounts.NewSession("s1", anna.Id, db.Clock.Now, db.Clock.Now.AddHours(12), "10.0.0.1", "Test"), Token);
@@ -166,6 +166,26 @@ public class SchemaMigratorTests
     [Fact]
     public void MigrationsAreNumberedWithoutGaps() =>
         Assert.Equal(Enumerable.Range(1, SqliteSchemaMigrator.All.Count), SqliteSchemaMigrator.All.Select(m => m.Version));
+
+    [Fact]
+    public async Task DatabaseOfVersion18_KeepsItsArticles_AndGetsTheirCorrectionsAtTheNextSave()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var written = await db.SaveAsync(ArticleFile.With("Alt", "2025-01-01", "[Köln]"), "alt.md");
+        await using (var connection = await db.Database.OpenAsync(Token))
+        {
+            await connection.ExecuteAsync(SchemaDowngrade.ToVersion18Sql);
+        }
+
+        var applied = await new SqliteSchemaMigrator(db.Database).MigrateAsync(Token);
+        await db.Articles.UpdateAsync(written.ArticleId, written.Revision,
+            TestDatabase.Parser.Parse("alt.md", "---\ntitle: Alt\ndate: 2025-01-01\ntags: [Köln]\ncorrections:\n  - date: 2025-01-02\n    text: Berichtigt.\n---\n\nText.\n"),
+            new NewsSite.Core.Articles.ArticleOrigin(NewsSite.Core.Articles.RevisionOrigin.Editor, "anna", null), Token);
+
+        Assert.Equal(1, applied);
+        var article = await db.Published.FindPublishedAsync("alt", db.Clock.Now, Token);
+        Assert.Equal("Berichtigt.", article!.Corrections.Single().Text);
+    }
 
     [Fact]
     public async Task ForeignKeysAreEnforced()

@@ -7,9 +7,17 @@ namespace NewsSite.Core.Tests.Support;
 /// </summary>
 public static class SchemaDowngrade
 {
-    /// <summary>Before tag aliases and former tag slugs (0018_tag_aliases.sql).</summary>
-    public const string ToVersion17Sql =
+    /// <summary>Before corrections (0019_corrections.sql).</summary>
+    public const string ToVersion18Sql =
         """
+        DROP TABLE article_corrections;
+        PRAGMA user_version = 18;
+        """;
+
+    /// <summary>Before tag aliases and former tag slugs (0018_tag_aliases.sql).</summary>
+    public const string ToVersion17Sql = ToVersion18Sql +
+        """
+
         DROP TABLE tag_redirects;
         DROP TABLE tag_aliases;
         PRAGMA user_version = 17;

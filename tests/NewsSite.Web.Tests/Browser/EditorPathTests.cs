@@ -83,7 +83,10 @@ public class EditorPathTests(EmptyBrowserSite site) : IClassFixture<EmptyBrowser
         // Second thoughts: the versions page shows the change, and version 1 comes back as version 3.
         await page.GoBackAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Versionen (2)" }).ClickAsync();
-        await Expect(page.Locator(".diff__added")).ToContainTextAsync("Solarpflicht kommt später");
+        await Expect(page.Locator(".diff__added").First).ToContainTextAsync("Solarpflicht kommt später");
+
+        // A change readers see, republished: the source says since when (decision 0019).
+        await Expect(page.Locator(".diff__added").Nth(1)).ToContainTextAsync("updated: ");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.ScreenshotPath("admin-revisions.png"), FullPage = true });
         await page.GetByRole(AriaRole.Button, new() { Name = "Version 1 wiederherstellen" }).ClickAsync();
         await Expect(page.Locator(".notice--success")).ToContainTextAsync("Version 1 ist wiederhergestellt");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.DependencyInjection;
+using NewsSite.Web.Addresses;
 using NewsSite.Web.Caching;
 using NewsSite.Web.Health;
 using NewsSite.Web.Syndication;
@@ -44,6 +45,7 @@ public class RoutedPageCachingTests
             ["/archiv/{year}/{month}"] = ("/archiv/2025/05", site),
             ["/suche"] = ("/suche?q=haupt", site),
             ["/themen"] = ("/themen", site),
+            [SiteUrls.CorrectionsPath] = (SiteUrls.CorrectionsPath, site),
             ["/artikel/{slug}"] = ("/artikel/haupt", article),
             ["/thema/{slug}"] = ("/thema/koeln", tag),
             ["/autor/{slug}"] = ("/autor/erika-muster", author),

@@ -71,7 +71,7 @@ public partial class ExportRoundTripTests
 
             Text über Köln.
             """),
-        ("strich.md", "---\ntitle: \"- Spiegelstrich: am Anfang\"\nauthor: Lea Graf\ndate: 2025-05-04T10:00:00+02:00\nupdated: 2025-05-20T08:30:00+02:00\ntags: [Verkehr und Bahn]\nsummary: \"Zusammenfassung mit: Doppelpunkt und \\\"Anführungszeichen\\\"\"\n---\n\nEin Absatz.\n"),
+        ("strich.md", "---\ntitle: \"- Spiegelstrich: am Anfang\"\nauthor: Lea Graf\ndate: 2025-05-04T10:00:00+02:00\nupdated: 2025-05-20T08:30:00+02:00\ncorrections:\n  - date: 2025-05-05T09:00:00+02:00\n    text: \"Erste Fassung: \\\"falsch\\\" <b>nicht fett</b>\"\n  - date: 2025-05-06T10:00:00Z\n    text: Zweite.\ntags: [Verkehr und Bahn]\nsummary: \"Zusammenfassung mit: Doppelpunkt und \\\"Anführungszeichen\\\"\"\n---\n\nEin Absatz.\n"),
         ("ja.md", "---\ntitle: yes\nslug: null-und-nichtig\nauthor: \"null\"\ndate: 2025-04-30T23:59:59Z\ntags: [true, \"#hashtag\"]\n---\n\n> Zitat\n\nEr sagte \"Nein\" & ging.\n"),
         ("geplant.md", "---\ntitle: Geplant für Juli\nauthor: Lea Graf\ndate: 2025-07-01T06:00:00+02:00\ntags: [köln]\n---\n\nKommt noch.\n"),
         ("entwurf.md", "---\ntitle: Ein Entwurf\ndraft: true\ntags: [Geheim]\n---\n\nUnfertig.\n"),
@@ -124,11 +124,15 @@ public partial class ExportRoundTripTests
             "/artikel/null-und-nichtig", "/artikel/ohne-datum-geschrieben", "/thema/koeln", "/thema/verkehr-und-bahn", "/thema/null",
             "/autor/lea-graf", "/autor/juergen-mueller", "/autor/null", "/rss.xml", "/atom.xml", "/feed.json",
             "/thema/koeln/atom.xml", "/autor/lea-graf/rss.xml", "/ressort/ausland", "/ressort/politik", "/ressort/leer",
-            "/ressort/ausland/rss.xml", "/sitemap.xml", "/sitemap-news.xml", "/sitemaps/artikel-1.xml",
+            "/ressort/ausland/rss.xml", "/sitemap.xml", "/sitemap-news.xml", "/sitemaps/artikel-1.xml", "/korrekturen",
         })
         {
             Assert.Contains(expected, pages.Keys);
         }
+
+        // Not vacuous: the corrections of a file come back with it.
+        Assert.Contains("Zweite.", pages["/korrekturen"], StringComparison.Ordinal);
+        Assert.Contains("&lt;b&gt;nicht fett&lt;/b&gt;", pages["/korrekturen"], StringComparison.Ordinal);
 
         foreach (var (path, body) in pages)
         {

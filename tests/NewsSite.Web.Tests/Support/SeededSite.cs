@@ -5,4 +5,7 @@ public sealed class SeededSite : NewsSiteFactory
 {
     public const string SeedSlug = "kreml-lehnt-internationale-truppen-in-ukraine-strikt-ab";
     public const string LonerSlug = "seltener-kaefer-im-schwarzwald-nachgewiesen";
+
+    /// <summary>The sample article with a correction (front matter corrections:).</summary>
+    public const string CorrectedSlug = "warnstreiks-legen-nahverkehr-in-vielen-staedten-lahm";
 }

@@ -76,4 +76,31 @@ public class ExternalFeedCheckTests(SeededSite site) : IClassFixture<SeededSite>
         Assert.All(root.GetProperty("links").EnumerateArray(), l => Assert.StartsWith("https://nachrichten.example/artikel/", l.GetString(), StringComparison.Ordinal));
         Assert.All(root.GetProperty("authors").EnumerateArray(), a => Assert.False(string.IsNullOrEmpty(a.GetString())));
     }
+
+    [Theory]
+    [InlineData("/rss.xml")]
+    [InlineData("/atom.xml")]
+    public async Task Feedparser_ReadsACorrectedArticlesUpdateDate_AndItsCorrection(string path)
+    {
+        const string Updates =
+            """
+            import json, sys, calendar, feedparser
+            d = feedparser.parse(sys.argv[1])
+            print(json.dumps({e.get("link"): [calendar.timegm(e.updated_parsed) if e.get("updated_parsed") else None,
+                                              calendar.timegm(e.published_parsed),
+                                              "".join(c.get("value", "") for c in e.get("content", []))] for e in d.entries}))
+            """;
+        using var response = await site.SendAsync(path);
+        var file = await SaveAsync(await response.BytesAsync(), "feed.xml");
+
+        var (exitCode, output, errors) = await AppProcess.RunAsync(
+            new ProcessStartInfo("/usr/bin/python3") { ArgumentList = { "-c", Updates, file } }, TimeSpan.FromMinutes(1));
+
+        Assert.True(exitCode == 0, $"python3-feedparser: {output}{errors}");
+        using var result = JsonDocument.Parse(output);
+        var corrected = result.RootElement.GetProperty($"https://nachrichten.example/artikel/{SeededSite.CorrectedSlug}");
+        Assert.Equal(new DateTimeOffset(2025, 3, 3, 10, 20, 0, TimeSpan.Zero).ToUnixTimeSeconds(), corrected[0].GetInt64());
+        Assert.Equal(new DateTimeOffset(2025, 3, 3, 5, 50, 0, TimeSpan.Zero).ToUnixTimeSeconds(), corrected[1].GetInt64());
+        Assert.Contains("Korrektur (3. März 2025, 11:20 Uhr):", corrected[2].GetString(), StringComparison.Ordinal);
+    }
 }

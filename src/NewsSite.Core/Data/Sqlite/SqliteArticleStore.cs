@@ -8,7 +8,8 @@ namespace NewsSite.Core.Data.Sqlite;
 
 /// <summary>
 /// The article writes (tables articles, revisions, slug_redirects): each in one unit of work together with the
-/// article's author (<see cref="SqliteAuthorStore"/>), tags (<see cref="SqliteArticleTags"/>), search row
+/// article's author (<see cref="SqliteAuthorStore"/>), tags (<see cref="SqliteArticleTags"/>), corrections
+/// (<see cref="SqliteCorrections"/>), search row
 /// (<see cref="SqliteSearchIndex"/>) and journal entry (<see cref="SqliteContentJournal"/>).
 /// </summary>
 public sealed partial class SqliteArticleStore(SqliteDatabase database, TimeProvider clock) : IArticleStore
@@ -299,6 +300,7 @@ public sealed partial class SqliteArticleStore(SqliteDatabase database, TimeProv
         }
 
         await SqliteArticleTags.ReplaceAsync(unit, articleId, content.Tags);
+        await SqliteCorrections.ReplaceAsync(unit, articleId, revision, content.Corrections, isNew: existing is null);
         await SqliteSearchIndex.ReplaceRowAsync(unit, articleId);
 
         await unit.Connection.ExecuteAsync(

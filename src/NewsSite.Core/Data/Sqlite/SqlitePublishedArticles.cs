@@ -16,6 +16,9 @@ public sealed class SqlitePublishedArticles(SqliteDatabase database) : IPublishe
         (SELECT json_group_array(json_array(t.display_name, t.slug) ORDER BY at.position)
          FROM article_tags at JOIN tags t ON t.id = at.tag_id
          WHERE at.article_id = a.id) AS TagsJson,
+        (SELECT json_group_array(json_array(c.corrected_at, c.text) ORDER BY c.corrected_at DESC, c.id DESC)
+         FROM article_corrections c
+         WHERE c.article_id = a.id) AS CorrectionsJson,
         r.name AS RessortName, r.slug AS RessortSlug
         """;
 
@@ -129,6 +132,7 @@ public sealed class SqlitePublishedArticles(SqliteDatabase database) : IPublishe
         public string? Outline { get; init; }
         public string? LeadPicture { get; init; }
         public string TagsJson { get; init; } = "[]";
+        public string CorrectionsJson { get; init; } = "[]";
         public string? RessortName { get; init; }
         public string? RessortSlug { get; init; }
 
@@ -139,11 +143,24 @@ public sealed class SqlitePublishedArticles(SqliteDatabase database) : IPublishe
                 SqliteDates.FromNullableText(UpdatedAt), FeedKey, ReadTags(TagsJson), SqliteLeadPictures.Read(LeadPicture))
             {
                 Ressort = RessortName is null || RessortSlug is null ? null : new Ressorts.RessortLink(RessortName, RessortSlug),
+                Corrections = ReadCorrections(CorrectionsJson),
             };
 
             // Only the article page reads the stored outline (feeds need none). A row written before outlines were
             // stored (schema 8) gets its own at the next start; until then the article computes it when asked.
             return Outline is null ? article : article with { Outline = SqliteOutlines.Read(Outline) };
+        }
+
+        private static ArticleCorrection[] ReadCorrections(string json)
+        {
+            // Nearly every article has none: no JSON to parse.
+            if (json == "[]")
+            {
+                return [];
+            }
+
+            using var document = JsonDocument.Parse(json);
+            return [.. document.RootElement.EnumerateArray().Select(pair => new ArticleCorrection(SqliteDates.FromText(pair[0].GetString()!), pair[1].GetString()!))];
         }
 
         private static TagLink[] ReadTags(string json)

@@ -30,7 +30,8 @@ public static class SqliteStorage
             PictureLibrary: new SqlitePictureLibrary(database),
             Autosaves: new SqliteAutosaveStore(database),
             AuditLog: new SqliteAuditLog(database, clock),
-            Tags: new SqliteTagStore(database, clock));
+            Tags: new SqliteTagStore(database, clock),
+            Corrections: new SqliteCorrectionListings(database));
     }
 
     /// <summary>The stores over <c>newssite.db</c> in <paramref name="directory"/>.</summary>

@@ -56,6 +56,15 @@ public sealed record ArticleSharing(string PublishedTime, string ModifiedTime, s
             jsonLd["articleSection"] = ressort.Name;
         }
 
+        if (article.Corrections.Count > 0)
+        {
+            // schema.org's CreativeWork.correction, as the page shows them: newest first.
+            jsonLd["correction"] = article.Corrections.Select(c => new Dictionary<string, object>
+            {
+                ["@type"] = "CorrectionComment", ["text"] = c.Text, ["datePublished"] = MachineTime.Utc(c.At),
+            }).ToArray();
+        }
+
         SharedImage? image = null;
         if (article.LeadPicture is { } lead)
         {

@@ -11,11 +11,17 @@ namespace NewsSite.Web.Pages;
 public sealed record ArticleView(
     string Title, Byline Byline, string BodyHtml, IReadOnlyList<TagLink> Tags, ArticleOutline Outline, LeadPicture? LeadPicture = null)
 {
+    /// <summary>The public corrections below the text, newest first.</summary>
+    public IReadOnlyList<ArticleCorrection> Corrections { get; init; } = [];
+
     /// <summary>The published article, with the outline stored when it was written.</summary>
     public static ArticleView Of(PublishedArticle article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        return new ArticleView(article.Title, Byline.Of(article), article.BodyHtml, article.Tags, article.Outline, article.LeadPicture);
+        return new ArticleView(article.Title, Byline.Of(article), article.BodyHtml, article.Tags, article.Outline, article.LeadPicture)
+        {
+            Corrections = article.Corrections,
+        };
     }
 
     /// <summary>
@@ -31,6 +37,9 @@ public sealed record ArticleView(
             content.BodyHtml,
             content.Tags.Select(t => new TagLink(t.Display, t.Slug)).ToList(),
             ArticleOutline.Of(content.BodyHtml),
-            content.LeadPicture);
+            content.LeadPicture)
+        {
+            Corrections = [.. content.Corrections.Reverse()],
+        };
     }
 }

@@ -48,9 +48,12 @@ public static class EditorInputs
     public const string Body = "body";
 
     /// <summary>The input a problem belongs beside; the text for every key the form has no input for.</summary>
+    public const string Correction = ArticleDraft.CorrectionField;
+
     public static string? Of(string? frontMatterKey) => frontMatterKey switch
     {
         null or ArticleDraft.BodyField => Body,
+        ArticleDraft.CorrectionField => Correction,
         _ when EditorFields.Keys.Contains(frontMatterKey) => frontMatterKey,
         _ => Body,
     };
@@ -75,6 +78,7 @@ public static class EditorLabels
         "image-upload" => "Bild hochladen",
         "review" => "Prüfung",
         "review-comment" => "Kommentar zur Prüfung",
+        EditorInputs.Correction => "Korrektur",
         EditorInputs.Body => "Text",
         _ => input,
     };

@@ -59,6 +59,20 @@ public sealed class EditModel(
     [BindProperty]
     public int Revision { get; set; }
 
+    /// <summary>„Kleine Änderung“: a republish that does not tell readers „Aktualisiert am“.</summary>
+    [BindProperty]
+    public bool MinorChange { get; set; }
+
+    /// <summary>A public correction note, saved with its time below the article; empty for none.</summary>
+    [BindProperty]
+    public string? Correction { get; set; }
+
+    /// <summary>The corrections the article has already, newest first, as its stored source lists them.</summary>
+    public IReadOnlyList<ArticleCorrection> StoredCorrections =>
+        _storedCorrections ??= Article is null ? [] : [.. EditorForm.CorrectionsOf(Article.Markdown).Reverse()];
+
+    private IReadOnlyList<ArticleCorrection>? _storedCorrections;
+
     /// <summary>Set by the second step of an action that asks first (unpublish, trash).</summary>
     [BindProperty]
     public bool Confirmed { get; set; }
@@ -91,6 +105,11 @@ public sealed class EditModel(
         images.FindByUrl(Fields.Image?.Trim()) is { } facts ? LeadImageChoice.Of(facts) : null;
 
     public bool IsLive => Article?.Status is ArticleStatus.Published or ArticleStatus.Scheduled;
+
+    /// <summary>Readers see it now: its saves can tell them it was updated or corrected.</summary>
+    public bool IsPublished => Article?.Status == ArticleStatus.Published;
+
+    private UpdateNotice Notice => new(IsPublished, MinorChange, Correction ?? "");
 
     // Before every handler: each of them can end in the form. [NonHandler]: by its name Razor Pages would otherwise
     // take it for a handler of the HTTP method "PAGE", callable with arguments it cannot bind.
@@ -440,14 +459,14 @@ public sealed class EditModel(
         var now = clock.GetUtcNow();
         try
         {
-            var (_, content) = drafts.Compose(Article?.Markdown, Fields.ToFields(), Body ?? "", intent, now, Article?.PublishedAt);
+            var (_, content) = drafts.Compose(Article?.Markdown, Fields.ToFields(), Body ?? "", intent, now, Article?.PublishedAt, Notice);
             var origin = new ArticleOrigin(RevisionOrigin.Editor, User.AccountName(), SourceKey: null);
             var written = id is null
                 ? await articles.CreateAsync(content, origin, cancellationToken)
                 : await articles.UpdateAsync(id.Value, Revision, content, origin, cancellationToken);
 
-            logger.LogInformation("{Account} hat Artikel {ArticleId} gespeichert ({Kind}, Version {Revision}, {Intent})",
-                User.AccountName(), written.ArticleId, written.Kind, written.Revision, intent);
+            logger.LogInformation("{Account} hat Artikel {ArticleId} gespeichert ({Kind}, Version {Revision}, {Intent}, Korrektur: {Corrected})",
+                User.AccountName(), written.ArticleId, written.Kind, written.Revision, intent, !string.IsNullOrWhiteSpace(Correction));
             TempData["Message"] = (written.Kind == ArticleWriteKind.Unchanged
                 ? "Keine Änderungen – es wurde nichts gespeichert."
                 : Outcome(content, written, now))
@@ -498,7 +517,7 @@ public sealed class EditModel(
         HttpContext.RequestAborted.ThrowIfCancellationRequested();
         try
         {
-            var (_, content) = drafts.Compose(Article?.Markdown, Fields.ToFields(), Body ?? "", PublishIntent.Keep, clock.GetUtcNow(), Article?.PublishedAt);
+            var (_, content) = drafts.Compose(Article?.Markdown, Fields.ToFields(), Body ?? "", PublishIntent.Keep, clock.GetUtcNow(), Article?.PublishedAt, Notice);
             return EditorPreview.Of(content, clock.GetUtcNow());
         }
         catch (ArticleFormatException e)
@@ -520,9 +539,22 @@ public sealed class EditModel(
             return $"Als Entwurf gespeichert (Version {written.Revision}). Der Artikel ist nicht öffentlich.";
         }
 
-        return content.PublishedAt > now
-            ? $"Geplant (Version {written.Revision}): erscheint am {GermanFormat.DateTime(content.PublishedAt.Value)} unter /artikel/{written.Slug}."
-            : $"Veröffentlicht (Version {written.Revision}) unter /artikel/{written.Slug}.";
+        if (content.PublishedAt > now)
+        {
+            return $"Geplant (Version {written.Revision}): erscheint am {GermanFormat.DateTime(content.PublishedAt.Value)} unter /artikel/{written.Slug}.";
+        }
+
+        var published = $"Veröffentlicht (Version {written.Revision}) unter /artikel/{written.Slug}.";
+
+        // The draft stamps an update with this save's second: then readers are told, and so is the editor.
+        if (content.UpdatedAt is not { } updated || updated > now || now - updated >= TimeSpan.FromSeconds(1))
+        {
+            return published;
+        }
+
+        return content.Corrections.Count > 0 && content.Corrections[^1].At == updated
+            ? published + " Die Korrektur steht unter dem Artikel und auf /korrekturen."
+            : published + $" Leser sehen „Aktualisiert am {GermanFormat.DateTime(updated)}“.";
     }
 
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)

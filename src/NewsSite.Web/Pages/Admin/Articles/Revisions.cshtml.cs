@@ -10,10 +10,13 @@ namespace NewsSite.Web.Pages.Admin.Articles;
 /// <summary>
 /// Every saved version of an article with the acts between them (published, returned, trashed … from the audit log),
 /// a line diff between any two, and restore: the old source is saved again as the newest revision, so restoring loses
-/// nothing either. Restoring is the editors': an old version may be a published one.
+/// nothing either. Restoring is the editors': an old version may be a published one. A restore keeps the article's
+/// corrections, and restoring another text of a published article marks it updated like any republish
+/// (<see cref="ArticleDraft.Restore"/>).
 /// </summary>
 public sealed class RevisionsModel(
-    IArticleStore articles, IEditorArticles editing, ArticleParser parser, IAuditLog audit, ILogger<RevisionsModel> logger) : PageModel
+    IArticleStore articles, IEditorArticles editing, ArticleDraft drafts, TimeProvider clock, IAuditLog audit,
+    ILogger<RevisionsModel> logger) : PageModel
 {
     /// <summary>What was done to the article besides saving it, oldest first.</summary>
     public IReadOnlyList<AuditEntry> Events { get; private set; } = [];
@@ -78,7 +81,7 @@ public sealed class RevisionsModel(
 
         try
         {
-            var content = parser.Parse(ArticleDraft.SourceName, old.Markdown);
+            var (_, content) = drafts.Restore(Article.Markdown, old.Markdown, Article.Status == ArticleStatus.Published, clock.GetUtcNow());
             var origin = new ArticleOrigin(RevisionOrigin.Editor, $"{User.AccountName()} (wiederhergestellt: Version {number})", SourceKey: null);
             var written = await articles.UpdateAsync(id, revision, content, origin, cancellationToken);
             logger.LogInformation("{Account} hat Version {Number} von Artikel {ArticleId} wiederhergestellt", User.AccountName(), number, id);
