@@ -40,7 +40,7 @@ public abstract class CorrectionListingsContract : StoreContract
         await s.ImportAsync("geplant.md", Corrected("Geplant", date: Iso(s.Now.AddDays(1)), corrections: [(Day(1), "G")]));
         var trashed = await s.ImportAsync("weg.md", Corrected("Weg", corrections: [(Day(1), "W")]));
         await s.ImportAsync("da.md", Corrected("Da", corrections: [(Day(1), "D")]));
-        await s.Storage.Articles.SetTrashedAsync(trashed.ArticleId, trashed: true, Token);
+        await s.Storage.Articles.SetTrashedAsync(trashed.ArticleId, trashed: true, "redaktion", Token);
 
         var page = await s.Storage.Corrections.ListPublishedAsync(1, 10, s.Now, Token);
         var later = await s.Storage.Corrections.ListPublishedAsync(1, 10, s.Now.AddDays(2), Token);
