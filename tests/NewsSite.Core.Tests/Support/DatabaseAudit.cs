@@ -35,8 +35,9 @@ public static class DatabaseAudit
             """)];
 
     /// <summary>
-    /// Articles missing a part (search row, current revision, an unbroken history 1..revision, its author) and rows
-    /// that belong to no article or tag. What a half-written article would leave behind.
+    /// Articles missing a part (search row, current revision, an unbroken history 1..revision, its author), rows
+    /// that belong to no article or tag, and a tag alias or former tag slug that a live tag has. What a half-written
+    /// article or tag change would leave behind.
     /// </summary>
     public static async Task<List<string>> IncompleteArticlesAsync(DbConnection connection)
     {
@@ -79,6 +80,12 @@ public static class DatabaseAudit
                OR NOT EXISTS (SELECT 1 FROM tags t WHERE t.id = at.tag_id)
             UNION ALL
             SELECT 'weiterleitung ' || r.slug || ' ohne Artikel' FROM slug_redirects r
-            WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = r.article_id);
+            WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = r.article_id)
+            UNION ALL
+            SELECT 'variante ' || x.variant || ' ist zugleich ein Schlagwort' FROM tag_aliases x
+            WHERE EXISTS (SELECT 1 FROM tags t WHERE t.name_key = x.variant_key)
+            UNION ALL
+            SELECT 'schlagwort-weiterleitung ' || r.slug || ' auf einen lebenden Slug' FROM tag_redirects r
+            WHERE EXISTS (SELECT 1 FROM tags t WHERE t.slug = r.slug);
             """);
 }
