@@ -101,6 +101,9 @@ public class DesignTests(BrowserSite site) : IClassFixture<BrowserSite>
         var page = await site.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 320, Height = 640 } });
         await page.GotoAsync(site.BaseUrl + path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
 
+        // The layout a reader keeps: measured once the self-hosted fonts are in. Before that the fallback font's wider
+        // letters can push a row past the window for a moment, and on a loaded machine that moment was measured.
+        await page.EvaluateAsync("() => document.fonts.ready.then(() => new Promise(requestAnimationFrame))");
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
         Assert.True(widths[0] <= widths[1], $"{path}: page {widths[0]} px wide in a {widths[1]} px window");
 
