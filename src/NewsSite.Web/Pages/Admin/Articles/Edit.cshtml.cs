@@ -211,56 +211,29 @@ public sealed class EditModel(
     [EditorsOnly]
     public async Task<IActionResult> OnPostApproveAsync(long id, CancellationToken cancellationToken)
     {
-        if (Article is null)
+        if (RefuseReview(commentRequired: false) is { } refused)
         {
-            return NotFound(); // a new article has nothing to review
+            return refused;
         }
 
-        if (Article.Status != ArticleStatus.InReview)
+        var written = await WriteAsync(id, PublishIntent.Publish, cancellationToken);
+        if (written is null)
         {
-            Problems.Add("review", "Dieser Artikel wartet nicht auf Prüfung.");
-            return Invalid();
+            return Page();
         }
 
-        if (!ReviewCommentFits())
-        {
-            return Invalid();
-        }
-
-        var result = await SaveAsync(id, PublishIntent.Publish, cancellationToken);
-        if (result is RedirectResult)
-        {
-            await audit.RecordAsync(new AuditEvent(User.AccountName(), AuditAction.Approved, id, Fields.Title?.Trim() ?? Article.Title,
-                string.IsNullOrWhiteSpace(ReviewComment) ? null : ReviewComment.Trim()), CancellationToken.None);
-        }
-
-        return result;
+        await audit.RecordAsync(new AuditEvent(User.AccountName(), AuditAction.Approved, id, Fields.Title?.Trim() ?? Article!.Title,
+            string.IsNullOrWhiteSpace(ReviewComment) ? null : ReviewComment.Trim()), CancellationToken.None);
+        return Redirect($"/admin/artikel/{written.ArticleId}");
     }
 
     /// <summary>An editor sends an article in review back to its writer, with a comment; the form's text is kept as a draft.</summary>
     [EditorsOnly]
     public async Task<IActionResult> OnPostReturnAsync(long id, CancellationToken cancellationToken)
     {
-        if (Article is null)
+        if (RefuseReview(commentRequired: true) is { } refused)
         {
-            return NotFound(); // a new article has nothing to review
-        }
-
-        if (Article.Status != ArticleStatus.InReview)
-        {
-            Problems.Add("review", "Dieser Artikel wartet nicht auf Prüfung.");
-            return Invalid();
-        }
-
-        if (string.IsNullOrWhiteSpace(ReviewComment))
-        {
-            Problems.Add("review-comment", "Bitte kurz schreiben, was zu überarbeiten ist.");
-            return Invalid();
-        }
-
-        if (!ReviewCommentFits())
-        {
-            return Invalid();
+            return refused;
         }
 
         var written = await WriteAsync(id, PublishIntent.Draft, cancellationToken);
@@ -269,27 +242,38 @@ public sealed class EditModel(
             return Page();
         }
 
-        await articles.ReturnFromReviewAsync(id, User.AccountName(), ReviewComment.Trim(), CancellationToken.None);
+        await articles.ReturnFromReviewAsync(id, User.AccountName(), ReviewComment!.Trim(), CancellationToken.None);
         logger.LogInformation("{Account} hat Artikel {ArticleId} zur Überarbeitung zurückgegeben", User.AccountName(), id);
         TempData["Message"] = "Zur Überarbeitung zurückgegeben. Der Kommentar steht über dem Artikel.";
         return Redirect($"/admin/artikel/{id}");
     }
 
-    private bool ReviewCommentFits()
+    /// <summary>Why a review decision cannot be taken on this article with this comment; null when it can.</summary>
+    private IActionResult? RefuseReview(bool commentRequired)
     {
-        if (ReviewComment is { Length: > MaxReviewCommentLength })
+        if (Article is null)
+        {
+            return NotFound(); // a new article has nothing to review
+        }
+
+        if (Article.Status != ArticleStatus.InReview)
+        {
+            Problems.Add("review", "Dieser Artikel wartet nicht auf Prüfung.");
+        }
+        else if (commentRequired && string.IsNullOrWhiteSpace(ReviewComment))
+        {
+            Problems.Add("review-comment", "Bitte kurz schreiben, was zu überarbeiten ist.");
+        }
+        else if (ReviewComment is { Length: > MaxReviewCommentLength })
         {
             Problems.Add("review-comment", $"Der Kommentar ist zu lang ({ReviewComment.Length} Zeichen, höchstens {MaxReviewCommentLength}).");
-            return false;
         }
-
-        if (ReviewComment is not null && ReviewComment.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
+        else if (ReviewComment is not null && ReviewComment.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
         {
             Problems.Add("review-comment", "Der Kommentar enthält unsichtbare Steuerzeichen; bitte neu eintippen.");
-            return false;
         }
 
-        return true;
+        return Problems.Any ? Invalid() : null;
     }
 
     public async Task<IActionResult> OnPostDraftAsync(long? id, CancellationToken cancellationToken)
