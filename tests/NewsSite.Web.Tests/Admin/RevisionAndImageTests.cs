@@ -50,6 +50,25 @@ public class RevisionAndImageTests
     }
 
     [Fact]
+    public async Task AOneWordEdit_IsMarkedAsThatWord_InTheVersionDiff()
+    {
+        await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder());
+        using var editor = await AdminClient.LoginAsync(site);
+        var editUrl = await CreateAsync(editor, Source("Ein Wort", "Der Rat tagte am Montag im <Rathaus> und beschloss den Haushalt."));
+        await editor.SubmitAsync(editUrl, Form, EditorSource.Form(Source("Ein Wort", "Der Rat tagte am Dienstag im <Rathaus> und beschloss den Haushalt.")), "Änderungen veröffentlichen");
+
+        var (_, page) = await editor.GetAsync(editUrl + "/versionen");
+
+        var removed = Assert.Single(page.QuerySelectorAll(".diff__removed .diff__text"));
+        // Republishing also adds the „updated:“ line (decision 0019); the body's line is the one compared word by word.
+        var added = Assert.Single(page.QuerySelectorAll(".diff__added .diff__text"), c => c.TextContent.Contains("Rathaus", StringComparison.Ordinal));
+        Assert.Equal(["Montag"], removed.QuerySelectorAll("del.diff__word").Select(e => e.TextContent));
+        Assert.Equal(["Dienstag"], added.QuerySelectorAll("ins.diff__word").Select(e => e.TextContent));
+        Assert.Equal("Der Rat tagte am Dienstag im <Rathaus> und beschloss den Haushalt.", added.TextContent); // the rest is text, escaped
+        Assert.Empty(added.QuerySelectorAll("rathaus"));
+    }
+
+    [Fact]
     public async Task RestoringAnOldRevision_MakesItTheNewest_AndKeepsTheOthers()
     {
         await using var site = new NewsSiteFactory(NewsSiteFactory.ContentFolder());
