@@ -38,7 +38,9 @@ public static class LineDiff
     public const long MaxCells = 16_000_000;
 
     private static readonly IChunker Lines = new NewlineChunker();
-    private static readonly IChunker Words = new WordChunker();
+    // Words between runs of spaces and punctuation, German quotes and Markdown's marks included, so that a quoted
+    // title's closing „"“ or a "**" is not counted as part of the word that changed.
+    private static readonly IChunker Words = new DelimiterChunker(" \t.,;:!?\"'„“”‚‘’«»()[]{}*_#<>/|–—-".ToCharArray());
 
     public static IReadOnlyList<DiffLine> Compare(string oldText, string newText)
     {

@@ -84,6 +84,9 @@ public class EditorPathTests(EmptyBrowserSite site) : IClassFixture<EmptyBrowser
         await page.GoBackAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Versionen (2)" }).ClickAsync();
         await Expect(page.Locator(".diff__added").First).ToContainTextAsync("Solarpflicht kommt später");
+        // Within the changed line, the changed words are marked (decision 0023).
+        await Expect(page.Locator(".diff__removed del.diff__word")).ToHaveTextAsync("für neue Dächer");
+        await Expect(page.Locator(".diff__added ins.diff__word")).ToHaveTextAsync("kommt später");
 
         // A change readers see, republished: the source says since when (decision 0019).
         await Expect(page.Locator(".diff__added").Nth(1)).ToContainTextAsync("updated: ");
