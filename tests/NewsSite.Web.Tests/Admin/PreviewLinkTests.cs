@@ -22,11 +22,15 @@ public class PreviewLinkTests
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static NewsSiteFactory Site(TestClock clock) => new(
+    private static NewsSiteFactory Site(TestClock clock, LogCapture? logs = null) => new(
         NewsSiteFactory.ContentFolder(
             ("ressorts.yml", "- name: Politik\n"),
             ("alt.md", "---\ntitle: Alter Artikel\nslug: alt\ntags: [Köln]\nressort: Politik\ndate: 2025-05-01T10:00:00\n---\n\nSchon lange öffentlich.\n")),
-        clock: clock);
+        clock: clock)
+    {
+        Logs = logs,
+        Settings = logs is null ? new Dictionary<string, string?>() : new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Information" },
+    };
 
     private static string Draft(string title, string body) =>
         $"---\ntitle: \"{title}\"\nauthor: Erika Muster\ntags: [Köln]\nressort: Politik\ndraft: true\n---\n\n{body}\n";
@@ -63,7 +67,8 @@ public class PreviewLinkTests
     public async Task AnEditorsLink_ShowsTheDraftAsReadersWillSeeIt_UnderABanner_NeverCachedNorIndexed()
     {
         var clock = new TestClock(Now);
-        await using var site = Site(clock);
+        var logs = new LogCapture();
+        await using var site = Site(clock, logs);
         using var editor = await AdminClient.LoginAsync(site, "erika", UserRole.Editor);
         var editUrl = await NewDraftAsync(editor, "Geheime Pläne", "Der **Stadtrat** berät noch.");
 
@@ -113,6 +118,11 @@ public class PreviewLinkTests
         Assert.Equal(HttpStatusCode.NotFound, (await site.GetPageAsync("/artikel/geheime-plaene")).Response.StatusCode);
         var events = await site.Services.GetRequiredService<IAuditLog>().ListForArticleAsync(IdOf(editUrl), Token);
         Assert.Equal([(AuditAction.PreviewLinkCreated, "erika")], events.Select(e => (e.Action, e.Account)));
+
+        // The request log names the route, never the token that opens the draft.
+        Assert.NotEmpty(await logs.WaitForAsync(e => LogCapture.Property(e, "RequestPath") == "/vorschau/…"));
+        Assert.DoesNotContain(logs.Events, e => LogCapture.Describe(e).Contains(path[^43..], StringComparison.Ordinal)
+            || e.Properties.Values.Any(v => v.ToString().Contains(path[^43..], StringComparison.Ordinal)));
     }
 
     [Fact]

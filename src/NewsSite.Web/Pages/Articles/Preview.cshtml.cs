@@ -22,7 +22,13 @@ public sealed class PreviewModel(IPreviewLinkStore links, TimeProvider clock) : 
 
     public DateTimeOffset ExpiresAt { get; private set; }
 
-    public static string PathOf(string token) => "/vorschau/" + token;
+    private const string Prefix = "/vorschau/";
+
+    public static string PathOf(string token) => Prefix + token;
+
+    /// <summary>A request path for the log: a preview's token replaced by "…".</summary>
+    public static string WithoutToken(string path) =>
+        path is not null && path.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && path.Length > Prefix.Length ? Prefix + "…" : path!;
 
     public async Task<IActionResult> OnGetAsync(string? token, CancellationToken cancellationToken)
     {
