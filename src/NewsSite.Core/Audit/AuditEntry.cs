@@ -18,6 +18,10 @@ public enum AuditAction
     AccountRemoved,
     RoleChanged,
     PasswordChanged,
+
+    /// <summary>A preview link for an unpublished article was made (decision 0020).</summary>
+    PreviewLinkCreated,
+    PreviewLinkRevoked,
 }
 
 /// <summary>An act to record. <paramref name="Account"/> is who acted (for a failed login: the name tried).</summary>
@@ -58,6 +62,8 @@ public static class AuditActions
         AuditAction.AccountCreated => "Konto angelegt",
         AuditAction.AccountRemoved => "Konto gelöscht",
         AuditAction.RoleChanged => "Rolle geändert",
+        AuditAction.PreviewLinkCreated => "Vorschau-Link erstellt",
+        AuditAction.PreviewLinkRevoked => "Vorschau-Link widerrufen",
         _ => "Passwort geändert",
     };
 }

@@ -31,4 +31,5 @@ public sealed record SiteStorage(
     Editing.IAutosaveStore Autosaves,
     Audit.IAuditLog AuditLog,
     Tags.ITagStore Tags,
-    ICorrectionListings Corrections);
+    ICorrectionListings Corrections,
+    Previews.IPreviewLinkStore PreviewLinks);

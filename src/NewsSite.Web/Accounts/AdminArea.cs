@@ -25,6 +25,7 @@ public static class AdminArea
         options.Conventions.AuthorizeFolder("/Admin/Review", AdminPolicies.Editor);
         options.Conventions.AuthorizeFolder("/Admin/Tags", AdminPolicies.Editor);
         options.Conventions.AuthorizePage("/Admin/Articles/Upload", AdminPolicies.Editor);
+        options.Conventions.AuthorizePage("/Admin/Articles/PreviewLinks", AdminPolicies.Editor);
         options.Conventions.AuthorizeFolder("/Admin/Accounts", AdminPolicies.Admin);
         options.Conventions.AuthorizeFolder("/Admin/Audit", AdminPolicies.Admin);
         options.Conventions.AuthorizeFolder("/Admin/SitePages", AdminPolicies.Admin);

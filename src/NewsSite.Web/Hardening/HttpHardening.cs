@@ -145,7 +145,12 @@ public static class HttpHardening
         headers.ContentSecurityPolicy = admin ? AdminContentSecurityPolicy : ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY"; // for browsers that predate frame-ancestors
-        headers["Referrer-Policy"] = ReferrerPolicy;
+        // A page may send less (a preview link's address holds its token), never more.
+        if (!headers.ContainsKey("Referrer-Policy"))
+        {
+            headers["Referrer-Policy"] = ReferrerPolicy;
+        }
+
         headers["Permissions-Policy"] = PermissionsPolicy;
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
     }

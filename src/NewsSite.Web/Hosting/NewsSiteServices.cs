@@ -165,6 +165,15 @@ public static class NewsSiteServices
             options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} antwortete {StatusCode} in {Elapsed:0.0} ms (Anfrage-ID {RequestId})";
             options.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("RequestId", context.TraceIdentifier);
+
+            // A preview link's token opens an unpublished article: the log names the route, never the token.
+            options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
+            [
+                new Serilog.Events.LogEventProperty("RequestMethod", new Serilog.Events.ScalarValue(context.Request.Method)),
+                new Serilog.Events.LogEventProperty("RequestPath", new Serilog.Events.ScalarValue(Pages.Articles.PreviewModel.WithoutToken(path))),
+                new Serilog.Events.LogEventProperty("StatusCode", new Serilog.Events.ScalarValue(status)),
+                new Serilog.Events.LogEventProperty("Elapsed", new Serilog.Events.ScalarValue(elapsed)),
+            ];
             options.GetLevel = (context, _, exception) =>
                 exception is not null || context.Response.StatusCode >= StatusCodes.Status500InternalServerError ? LogEventLevel.Error
                 : HealthEndpoints.IsHealthPath(context.Request.Path) ? LogEventLevel.Verbose

@@ -43,6 +43,7 @@ public static class StorageServices
         services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().PictureLibrary);
         services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Tags);
         services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Corrections);
+        services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().PreviewLinks);
         return services;
     }
 }

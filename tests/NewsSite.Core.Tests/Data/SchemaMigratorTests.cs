@@ -28,7 +28,7 @@ public class SchemaMigratorTests
             [
                 "article_corrections", "article_search", "article_search_config", "article_search_content", "article_search_data",
                 "article_search_docsize", "article_search_idx", "article_tags", "article_totals", "articles", "audit_log", "author_bio_versions",
-                "authors", "autosaves", "content_changes", "pictures", "ressort_redirects", "ressorts", "revisions", "search_terms", "sessions", "site_page_versions", "site_pages",
+                "authors", "autosaves", "content_changes", "pictures", "preview_links", "ressort_redirects", "ressorts", "revisions", "search_terms", "sessions", "site_page_versions", "site_pages",
                 "slug_redirects", "sqlite_sequence", "tag_aliases", "tag_redirects", "tags", "users",
             ],
             tables);
@@ -182,9 +182,28 @@ public class SchemaMigratorTests
             TestDatabase.Parser.Parse("alt.md", "---\ntitle: Alt\ndate: 2025-01-01\ntags: [Köln]\ncorrections:\n  - date: 2025-01-02\n    text: Berichtigt.\n---\n\nText.\n"),
             new NewsSite.Core.Articles.ArticleOrigin(NewsSite.Core.Articles.RevisionOrigin.Editor, "anna", null), Token);
 
-        Assert.Equal(1, applied);
+        Assert.Equal(2, applied);
         var article = await db.Published.FindPublishedAsync("alt", db.Clock.Now, Token);
         Assert.Equal("Berichtigt.", article!.Corrections.Single().Text);
+    }
+
+    [Fact]
+    public async Task DatabaseOfVersion19_KeepsItsArticles_AndGetsPreviewLinks()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var written = await db.SaveAsync(ArticleFile.With("Alt", "2025-01-01", "[Köln]", extra: "draft: true"), "alt.md");
+        await using (var connection = await db.Database.OpenAsync(Token))
+        {
+            await connection.ExecuteAsync(SchemaDowngrade.ToVersion19Sql);
+        }
+
+        var applied = await new SqliteSchemaMigrator(db.Database).MigrateAsync(Token);
+        var hash = NewsSite.Core.Previews.PreviewToken.Hash(NewsSite.Core.Previews.PreviewToken.New());
+        var link = await db.Storage.PreviewLinks.CreateAsync(written.ArticleId, hash, db.Clock.Now.AddDays(1), "anna", null, Token);
+
+        Assert.Equal(1, applied);
+        Assert.NotNull(link);
+        Assert.Equal("Alt", (await db.Storage.PreviewLinks.FindAsync(hash, db.Clock.Now, Token))!.Article.Title);
     }
 
     [Fact]

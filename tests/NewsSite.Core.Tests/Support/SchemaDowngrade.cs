@@ -7,9 +7,17 @@ namespace NewsSite.Core.Tests.Support;
 /// </summary>
 public static class SchemaDowngrade
 {
-    /// <summary>Before corrections (0019_corrections.sql).</summary>
-    public const string ToVersion18Sql =
+    /// <summary>Before preview links (0020_preview_links.sql).</summary>
+    public const string ToVersion19Sql =
         """
+        DROP TABLE preview_links;
+        PRAGMA user_version = 19;
+        """;
+
+    /// <summary>Before corrections (0019_corrections.sql).</summary>
+    public const string ToVersion18Sql = ToVersion19Sql +
+        """
+
         DROP TABLE article_corrections;
         PRAGMA user_version = 18;
         """;

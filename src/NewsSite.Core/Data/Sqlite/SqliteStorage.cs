@@ -31,7 +31,8 @@ public static class SqliteStorage
             Autosaves: new SqliteAutosaveStore(database),
             AuditLog: new SqliteAuditLog(database, clock),
             Tags: new SqliteTagStore(database, clock),
-            Corrections: new SqliteCorrectionListings(database));
+            Corrections: new SqliteCorrectionListings(database),
+            PreviewLinks: new SqlitePreviewLinkStore(database, clock));
     }
 
     /// <summary>The stores over <c>newssite.db</c> in <paramref name="directory"/>.</summary>
