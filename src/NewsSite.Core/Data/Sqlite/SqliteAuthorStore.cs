@@ -9,16 +9,52 @@ namespace NewsSite.Core.Data.Sqlite;
 /// </summary>
 public sealed class SqliteAuthorStore(SqliteDatabase database, TimeProvider clock) : IAuthorStore
 {
-    /// <summary>The byline's author within an article's write: found by slug, created with this spelling if new.</summary>
-    internal static Task<long> UpsertAsync(SqliteUnitOfWork unit, string displayName) =>
+    /// <summary>
+    /// The byline's author within an article's write: found by slug, or by a former slug (a renamed author's old name
+    /// in a file imported again), created with this spelling if new.
+    /// </summary>
+    internal static async Task<long> UpsertAsync(SqliteUnitOfWork unit, string displayName)
+    {
+        var slug = Slug.ForAuthor(displayName);
+        var renamed = await unit.Connection.ExecuteScalarAsync<long?>(
+            "SELECT author_id FROM author_redirects WHERE slug = @Slug;", new { Slug = slug }, unit.Transaction);
+
         // The no-op update makes RETURNING yield the existing row's id; the first spelling of the name stays.
-        unit.Connection.ExecuteScalarAsync<long>(
+        return renamed ?? await unit.Connection.ExecuteScalarAsync<long>(
             """
             INSERT INTO authors (slug, display_name) VALUES (@Slug, @DisplayName)
             ON CONFLICT (slug) DO UPDATE SET slug = excluded.slug
             RETURNING id;
             """,
-            new { Slug = Slug.ForAuthor(displayName), DisplayName = displayName }, unit.Transaction);
+            new { Slug = slug, DisplayName = displayName }, unit.Transaction);
+    }
+
+    /// <summary>
+    /// Replaces the article's co-authors (article_authors) by these names after the first author, in the byline's order;
+    /// a name that is the first author's or given twice counts once. The article row is written first.
+    /// </summary>
+    internal static async Task ReplaceCoAuthorsAsync(SqliteUnitOfWork unit, long articleId, long firstAuthorId, IReadOnlyList<string> coAuthors)
+    {
+        await unit.Connection.ExecuteAsync(
+            "DELETE FROM article_authors WHERE article_id = @ArticleId;", new { ArticleId = articleId }, unit.Transaction);
+        var seen = new HashSet<long> { firstAuthorId };
+        var position = 1;
+        foreach (var name in coAuthors)
+        {
+            var id = await UpsertAsync(unit, name);
+            if (seen.Add(id))
+            {
+                await unit.Connection.ExecuteAsync(
+                    // The article's date and liveness go along, for the author index (see 0021_authors_as_people.sql).
+                    """
+                    INSERT INTO article_authors (article_id, position, author_id, published_at, is_live)
+                    SELECT id, @Position, @AuthorId, published_at, is_draft = 0 AND trashed_at IS NULL
+                    FROM articles WHERE id = @ArticleId;
+                    """,
+                    new { ArticleId = articleId, Position = position++, AuthorId = id }, unit.Transaction);
+            }
+        }
+    }
 
     public async Task<AuthorLink?> FindAuthorAsync(string slug, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         (await FindAuthorDetailsAsync(slug, now, cancellationToken))?.Link;
@@ -31,7 +67,9 @@ public sealed class SqliteAuthorStore(SqliteDatabase database, TimeProvider cloc
                 $"""
                 SELECT au.display_name AS Name, au.slug AS Slug, au.bio_html AS BioHtml FROM authors au
                 WHERE au.slug = @Slug
-                  AND EXISTS (SELECT 1 FROM articles a WHERE a.author_id = au.id AND {SqliteVisibility.VisibleSql});
+                  AND (EXISTS (SELECT 1 FROM articles a WHERE a.author_id = au.id AND {SqliteVisibility.VisibleSql})
+                       OR EXISTS (SELECT 1 FROM article_authors aa JOIN articles a ON a.id = aa.article_id
+                                  WHERE aa.author_id = au.id AND {SqliteVisibility.VisibleSql}));
                 """,
                 null, cancellationToken, ("@Slug", slug), ("@Now", SqliteDates.ToText(now)));
             return rows.Count == 0 ? null : rows[0];
@@ -46,7 +84,9 @@ public sealed class SqliteAuthorStore(SqliteDatabase database, TimeProvider cloc
                        coalesce(sum(a.is_draft = 0 AND a.published_at <= @Now), 0),
                        au.bio_html IS NOT NULL
                 FROM authors au
-                LEFT JOIN articles a ON a.author_id = au.id AND a.trashed_at IS NULL
+                LEFT JOIN (SELECT id, author_id FROM articles
+                           UNION ALL SELECT article_id, author_id FROM article_authors) written ON written.author_id = au.id
+                LEFT JOIN articles a ON a.id = written.id AND a.trashed_at IS NULL
                 GROUP BY au.id;
                 """,
                 new { Now = SqliteDates.ToText(clock.GetUtcNow()) });
