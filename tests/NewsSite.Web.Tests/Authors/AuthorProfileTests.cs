@@ -147,4 +147,20 @@ public class AuthorProfileTests
             Assert.True((await site.GetCachedPageAsync(path)).FromCache, $"{path} should still come from the cache");
         }
     }
+
+    [Fact]
+    public async Task APostWithoutAntiforgeryToken_ChangesNothing_AndContributorsAreRefused()
+    {
+        await using var site = AuthorSite.Create();
+        using var editor = await AdminClient.LoginAsync(site);
+        using var contributor = await AdminClient.LoginAsync(site, "clara", UserRole.Contributor);
+
+        using var forged = new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "Gefälscht", ["newSlug"] = "gefaelscht" });
+        var post = await editor.Http.PostAsync(new Uri("/admin/autoren/markus-lehmann?handler=Profile", UriKind.Relative), forged, TestContext.Current.CancellationToken);
+        var (refused, _) = await contributor.GetAsync("/admin/autoren/markus-lehmann");
+
+        Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await site.SendAsync("/autor/markus-lehmann")).StatusCode);
+    }
 }
