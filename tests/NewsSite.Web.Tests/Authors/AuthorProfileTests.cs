@@ -163,4 +163,33 @@ public class AuthorProfileTests
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await site.SendAsync("/autor/markus-lehmann")).StatusCode);
     }
+
+    [Fact]
+    public async Task TheProfileForm_WithAndWithoutErrors_AndACoWrittenArticle_PassTheNuHtmlChecker()
+    {
+        Assert.True(File.Exists(Pages.HtmlValidationTests.VnuJar), $"vnu.jar fehlt unter {Pages.HtmlValidationTests.VnuJar} (siehe HtmlValidationTests).");
+        await using var site = AuthorSite.Create();
+        using var editor = await AdminClient.LoginAsync(site);
+        await editor.SubmitAsync("/admin/autoren/markus-lehmann", Form, new() { ["newSlug"] = "markus" });
+        var folder = Repository.NewTempDirectory();
+        var pages = new List<(string Name, string Html)>
+        {
+            ("profile", (await editor.GetAsync("/admin/autoren/markus")).Document.DocumentElement.OuterHtml),
+            ("refused", (await editor.SubmitAsync("/admin/autoren/markus", Form, new() { ["account"] = "niemand" })).Document.DocumentElement.OuterHtml),
+            ("article", (await site.GetPageAsync("/artikel/zu-dritt")).Document.DocumentElement.OuterHtml),
+        };
+        var files = new List<string>();
+        foreach (var (name, html) in pages)
+        {
+            var file = Path.Combine(folder, name + ".html");
+            await File.WriteAllTextAsync(file, "<!DOCTYPE html>" + html, TestContext.Current.CancellationToken);
+            files.Add(file);
+        }
+
+        var start = new System.Diagnostics.ProcessStartInfo("java") { ArgumentList = { "-jar", Pages.HtmlValidationTests.VnuJar, "--errors-only", "--format", "gnu" } };
+        files.ForEach(start.ArgumentList.Add);
+        var (exitCode, output, errors) = await AppProcess.RunAsync(start, TimeSpan.FromMinutes(3));
+
+        Assert.True(exitCode == 0 && (output + errors).Trim().Length == 0, $"vnu (exit {exitCode}):\n{output}{errors}");
+    }
 }
