@@ -32,6 +32,12 @@ public sealed record ArticleContent(
     /// <summary>The public corrections, oldest first (front matter <c>corrections:</c>).</summary>
     public IReadOnlyList<ArticleCorrection> Corrections { get; init; } = [];
 
+    /// <summary>Co-authors after <see cref="AuthorName"/>, in the byline's order (front matter <c>authors:</c>).</summary>
+    public IReadOnlyList<string> CoAuthorNames { get; init; } = [];
+
+    /// <summary>Every name of the byline, the first author first.</summary>
+    public IReadOnlyList<string> AuthorNames => [AuthorName, .. CoAuthorNames];
+
     /// <summary>Pictures the file names that the site does not have, in German, for the upload and import reports.</summary>
     public IReadOnlyList<string> Warnings => PictureWarnings ?? [];
 }

@@ -8,6 +8,12 @@ namespace NewsSite.Core.Articles;
 public sealed record ArticleFootprint(
     string Slug, string AuthorSlug, IReadOnlyList<string> TagSlugs, bool Visible, string? RessortSlug = null)
 {
+    /// <summary>The co-authors' slugs after <see cref="AuthorSlug"/> (table article_authors).</summary>
+    public IReadOnlyList<string> CoAuthorSlugs { get; init; } = [];
+
+    /// <summary>Every author whose page and feeds show the article.</summary>
+    public IEnumerable<string> AuthorSlugs => [AuthorSlug, .. CoAuthorSlugs];
+
     /// <summary>
     /// What a write of an article changed for readers: everything it showed before and shows after, or null when it was
     /// visible neither before nor after (a draft, a scheduled article), so that no reader can tell and nothing is
@@ -25,7 +31,7 @@ public sealed record ArticleFootprint(
             0,
             Distinct(both.Select(f => f.Slug)),
             Distinct(both.SelectMany(f => f.TagSlugs)),
-            Distinct(both.Select(f => f.AuthorSlug)))
+            Distinct(both.SelectMany(f => f.AuthorSlugs)))
         {
             RessortSlugs = Distinct(both.Select(f => f.RessortSlug).OfType<string>()),
         };
@@ -42,7 +48,7 @@ public sealed record ArticleFootprint(
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
         return before.Title != after.Title
-            || before.AuthorName != after.AuthorName
+            || !before.AuthorNames.SequenceEqual(after.AuthorNames, StringComparer.Ordinal)
             || before.Summary != after.Summary
             || before.BodyHtml != after.BodyHtml
             || before.Ressort != after.Ressort

@@ -64,6 +64,7 @@ public sealed class ArticleParser(MarkdownRenderer renderer, ImageStore? picture
             warnings)
         {
             Corrections = front.Corrections,
+            CoAuthorNames = front.CoAuthors,
         };
     }
 

@@ -30,6 +30,12 @@ public sealed record PublishedArticle(
     /// <summary>Its public corrections, newest first.</summary>
     public IReadOnlyList<ArticleCorrection> Corrections { get; init; } = [];
 
+    /// <summary>The co-authors after the first author, in the byline's order.</summary>
+    public IReadOnlyList<AuthorLink> CoAuthors { get; init; } = [];
+
+    /// <summary>Every author of the byline, the first one first.</summary>
+    public IReadOnlyList<AuthorLink> Authors => [new(AuthorName, AuthorSlug), .. CoAuthors];
+
     /// <summary>The article's own "last changed": the declared update when later than publication, else publication.</summary>
     public DateTimeOffset LastChangedAt => UpdatedAt is { } updated && updated > PublishedAt ? updated : PublishedAt;
 
@@ -49,7 +55,14 @@ public sealed record ArticleTeaser(
     string AuthorName,
     string AuthorSlug,
     DateTimeOffset PublishedAt,
-    LeadPicture? LeadPicture = null);
+    LeadPicture? LeadPicture = null)
+{
+    /// <summary>The co-authors after the first author, in the byline's order.</summary>
+    public IReadOnlyList<AuthorLink> CoAuthors { get; init; } = [];
+
+    /// <summary>Every author of the byline, the first one first.</summary>
+    public IReadOnlyList<AuthorLink> Authors => [new(AuthorName, AuthorSlug), .. CoAuthors];
+}
 
 /// <summary>An article found by the search, best match first.</summary>
 /// <param name="SnippetHtml">
@@ -63,7 +76,14 @@ public sealed record SearchHit(
     string AuthorSlug,
     DateTimeOffset PublishedAt,
     string SnippetHtml,
-    LeadPicture? LeadPicture = null);
+    LeadPicture? LeadPicture = null)
+{
+    /// <summary>The co-authors after the first author, in the byline's order.</summary>
+    public IReadOnlyList<AuthorLink> CoAuthors { get; init; } = [];
+
+    /// <summary>Every author of the byline, the first one first.</summary>
+    public IReadOnlyList<AuthorLink> Authors => [new(AuthorName, AuthorSlug), .. CoAuthors];
+}
 
 /// <summary>A correction on the public corrections page: its time and text, and the article it corrects.</summary>
 /// <param name="Revision">The article's revision whose save first carried the correction.</param>

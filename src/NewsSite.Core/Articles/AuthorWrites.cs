@@ -33,3 +33,16 @@ public sealed class AuthorNotFoundException(string slug) : Exception($"Einen Aut
 {
     public string Slug { get; } = slug;
 }
+
+/// <summary>What the admin's profile form sets: the name, the address and the account the profile belongs to.</summary>
+/// <param name="AccountName">The account's login name; null for a profile without one.</param>
+public sealed record AuthorProfileEdit(string Name, string Slug, string? AccountName);
+
+/// <summary>A saved profile: its name and address now, and how many articles' sources were rewritten as revisions.</summary>
+public sealed record AuthorProfileChange(string Name, string Slug, int ArticlesRewritten);
+
+/// <summary>A profile change refused, in German, for the form field <see cref="Field"/> (name, slug or account).</summary>
+public sealed class AuthorProfileException(string message, string inputName) : Exception(message)
+{
+    public string Field { get; } = inputName;
+}

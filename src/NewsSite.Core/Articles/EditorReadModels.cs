@@ -47,7 +47,14 @@ public sealed record EditorAuthorSummary(string Name, string Slug, int Articles,
 /// <summary>An author as the bio form opens it: the current bio and the version to save against, and every saved version.</summary>
 /// <param name="BioVersion">The number of the newest saved version; 0 while none was ever saved.</param>
 public sealed record EditableAuthor(
-    string Name, string Slug, AuthorBio Bio, int BioVersion, IReadOnlyList<AuthorBioVersion> History);
+    string Name, string Slug, AuthorBio Bio, int BioVersion, IReadOnlyList<AuthorBioVersion> History)
+{
+    /// <summary>The account the profile belongs to; null for none.</summary>
+    public string? AccountName { get; init; }
+
+    /// <summary>Former addresses that answer 301 to this author's page.</summary>
+    public IReadOnlyList<string> FormerSlugs { get; init; } = [];
+}
 
 /// <summary>A saved version of a bio; an empty <paramref name="Markdown"/> is a bio that was removed.</summary>
 public sealed record AuthorBioVersion(int Number, string Markdown, RevisionOrigin Origin, string OriginDetail, DateTimeOffset CreatedAt);

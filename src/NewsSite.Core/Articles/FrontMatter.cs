@@ -18,6 +18,12 @@ public sealed record FrontMatter(
 {
     /// <summary>The article's public corrections, oldest first, as the file lists them (<c>corrections:</c>).</summary>
     public IReadOnlyList<ArticleCorrection> Corrections { get; init; } = [];
+
+    /// <summary>The byline's further names after <see cref="Author"/>, in order (<c>authors: [A, B, …]</c>).</summary>
+    public IReadOnlyList<string> CoAuthors { get; init; } = [];
+
+    /// <summary>Every name of the byline as the file gives it; empty when it names none (the default author).</summary>
+    public IReadOnlyList<string> Authors => Author is null ? [] : [Author, .. CoAuthors];
 }
 
 /// <summary>

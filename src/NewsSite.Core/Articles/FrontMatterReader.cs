@@ -16,11 +16,17 @@ public static partial class FrontMatterReader
     public const int MaxAuthorLength = 100;
     public const int MaxSummaryLength = 500;
     public const int MaxTags = 20;
+
+    /// <summary>Authors of one article (<c>authors: [A, B]</c>), the first one included.</summary>
+    public const int MaxAuthors = 10;
+
+    /// <summary>Several authors, as a list; <c>author:</c> names one. Both at once are refused.</summary>
+    public const string AuthorsField = "authors";
     public const int MaxImageAltLength = 300;
     public const int MaxImageCaptionLength = 500;
     public const int MaxImageCreditLength = 200;
 
-    private static readonly string[] KnownFields = ["title", "slug", "author", "date", "updated", "tags", "summary", "draft", FeedKey.Field, "ressort",
+    private static readonly string[] KnownFields = ["title", "slug", "author", AuthorsField, "date", "updated", "tags", "summary", "draft", FeedKey.Field, "ressort",
         ImageField, ImageAltField, ImageCaptionField, ImageCreditField, CorrectionsField];
 
     /// <summary>The public corrections: a list of entries with <see cref="CorrectionDateKey"/> and <see cref="CorrectionTextKey"/>.</summary>
@@ -342,11 +348,13 @@ public static partial class FrontMatterReader
         return new YamlValue(line, null, false, null, entries);
     }
 
-    private static FrontMatter ToFrontMatter(string sourceName, Dictionary<string, YamlValue> fields, int closingLine, ArticleProblems problems) =>
-        new(
+    private static FrontMatter ToFrontMatter(string sourceName, Dictionary<string, YamlValue> fields, int closingLine, ArticleProblems problems)
+    {
+        var authors = problems.Try(() => Authors(sourceName, fields), []);
+        return new(
             problems.Try(() => Title(sourceName, fields, closingLine), ""),
             problems.Try(() => SlugOf(sourceName, fields), null),
-            problems.Try(() => OneLine(sourceName, fields, "author", MaxAuthorLength), null),
+            authors.Count == 0 ? null : authors[0],
             problems.Try(() => Date(sourceName, fields, "date"), null),
             problems.Try(() => Date(sourceName, fields, "updated"), null),
             problems.Try(() => Tags(sourceName, fields), []),
@@ -358,7 +366,66 @@ public static partial class FrontMatterReader
             Image(sourceName, fields, problems))
         {
             Corrections = Corrections(sourceName, fields, problems),
+            CoAuthors = authors.Count <= 1 ? [] : [.. authors.Skip(1)],
         };
+    }
+
+    /// <summary>
+    /// The byline's names in their order: <c>author: A</c>, or <c>authors: [A, B]</c> for co-authors; each checked like a
+    /// one-line text, a name given twice (by its slug) kept once, at most <see cref="MaxAuthors"/>. Empty: the default.
+    /// </summary>
+    private static List<string> Authors(string sourceName, Dictionary<string, YamlValue> fields)
+    {
+        var single = OneLine(sourceName, fields, "author", MaxAuthorLength);
+        if (!fields.TryGetValue(AuthorsField, out var value) || (value.Sequence is null && value.Scalar is null && value.Entries is null))
+        {
+            return single is null ? [] : [single];
+        }
+
+        if (fields.ContainsKey("author"))
+        {
+            throw new ArticleFormatException(sourceName,
+                "„author“ und „authors“ sind beide angegeben. Bitte nur eines: „author: Anna Berger“ für eine Person, " +
+                "„authors: [Anna Berger, Markus Lehmann]“ für mehrere.", value.Line, AuthorsField);
+        }
+
+        if (value.Sequence is null)
+        {
+            throw new ArticleFormatException(sourceName,
+                "Autoren müssen eine Liste sein, z. B. „authors: [Anna Berger, Markus Lehmann]“.", value.Line, AuthorsField);
+        }
+
+        var names = new List<string>();
+        var slugs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var raw in value.Sequence)
+        {
+            RefuseDirectionControls(sourceName, fields, AuthorsField, raw);
+            var name = CollapseWhitespace(raw);
+            if (string.IsNullOrEmpty(name))
+            {
+                throw new ArticleFormatException(sourceName, "Ein Name in der Liste der Autoren ist leer.", value.Line, AuthorsField);
+            }
+
+            if (name.Length > MaxAuthorLength)
+            {
+                throw new ArticleFormatException(sourceName,
+                    $"Der Name „{name[..20]}…“ ist zu lang ({name.Length} Zeichen, höchstens {MaxAuthorLength}).", value.Line, AuthorsField);
+            }
+
+            if (slugs.Add(Slug.ForAuthor(name)))
+            {
+                names.Add(name);
+            }
+        }
+
+        if (names.Count > MaxAuthors)
+        {
+            throw new ArticleFormatException(sourceName,
+                $"Zu viele Autoren ({names.Count}, höchstens {MaxAuthors}).", value.Line, AuthorsField);
+        }
+
+        return names;
+    }
 
     /// <summary>
     /// corrections: as a list of entries, each with a date (read like date:) and a text (<see cref="CorrectionText"/>),

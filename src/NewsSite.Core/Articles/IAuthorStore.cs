@@ -38,4 +38,23 @@ public interface IAuthorStore
     /// </summary>
     Task<ProfileWriteResult> SaveProfileAsync(
         AuthorProfile profile, string sourcePath, bool dryRun = false, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The current slug of an author who had <paramref name="oldSlug"/> before a rename or a change of address, when
+    /// they have a published article (else, as for an unknown name, null: an embargoed byline stays unconfirmed).
+    /// </summary>
+    Task<string?> FindRedirectAsync(string oldSlug, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>The name of the profile linked to the account, for the byline of that person's new article; null without one.</summary>
+    Task<string?> FindNameForAccountAsync(string accountName, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The admin's change of a profile, in one transaction: name, address and account link. A new address keeps the
+    /// old one answering 301 (author_redirects), as does the address the old and the new name derive; a new name
+    /// rewrites the author:/authors: line of every article naming the author as a new revision by
+    /// <paramref name="editor"/>; one journal entry names every visible article before and after.
+    /// </summary>
+    /// <exception cref="AuthorNotFoundException">There is no such author.</exception>
+    /// <exception cref="AuthorProfileException">A name, address or account that another profile has, or a bad one.</exception>
+    Task<AuthorProfileChange> UpdateProfileAsync(string slug, AuthorProfileEdit edit, string editor, CancellationToken cancellationToken = default);
 }

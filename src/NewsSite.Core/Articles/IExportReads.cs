@@ -3,7 +3,11 @@ namespace NewsSite.Core.Articles;
 /// <summary>An article as the export writes it: its row's facts and the Markdown of its current revision.</summary>
 public sealed record ArticleForExport(
     string Slug, string Title, string Summary, string AuthorName, DateTimeOffset? PublishedAt, DateTimeOffset? UpdatedAt,
-    bool IsDraft, bool IsTrashed, IReadOnlyList<string> Tags, string Markdown, string FeedKey, string? RessortName = null);
+    bool IsDraft, bool IsTrashed, IReadOnlyList<string> Tags, string Markdown, string FeedKey, string? RessortName = null)
+{
+    /// <summary>The co-authors' names after <see cref="AuthorName"/>, in the byline's order.</summary>
+    public IReadOnlyList<string> CoAuthorNames { get; init; } = [];
+}
 
 /// <summary>An author as the export writes their profile file.</summary>
 public sealed record AuthorForExport(string Slug, string Name, string? BioMarkdown);

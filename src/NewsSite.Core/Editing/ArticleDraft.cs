@@ -6,6 +6,7 @@ namespace NewsSite.Core.Editing;
 
 /// <summary>The browser form's fields, as text the way the browser sends them; empty means "not set".</summary>
 /// <param name="Date">Newsroom (Berlin) time as an input of type datetime-local sends it: 2025-03-14T09:30.</param>
+/// <param name="Author">One name, or several comma-separated (co-authors, written as <c>authors:</c>).</param>
 /// <param name="Tags">Comma-separated.</param>
 /// <param name="Ressort">The Ressort's name as the front matter has it; empty for none.</param>
 /// <param name="Image">The lead picture's address on the site (/bilder/…); empty for none.</param>
@@ -48,7 +49,7 @@ public sealed record EditorFields(
     internal static EditorFields From(FrontMatter front) => new(
         front.Title,
         front.Slug ?? "",
-        front.Author ?? "",
+        string.Join(", ", front.Authors),
         front.Date is { } date ? NewsroomTime.ToLocal(date).ToString(DateFormat, CultureInfo.InvariantCulture) : "",
         string.Join(", ", front.Tags.Select(t => t.Display)),
         front.Summary ?? "",
@@ -193,6 +194,15 @@ public sealed class ArticleDraft(ArticleParser parser, ArticleFileLimit limit)
             var value = Clean(raw);
             if (stored is not null && stored.TryGetValue(key, out var unchanged) && Clean(unchanged) == value)
             {
+                continue;
+            }
+
+            if (key == "author")
+            {
+                // Several names are co-authors: one authors: list instead of author:, never both (decision 0021).
+                var names = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                changes.Add(new("author", names.Length == 1 ? YamlText.Quote(names[0]) : null));
+                changes.Add(new(FrontMatterReader.AuthorsField, names.Length > 1 ? YamlText.List(names) : null));
                 continue;
             }
 
@@ -341,6 +351,12 @@ public sealed class ArticleDraft(ArticleParser parser, ArticleFileLimit limit)
     /// <summary>A problem of the composed file as the form shows it: beside its field, or in the text at its own line.</summary>
     private static ArticleProblem InForm(ArticleProblem problem, int bodyStartLine)
     {
+        // The form has one input for the byline, whether the file says author: or authors:.
+        if (problem.Field == FrontMatterReader.AuthorsField)
+        {
+            problem = problem with { Field = "author" };
+        }
+
         if (problem.Field is { } key && EditorFields.Keys.Contains(key))
         {
             return problem with { Line = null };

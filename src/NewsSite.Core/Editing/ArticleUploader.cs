@@ -42,13 +42,15 @@ public sealed record UploadResult(
 /// while reading, since a zip can lie; the request's limits (<see cref="UploadLimits"/>) hold across all its files.
 /// </summary>
 /// <param name="images">Where the pictures of a zip go (<see cref="PictureReferences"/>); without it they are reported missing.</param>
-public sealed class ArticleUploader(ArticleParser parser, IArticleStore articles, TimeProvider clock, UploadLimits limits, ImageStore? images = null)
+public sealed class ArticleUploader(
+    ArticleParser parser, IArticleStore articles, TimeProvider clock, UploadLimits limits, ImageStore? images = null, IAuthorStore? authors = null)
 {
     public async Task<IReadOnlyList<UploadResult>> UploadAsync(
         IReadOnlyList<UploadedFile> files, bool saveAsDraft, string editor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var request = new Request(new UploadBudget(limits), saveAsDraft, editor);
+        var known = authors is null ? null : new AuthorLookalikes((await authors.ListAuthorsForEditorsAsync(cancellationToken)).Select(a => a.Name));
+        var request = new Request(new UploadBudget(limits), saveAsDraft, editor, known);
         var results = new List<UploadResult>();
         foreach (var file in files)
         {
@@ -71,7 +73,8 @@ public sealed class ArticleUploader(ArticleParser parser, IArticleStore articles
         return results;
     }
 
-    private sealed record Request(UploadBudget Budget, bool SaveAsDraft, string Editor);
+    /// <param name="Authors">The authors there are, for the warning of a name that looks like one of them.</param>
+    private sealed record Request(UploadBudget Budget, bool SaveAsDraft, string Editor, AuthorLookalikes? Authors);
 
     /// <summary>The pictures of one zip that its Markdown files may name, and which of them were taken.</summary>
     private sealed class ZipPictures(Dictionary<string, ZipArchiveEntry> entries)
@@ -297,7 +300,7 @@ public sealed class ArticleUploader(ArticleParser parser, IArticleStore articles
         var outcome = content.IsDraft ? UploadOutcome.Draft
             : content.PublishedAt > clock.GetUtcNow() ? UploadOutcome.Scheduled
             : UploadOutcome.Published;
-        IReadOnlyList<string> warnings = [.. pictureWarnings, .. content.Warnings];
+        IReadOnlyList<string> warnings = [.. request.Authors?.WarningsFor(content.AuthorNames) ?? [], .. pictureWarnings, .. content.Warnings];
         return new UploadResult(name, outcome, written.ArticleId, content.Title, written.Slug, content.PublishedAt, null,
             Warnings: warnings.Count == 0 ? null : warnings);
     }

@@ -117,7 +117,9 @@ public sealed class ArticleExporter(IExportReads articles, TimeProvider clock, A
         [
             new("title", YamlText.Quote(article.Title)),
             new("slug", YamlText.Quote(article.Slug)),
-            new("author", YamlText.Quote(article.AuthorName)),
+            // One author as author:, co-authors as one authors: list (decision 0021); never both.
+            new("author", article.CoAuthorNames.Count == 0 ? YamlText.Quote(article.AuthorName) : null),
+            new(FrontMatterReader.AuthorsField, article.CoAuthorNames.Count == 0 ? null : YamlText.List([article.AuthorName, .. article.CoAuthorNames])),
             new("date", article.PublishedAt is { } date ? Instant(date) : null),
             new("updated", article.UpdatedAt is { } updated ? Instant(updated) : null),
             new("tags", article.Tags.Count > 0 ? YamlText.List(article.Tags) : null),

@@ -65,6 +65,7 @@ public sealed class ArticleImporter(
         var tagList = await ImportTagListAsync(root, dryRun, cancellationToken);
         var results = new ImportFileResult[paths.Count];
         var batch = new List<PendingArticle>(BatchSize);
+        var knownAuthors = new AuthorLookalikes((await authors.ListAuthorsForEditorsAsync(cancellationToken)).Select(a => a.Name));
         for (var i = 0; i < paths.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -95,7 +96,7 @@ public sealed class ArticleImporter(
 
                 var content = parser.Parse(relative, text);
                 limit.Check(relative, content);
-                batch.Add(new PendingArticle(i, relative, content, [.. pictureWarnings, .. content.Warnings]));
+                batch.Add(new PendingArticle(i, relative, content, [.. knownAuthors.WarningsFor(content.AuthorNames), .. pictureWarnings, .. content.Warnings]));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -62,6 +62,31 @@ public static class TagDuplicates
         return folded.ToString();
     }
 
+    /// <summary>
+    /// Whether two names are likely one by the report's rules (also used for authors' names, decision 0021): equal
+    /// once folded (<see cref="Fold"/>), or one letter apart when both have at least
+    /// <see cref="MinLengthForOneLetter"/> characters and do not differ only in digits. Not when they fold the same
+    /// and are equal as given.
+    /// </summary>
+    public static bool AreLikelyOne(string a, string b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var (x, y) = (Fold(a), Fold(b));
+        if (x == y)
+        {
+            return true;
+        }
+
+        if (a.Length < MinLengthForOneLetter || b.Length < MinLengthForOneLetter
+            || (x.Any(char.IsDigit) && string.Concat(x.Where(c => !char.IsDigit(c))) == string.Concat(y.Where(c => !char.IsDigit(c)))))
+        {
+            return false;
+        }
+
+        return SpellingDistance.Within(x, y, 1) <= 1;
+    }
+
     /// <summary>Every likely pair once, ordered by the suggested target's name in German order, then the other's.</summary>
     public static IReadOnlyList<LikelyDuplicate> Find(IReadOnlyList<TagSummary> tags)
     {

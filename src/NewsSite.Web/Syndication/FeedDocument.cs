@@ -33,7 +33,16 @@ public sealed record FeedEntry(
     DateTimeOffset Published,
     DateTimeOffset Updated,
     IReadOnlyList<string> Tags,
-    FeedPicture? Picture = null);
+    FeedPicture? Picture = null)
+{
+    /// <summary>The co-authors after the first author, in the byline's order.</summary>
+    public IReadOnlyList<FeedAuthor> CoAuthors { get; init; } = [];
+
+    /// <summary>Every author of the entry, the first one first: one dc:creator, Atom author or JSON Feed author each.</summary>
+    public IReadOnlyList<FeedAuthor> Authors => [new(AuthorName, AuthorUrl), .. CoAuthors];
+}
+
+public sealed record FeedAuthor(string Name, Uri Url);
 
 /// <summary>An entry's lead picture as feeds carry it: a JPEG at most 1200 px wide, with its words and credit.</summary>
 public sealed record FeedPicture(Uri Url, int Width, int Height, string Alt, string? Caption, string? Credit);
@@ -120,7 +129,10 @@ public sealed class FeedBuilder(IArticleListings articles, SiteUrls urls, TimePr
             article.PublishedAt,
             article.LastChangedAt,
             article.Tags.Select(t => FeedText.Clean(t.Name)).ToList(),
-            PictureOf(article.LeadPicture));
+            PictureOf(article.LeadPicture))
+        {
+            CoAuthors = [.. article.CoAuthors.Select(a => new FeedAuthor(FeedText.Clean(a.Name), urls.AbsoluteUri(SiteUrls.AuthorPath(a.Slug))))],
+        };
     }
 
     /// <summary>

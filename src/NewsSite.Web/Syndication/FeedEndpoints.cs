@@ -56,6 +56,14 @@ public sealed class FeedEndpoints(
                 return;
             }
 
+            // So does a renamed author's (decision 0021).
+            if (kind == ArticleScopeKind.Author && slug is not null && Slug.IsValid(slug)
+                && await authors.FindRedirectAsync(slug, clock.GetUtcNow(), context.RequestAborted) is { } renamed)
+            {
+                context.Response.Redirect(PathFor(SiteUrls.AuthorPath(renamed), format), permanent: true);
+                return;
+            }
+
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }

@@ -45,7 +45,12 @@ internal static class RssFeed
             var item = SyndicationXml.Item(entry);
 
             // RSS's own <author> must be an e-mail address; names go into dc:creator, as feed readers expect.
-            item.ElementExtensions.Add(new XElement(XName.Get("creator", DublinCoreNamespace), entry.AuthorName));
+            // One dc:creator per author, in the byline's order.
+            foreach (var author in entry.Authors)
+            {
+                item.ElementExtensions.Add(new XElement(XName.Get("creator", DublinCoreNamespace), author.Name));
+            }
+
             item.ElementExtensions.Add(new XElement(XName.Get("encoded", ContentNamespace), entry.ContentHtml));
             SyndicationXml.AddMedia(item, entry.Picture);
             return item;
@@ -68,7 +73,11 @@ internal static class AtomFeed
         feed.Items = document.Entries.Select(entry =>
         {
             var item = SyndicationXml.Item(entry);
-            item.Authors.Add(new SyndicationPerson(null, entry.AuthorName, entry.AuthorUrl.AbsoluteUri));
+            foreach (var author in entry.Authors)
+            {
+                item.Authors.Add(new SyndicationPerson(null, author.Name, author.Url.AbsoluteUri));
+            }
+
             item.Content = new TextSyndicationContent(entry.ContentHtml, TextSyndicationContentKind.Html);
             if (entry.Picture is { } picture)
             {
@@ -178,7 +187,7 @@ internal static class JsonFeed
             json.WriteString("feed_url", document.SelfUrl.AbsoluteUri);
             json.WriteString("description", document.Description);
             json.WriteString("language", SiteText.LanguageTag);
-            WriteAuthors(json, document.SiteName, document.SiteUrl);
+            WriteAuthors(json, [new FeedAuthor(document.SiteName, document.SiteUrl)]);
             json.WriteStartArray("items");
             foreach (var entry in document.Entries)
             {
@@ -210,7 +219,7 @@ internal static class JsonFeed
 
                 json.WriteString("date_published", MachineTime.Utc(entry.Published));
                 json.WriteString("date_modified", MachineTime.Utc(entry.Updated));
-                WriteAuthors(json, entry.AuthorName, entry.AuthorUrl);
+                WriteAuthors(json, entry.Authors);
                 json.WriteStartArray("tags");
                 foreach (var tag in entry.Tags)
                 {
@@ -228,13 +237,17 @@ internal static class JsonFeed
         return buffer.ToArray();
     }
 
-    private static void WriteAuthors(Utf8JsonWriter json, string name, Uri url)
+    private static void WriteAuthors(Utf8JsonWriter json, IReadOnlyList<FeedAuthor> authors)
     {
         json.WriteStartArray("authors");
-        json.WriteStartObject();
-        json.WriteString("name", name);
-        json.WriteString("url", url.AbsoluteUri);
-        json.WriteEndObject();
+        foreach (var author in authors)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", author.Name);
+            json.WriteString("url", author.Url.AbsoluteUri);
+            json.WriteEndObject();
+        }
+
         json.WriteEndArray();
     }
 }

@@ -122,7 +122,7 @@ public class FrontMatterReaderTests
 
         Assert.Equal(3, e.Line); // line 1 is "---"
         Assert.Equal("category", e.Field);
-        Assert.Equal("beispiel.md, Zeile 3, Feld „category“: Unbekanntes Feld. Erlaubt sind: title, slug, author, date, updated, tags, summary, draft, feed-id, ressort, image, image-alt, image-caption, image-credit, corrections.", e.Message);
+        Assert.Equal("beispiel.md, Zeile 3, Feld „category“: Unbekanntes Feld. Erlaubt sind: title, slug, author, authors, date, updated, tags, summary, draft, feed-id, ressort, image, image-alt, image-caption, image-credit, corrections.", e.Message);
     }
 
     [Fact]

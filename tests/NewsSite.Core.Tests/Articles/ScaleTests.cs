@@ -22,7 +22,11 @@ public class ScaleTests
         var tags = TagPool.OrderBy(_ => random.Next()).Take(random.Next(0, 4));
         var date = random.Next(5) == 0 ? "2025-07-01T10:00:00" : $"2025-05-{random.Next(1, 29):00}T10:00:00"; // some scheduled
         var draft = random.Next(6) == 0 ? "draft: true\n" : "";
-        return $"---\ntitle: Artikel {number}\nauthor: {AuthorPool[random.Next(AuthorPool.Length)]}\ndate: {date}\n" +
+        // Every third article with co-authors (authors:), whose counters and listings must agree as well.
+        var byline = random.Next(3) == 0
+            ? $"authors: [{string.Join(", ", AuthorPool.OrderBy(_ => random.Next()).Take(random.Next(2, 4)))}]"
+            : $"author: {AuthorPool[random.Next(AuthorPool.Length)]}";
+        return $"---\ntitle: Artikel {number}\n{byline}\ndate: {date}\n" +
                $"tags: [{string.Join(", ", tags)}]\n{draft}---\n\nText {random.Next()}.\n";
     }
 
@@ -160,10 +164,10 @@ public class ScaleTests
             // Two articles per day, so that equal dates are ordered by id; one scheduled and one draft to skip.
             var date = $"2025-05-{1 + (i / 2):00}T10:00:00";
             await db.SaveAsync(
-                $"---\ntitle: Artikel {i}\nslug: artikel-{i}\nauthor: Anna Berger\ntags: [Köln]\ndate: {date}\n---\n\nText.\n", $"a{i}.md");
+                $"---\ntitle: Artikel {i}\nslug: artikel-{i}\n{(i % 3 == 0 ? "authors: [Max Weber, Anna Berger]" : "author: Anna Berger")}\ntags: [Köln]\ndate: {date}\n---\n\nText.\n", $"a{i}.md");
         }
 
-        await db.SaveAsync("---\ntitle: Später\nauthor: Anna Berger\ntags: [Köln]\ndate: 2025-07-01T10:00:00\n---\n\nText.\n", "spaeter.md");
+        await db.SaveAsync("---\ntitle: Später\nauthors: [Max Weber, Anna Berger]\ntags: [Köln]\ndate: 2025-07-01T10:00:00\n---\n\nText.\n", "spaeter.md");
         await db.SaveAsync("---\ntitle: Entwurf\nauthor: Anna Berger\ntags: [Köln]\ndraft: true\n---\n\nText.\n", "entwurf.md");
         var scope = ScopeNamed(scopeName);
         var all = (await db.Listings.ListPublishedAsync(scope, 1, 100, db.Clock.Now, Token)).Items.Select(a => a.Slug).ToList();

@@ -24,7 +24,9 @@ public static class DatabaseAudit
             SELECT 'autor ' || au.slug || ': ' || au.live_articles
             FROM authors au
             WHERE au.live_articles <> (SELECT count(*) FROM articles a
-                                       WHERE a.author_id = au.id AND a.is_draft = 0 AND a.trashed_at IS NULL)
+                                       WHERE (a.author_id = au.id
+                                              OR a.id IN (SELECT article_id FROM article_authors WHERE author_id = au.id))
+                                         AND a.is_draft = 0 AND a.trashed_at IS NULL)
             UNION ALL
             SELECT 'gesamt: ' || live_articles FROM article_totals
             WHERE live_articles <> (SELECT count(*) FROM articles WHERE is_draft = 0 AND trashed_at IS NULL)

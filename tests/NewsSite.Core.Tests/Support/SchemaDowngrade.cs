@@ -7,9 +7,27 @@ namespace NewsSite.Core.Tests.Support;
 /// </summary>
 public static class SchemaDowngrade
 {
-    /// <summary>Before preview links (0020_preview_links.sql).</summary>
-    public const string ToVersion19Sql =
+    /// <summary>Before authors as people (0021_authors_as_people.sql): co-authors, account links and former author slugs go.</summary>
+    public const string ToVersion20Sql =
         """
+        DROP TRIGGER article_authors_follow_article;
+        DROP TRIGGER article_authors_count_added;
+        DROP TRIGGER article_authors_count_removed;
+        DROP TRIGGER article_authors_count_changed;
+        DROP TRIGGER articles_coauthors_removed;
+        UPDATE authors SET live_articles = live_articles - (
+            SELECT count(*) FROM article_authors aa WHERE aa.author_id = authors.id AND aa.is_live = 1);
+        DROP TABLE article_authors;
+        DROP TABLE author_redirects;
+        DROP INDEX ix_authors_account;
+        ALTER TABLE authors DROP COLUMN account_id;
+        PRAGMA user_version = 20;
+        """;
+
+    /// <summary>Before preview links (0020_preview_links.sql).</summary>
+    public const string ToVersion19Sql = ToVersion20Sql +
+        """
+
         DROP TABLE preview_links;
         PRAGMA user_version = 19;
         """;

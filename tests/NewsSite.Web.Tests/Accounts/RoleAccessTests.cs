@@ -84,6 +84,7 @@ public partial class RoleAccessTests
         ["GET /admin/autoren"] = UserRole.Editor,
         ["GET /admin/autoren/{slug}"] = UserRole.Editor,
         ["POST /admin/autoren/{slug}"] = UserRole.Editor,
+        ["POST /admin/autoren/{slug} Profile"] = UserRole.Editor,
         ["GET /admin/schlagwoerter"] = UserRole.Editor,
         ["POST /admin/schlagwoerter Merge"] = UserRole.Editor,
         ["GET /admin/schlagwoerter/{id}"] = UserRole.Editor,

@@ -35,7 +35,7 @@ public sealed class SqliteArticleListings(SqliteDatabase database) : IArticleLis
 
             var items = rows
                 .Select(r => new ArticleTeaser(r.Slug, r.Title, r.Summary, r.AuthorName, r.AuthorSlug, SqliteDates.FromText(r.PublishedAt),
-                    SqliteLeadPictures.Read(r.LeadPicture)))
+                    SqliteLeadPictures.Read(r.LeadPicture)) { CoAuthors = SqliteCoAuthors.Read(r.CoAuthorsJson) })
                 .ToList();
             return new PagedList<ArticleTeaser>(items, page, pageSize, total);
         }, cancellationToken);
@@ -45,7 +45,8 @@ public sealed class SqliteArticleListings(SqliteDatabase database) : IArticleLis
         $"""
         WITH page AS ({PageOfIdsSql(scope, newestFirst)})
         SELECT a.slug AS Slug, a.title AS Title, a.summary AS Summary,
-               au.display_name AS AuthorName, au.slug AS AuthorSlug, a.published_at AS PublishedAt, a.lead_picture AS LeadPicture
+               au.display_name AS AuthorName, au.slug AS AuthorSlug, a.published_at AS PublishedAt, a.lead_picture AS LeadPicture,
+               {SqliteCoAuthors.Column("a")} AS CoAuthorsJson
         FROM page p
         JOIN articles a ON a.id = p.id
         JOIN authors au ON au.id = a.author_id
@@ -101,11 +102,16 @@ public sealed class SqliteArticleListings(SqliteDatabase database) : IArticleLis
                 WHERE at.tag_id = (SELECT id FROM tags WHERE slug = @Slug) AND at.is_live = 1 AND at.published_at <= @Now
                 ORDER BY at.published_at {order}, at.article_id {order} LIMIT @Limit OFFSET @Offset
                 """,
+            // The first author's articles from ix_articles_author_live and the co-written ones from
+            // ix_article_authors_author (with the copied dates), merged in order; an author is never both in one article.
             ArticleScopeKind.Author =>
                 $"""
                 SELECT a.id, a.published_at FROM articles a
                 WHERE a.author_id = (SELECT id FROM authors WHERE slug = @Slug) AND {VisibleSql}
-                ORDER BY a.published_at {order}, a.id {order} LIMIT @Limit OFFSET @Offset
+                UNION ALL
+                SELECT aa.article_id, aa.published_at FROM article_authors aa
+                WHERE aa.author_id = (SELECT id FROM authors WHERE slug = @Slug) AND aa.is_live = 1 AND aa.published_at <= @Now
+                ORDER BY 2 {order}, 1 {order} LIMIT @Limit OFFSET @Offset
                 """,
             ArticleScopeKind.Month =>
                 $"""
@@ -144,6 +150,7 @@ public sealed class SqliteArticleListings(SqliteDatabase database) : IArticleLis
             $"""
             SELECT coalesce((
                 SELECT au.live_articles - (SELECT count(*) FROM articles a WHERE a.author_id = au.id AND {ScheduledSql})
+                     - (SELECT count(*) FROM article_authors aa WHERE aa.author_id = au.id AND aa.is_live = 1 AND aa.published_at > @Now)
                 FROM authors au WHERE au.slug = @Slug), 0)
             """,
         ArticleScopeKind.Month =>
@@ -268,5 +275,6 @@ public sealed class SqliteArticleListings(SqliteDatabase database) : IArticleLis
         public string AuthorSlug { get; init; } = "";
         public string PublishedAt { get; init; } = "";
         public string? LeadPicture { get; init; }
+        public string? CoAuthorsJson { get; init; }
     }
 }

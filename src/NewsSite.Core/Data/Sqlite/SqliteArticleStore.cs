@@ -300,6 +300,7 @@ public sealed partial class SqliteArticleStore(SqliteDatabase database, TimeProv
         }
 
         await SqliteArticleTags.ReplaceAsync(unit, articleId, content.Tags);
+        await SqliteAuthorStore.ReplaceCoAuthorsAsync(unit, articleId, authorId, content.CoAuthorNames);
         await SqliteCorrections.ReplaceAsync(unit, articleId, revision, content.Corrections, isNew: existing is null);
         await SqliteSearchIndex.ReplaceRowAsync(unit, articleId);
 

@@ -9,16 +9,52 @@ namespace NewsSite.Core.Data.Sqlite;
 /// </summary>
 public sealed class SqliteAuthorStore(SqliteDatabase database, TimeProvider clock) : IAuthorStore
 {
-    /// <summary>The byline's author within an article's write: found by slug, created with this spelling if new.</summary>
-    internal static Task<long> UpsertAsync(SqliteUnitOfWork unit, string displayName) =>
+    /// <summary>
+    /// The byline's author within an article's write: found by slug, or by a former slug (a renamed author's old name
+    /// in a file imported again), created with this spelling if new.
+    /// </summary>
+    internal static async Task<long> UpsertAsync(SqliteUnitOfWork unit, string displayName)
+    {
+        var slug = Slug.ForAuthor(displayName);
+        var renamed = await unit.Connection.ExecuteScalarAsync<long?>(
+            "SELECT author_id FROM author_redirects WHERE slug = @Slug;", new { Slug = slug }, unit.Transaction);
+
         // The no-op update makes RETURNING yield the existing row's id; the first spelling of the name stays.
-        unit.Connection.ExecuteScalarAsync<long>(
+        return renamed ?? await unit.Connection.ExecuteScalarAsync<long>(
             """
             INSERT INTO authors (slug, display_name) VALUES (@Slug, @DisplayName)
             ON CONFLICT (slug) DO UPDATE SET slug = excluded.slug
             RETURNING id;
             """,
-            new { Slug = Slug.ForAuthor(displayName), DisplayName = displayName }, unit.Transaction);
+            new { Slug = slug, DisplayName = displayName }, unit.Transaction);
+    }
+
+    /// <summary>
+    /// Replaces the article's co-authors (article_authors) by these names after the first author, in the byline's order;
+    /// a name that is the first author's or given twice counts once. The article row is written first.
+    /// </summary>
+    internal static async Task ReplaceCoAuthorsAsync(SqliteUnitOfWork unit, long articleId, long firstAuthorId, IReadOnlyList<string> coAuthors)
+    {
+        await unit.Connection.ExecuteAsync(
+            "DELETE FROM article_authors WHERE article_id = @ArticleId;", new { ArticleId = articleId }, unit.Transaction);
+        var seen = new HashSet<long> { firstAuthorId };
+        var position = 1;
+        foreach (var name in coAuthors)
+        {
+            var id = await UpsertAsync(unit, name);
+            if (seen.Add(id))
+            {
+                await unit.Connection.ExecuteAsync(
+                    // The article's date and liveness go along, for the author index (see 0021_authors_as_people.sql).
+                    """
+                    INSERT INTO article_authors (article_id, position, author_id, published_at, is_live)
+                    SELECT id, @Position, @AuthorId, published_at, is_draft = 0 AND trashed_at IS NULL
+                    FROM articles WHERE id = @ArticleId;
+                    """,
+                    new { ArticleId = articleId, Position = position++, AuthorId = id }, unit.Transaction);
+            }
+        }
+    }
 
     public async Task<AuthorLink?> FindAuthorAsync(string slug, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         (await FindAuthorDetailsAsync(slug, now, cancellationToken))?.Link;
@@ -31,7 +67,9 @@ public sealed class SqliteAuthorStore(SqliteDatabase database, TimeProvider cloc
                 $"""
                 SELECT au.display_name AS Name, au.slug AS Slug, au.bio_html AS BioHtml FROM authors au
                 WHERE au.slug = @Slug
-                  AND EXISTS (SELECT 1 FROM articles a WHERE a.author_id = au.id AND {SqliteVisibility.VisibleSql});
+                  AND (EXISTS (SELECT 1 FROM articles a WHERE a.author_id = au.id AND {SqliteVisibility.VisibleSql})
+                       OR EXISTS (SELECT 1 FROM article_authors aa JOIN articles a ON a.id = aa.article_id
+                                  WHERE aa.author_id = au.id AND {SqliteVisibility.VisibleSql}));
                 """,
                 null, cancellationToken, ("@Slug", slug), ("@Now", SqliteDates.ToText(now)));
             return rows.Count == 0 ? null : rows[0];
@@ -46,7 +84,9 @@ public sealed class SqliteAuthorStore(SqliteDatabase database, TimeProvider cloc
                        coalesce(sum(a.is_draft = 0 AND a.published_at <= @Now), 0),
                        au.bio_html IS NOT NULL
                 FROM authors au
-                LEFT JOIN articles a ON a.author_id = au.id AND a.trashed_at IS NULL
+                LEFT JOIN (SELECT id, author_id FROM articles
+                           UNION ALL SELECT article_id, author_id FROM article_authors) written ON written.author_id = au.id
+                LEFT JOIN articles a ON a.id = written.id AND a.trashed_at IS NULL
                 GROUP BY au.id;
                 """,
                 new { Now = SqliteDates.ToText(clock.GetUtcNow()) });
@@ -63,9 +103,10 @@ public sealed class SqliteAuthorStore(SqliteDatabase database, TimeProvider cloc
         {
             await using var results = await connection.QueryMultipleAsync(
                 """
-                SELECT display_name AS Name, slug AS Slug, bio_markdown AS BioMarkdown, bio_html AS BioHtml
-                FROM authors
-                WHERE slug = @Slug;
+                SELECT au.display_name AS Name, au.slug AS Slug, au.bio_markdown AS BioMarkdown, au.bio_html AS BioHtml,
+                       u.name AS AccountName
+                FROM authors au LEFT JOIN users u ON u.id = au.account_id
+                WHERE au.slug = @Slug;
 
                 SELECT v.number AS Number, v.markdown AS Markdown, v.origin AS Origin, v.origin_detail AS OriginDetail,
                        v.created_at AS CreatedAt
@@ -73,6 +114,8 @@ public sealed class SqliteAuthorStore(SqliteDatabase database, TimeProvider cloc
                 JOIN authors au ON au.id = v.author_id
                 WHERE au.slug = @Slug
                 ORDER BY v.number DESC;
+
+                SELECT x.slug FROM author_redirects x JOIN authors au ON au.id = x.author_id WHERE au.slug = @Slug ORDER BY x.slug;
                 """,
                 new { Slug = slug });
 
@@ -81,13 +124,18 @@ public sealed class SqliteAuthorStore(SqliteDatabase database, TimeProvider cloc
                 .Select(v => new AuthorBioVersion(
                     (int)v.Number, v.Markdown, SqliteRevisions.ToOrigin(v.Origin), v.OriginDetail, SqliteDates.FromText(v.CreatedAt)))
                 .ToList();
+            var former = (await results.ReadAsync<string>()).ToList();
             if (author is null)
             {
                 return null;
             }
 
             var bio = author.BioMarkdown is null ? AuthorBio.None : new AuthorBio(author.BioMarkdown, author.BioHtml);
-            return new EditableAuthor(author.Name, author.Slug, bio, history.Count == 0 ? 0 : history[0].Number, history);
+            return new EditableAuthor(author.Name, author.Slug, bio, history.Count == 0 ? 0 : history[0].Number, history)
+            {
+                AccountName = author.AccountName,
+                FormerSlugs = former,
+            };
         }, cancellationToken);
 
     public Task<AuthorBioWriteResult> SaveBioAsync(
@@ -153,6 +201,176 @@ public sealed class SqliteAuthorStore(SqliteDatabase database, TimeProvider cloc
         }, cancellationToken);
     }
 
+    public Task<string?> FindRedirectAsync(string oldSlug, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        database.RunAsync(connection => connection.QuerySingleOrDefaultAsync<string?>(
+            $"""
+            SELECT au.slug FROM author_redirects x JOIN authors au ON au.id = x.author_id
+            WHERE x.slug = @Slug
+              AND (EXISTS (SELECT 1 FROM articles a WHERE a.author_id = au.id AND {SqliteVisibility.VisibleSql})
+                   OR EXISTS (SELECT 1 FROM article_authors aa WHERE aa.author_id = au.id AND aa.is_live = 1 AND aa.published_at <= @Now));
+            """,
+            new { Slug = oldSlug, Now = SqliteDates.ToText(now) }), cancellationToken);
+
+    public Task<string?> FindNameForAccountAsync(string accountName, CancellationToken cancellationToken = default) =>
+        database.RunAsync(connection => connection.QuerySingleOrDefaultAsync<string?>(
+            "SELECT au.display_name FROM authors au JOIN users u ON u.id = au.account_id WHERE u.name = @Name;",
+            new { Name = accountName }), cancellationToken);
+
+    public Task<AuthorProfileChange> UpdateProfileAsync(string slug, AuthorProfileEdit edit, string editor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        ArgumentNullException.ThrowIfNull(editor);
+        if (AuthorName.ProblemWith(edit.Name) is { } problem)
+        {
+            throw new AuthorProfileException(problem, "name");
+        }
+
+        var name = AuthorName.Clean(edit.Name);
+        var newSlug = edit.Slug.Trim();
+        if (!Slug.IsValid(newSlug))
+        {
+            throw new AuthorProfileException(
+                $"„{newSlug}“ ist keine gültige Adresse: nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche, höchstens {Slug.MaxLength} Zeichen.", "slug");
+        }
+
+        return database.WriteAsync(async unit =>
+        {
+            var author = await unit.Connection.QuerySingleOrDefaultAsync<(long Id, string Name, string Slug, long? AccountId)>(
+                "SELECT id, display_name, slug, account_id FROM authors WHERE slug = @Slug;", new { Slug = slug }, unit.Transaction);
+            if (author.Slug is null)
+            {
+                throw new AuthorNotFoundException(slug);
+            }
+
+            // Every address that must lead to this author afterwards: the new one, and those a byline with the old
+            // or the new name derives, so that a file imported later with either name lands here.
+            var leading = new HashSet<string>(StringComparer.Ordinal) { newSlug, Slug.ForAuthor(name), Slug.ForAuthor(author.Name), author.Slug };
+            foreach (var address in leading)
+            {
+                var other = await unit.Connection.QuerySingleOrDefaultAsync<string?>(
+                    "SELECT display_name FROM authors WHERE slug = @Slug AND id <> @Id;", new { Slug = address, author.Id }, unit.Transaction);
+                if (other is not null)
+                {
+                    throw address == newSlug
+                        ? new AuthorProfileException($"Die Adresse /autor/{address} gehört schon zu „{other}“. Bitte eine andere wählen.", "slug")
+                        : new AuthorProfileException(
+                            $"Der Name „{name}“ führt zur Adresse /autor/{address}, die schon zu „{other}“ gehört: Artikel mit diesem Namen " +
+                            "kämen zu „" + other + "“. Bitte den Namen unterscheidbar machen.", "name");
+                }
+            }
+
+            long? accountId = null;
+            if (!string.IsNullOrWhiteSpace(edit.AccountName))
+            {
+                accountId = await unit.Connection.ExecuteScalarAsync<long?>(
+                    "SELECT id FROM users WHERE name = @Name;", new { Name = edit.AccountName.Trim() }, unit.Transaction)
+                    ?? throw new AuthorProfileException($"Ein Konto „{edit.AccountName.Trim()}“ gibt es nicht.", "account");
+                var holder = await unit.Connection.QuerySingleOrDefaultAsync<string?>(
+                    "SELECT display_name FROM authors WHERE account_id = @AccountId AND id <> @Id;", new { AccountId = accountId, author.Id }, unit.Transaction);
+                if (holder is not null)
+                {
+                    throw new AuthorProfileException(
+                        $"Das Konto „{edit.AccountName.Trim()}“ gehört schon zum Profil „{holder}“. Ein Konto hat höchstens ein Autorenprofil; " +
+                        "bitte dort zuerst die Verknüpfung lösen.", "account");
+                }
+            }
+
+            if (name == author.Name && newSlug == author.Slug && accountId == author.AccountId)
+            {
+                return new AuthorProfileChange(name, newSlug, 0);
+            }
+
+            var now = clock.GetUtcNow();
+            var articles = (await unit.Connection.QueryAsync<long>(
+                "SELECT id FROM articles WHERE author_id = @Id UNION SELECT article_id FROM article_authors WHERE author_id = @Id ORDER BY 1;",
+                new { author.Id }, unit.Transaction)).ToList();
+            var before = new List<ArticleFootprint?>();
+            foreach (var id in articles)
+            {
+                before.Add(await SqliteContentJournal.ReadFootprintAsync(unit, id, now));
+            }
+
+            var formerSlugs = (await unit.Connection.QueryAsync<string>(
+                "SELECT slug FROM author_redirects WHERE author_id = @Id;", new { author.Id }, unit.Transaction)).ToHashSet(StringComparer.Ordinal);
+            formerSlugs.UnionWith([author.Slug, Slug.ForAuthor(author.Name)]);
+
+            await unit.Connection.ExecuteAsync(
+                """
+                UPDATE authors SET display_name = @Name, slug = @NewSlug, account_id = @AccountId WHERE id = @Id;
+                DELETE FROM author_redirects WHERE slug = @NewSlug;
+                """,
+                new { author.Id, Name = name, NewSlug = newSlug, AccountId = accountId }, unit.Transaction);
+            foreach (var address in leading.Where(a => a != newSlug))
+            {
+                // A former address of another author given up to this one: the addresses above are checked free of authors.
+                await unit.Connection.ExecuteAsync(
+                    """
+                    INSERT INTO author_redirects (slug, author_id, created_at) VALUES (@Slug, @Id, @Now)
+                    ON CONFLICT (slug) DO UPDATE SET author_id = excluded.author_id;
+                    """,
+                    new { Slug = address, author.Id, Now = SqliteDates.ToText(now) }, unit.Transaction);
+            }
+
+            var rewritten = name == author.Name ? 0 : await RewriteSourcesAsync(unit, articles, formerSlugs, name, editor, now);
+            var after = new List<ArticleFootprint?>();
+            foreach (var id in articles)
+            {
+                after.Add(await SqliteContentJournal.ReadFootprintAsync(unit, id, now));
+            }
+
+            await SqliteContentJournal.RecordArticleChangesAsync(unit, before.Zip(after), now);
+            if (newSlug != author.Slug || name != author.Name)
+            {
+                // The author's own page and feeds, which show the name, even without a visible article of theirs.
+                await SqliteContentJournal.RecordAsync(unit, new ContentChange(0, [], [], [author.Slug, newSlug]), now);
+            }
+
+            return new AuthorProfileChange(name, newSlug, rewritten);
+        }, cancellationToken);
+    }
+
+    /// <summary>Each article's current source with the author's new name, as a new revision by the editor (decision 0021).</summary>
+    private static async Task<int> RewriteSourcesAsync(
+        SqliteUnitOfWork unit, List<long> articleIds, IReadOnlySet<string> formerSlugs, string name, string editor, DateTimeOffset now)
+    {
+        var rewritten = 0;
+        foreach (var id in articleIds)
+        {
+            var current = await unit.Connection.QuerySingleAsync<(long Revision, string Markdown)>(
+                """
+                SELECT a.revision, r.markdown FROM articles a
+                JOIN revisions r ON r.article_id = a.id AND r.number = a.revision
+                WHERE a.id = @Id;
+                """,
+                new { Id = id }, unit.Transaction);
+            if (AuthorSourceRewrite.Rewrite(current.Markdown, formerSlugs, name) is not { } markdown)
+            {
+                continue;
+            }
+
+            await unit.Connection.ExecuteAsync(
+                """
+                UPDATE articles SET content_hash = @Hash, revision = @Number, modified_at = @Now WHERE id = @Id;
+                INSERT INTO revisions (article_id, number, markdown, content_hash, origin, origin_detail, created_at)
+                VALUES (@Id, @Number, @Markdown, @Hash, @Origin, @Editor, @Now);
+                """,
+                new
+                {
+                    Id = id,
+                    Number = current.Revision + 1,
+                    Markdown = markdown,
+                    Hash = ArticleParser.ContentHash(markdown),
+                    Origin = SqliteRevisions.OriginText(RevisionOrigin.Editor),
+                    Editor = editor,
+                    Now = SqliteDates.ToText(now),
+                },
+                unit.Transaction);
+            rewritten++;
+        }
+
+        return rewritten;
+    }
+
     private static ContentChange AuthorChange(string slug) => new(0, [], [], [slug]);
 
     private static Task<StoredAuthor?> FindStoredAsync(SqliteUnitOfWork unit, string slug) =>
@@ -161,7 +379,8 @@ public sealed class SqliteAuthorStore(SqliteDatabase database, TimeProvider cloc
             SELECT id AS Id, bio_markdown AS BioMarkdown, profile_hash AS ProfileHash,
                    (SELECT coalesce(max(number), 0) FROM author_bio_versions WHERE author_id = authors.id) AS BioVersion
             FROM authors
-            WHERE slug = @Slug;
+            WHERE slug = @Slug OR id = (SELECT author_id FROM author_redirects WHERE slug = @Slug)
+            ORDER BY slug = @Slug DESC LIMIT 1;
             """,
             new { Slug = slug }, unit.Transaction);
 
@@ -205,6 +424,7 @@ public sealed class SqliteAuthorStore(SqliteDatabase database, TimeProvider cloc
         public string Slug { get; init; } = "";
         public string? BioMarkdown { get; init; }
         public string? BioHtml { get; init; }
+        public string? AccountName { get; init; }
     }
 
     private sealed class BioVersionRow

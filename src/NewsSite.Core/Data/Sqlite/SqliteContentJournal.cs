@@ -16,18 +16,23 @@ public sealed class SqliteContentJournal(SqliteDatabase database, TimeProvider c
     /// <summary>What readers see of the article right now, within the unit; null when there is no such article.</summary>
     internal static async Task<ArticleFootprint?> ReadFootprintAsync(SqliteUnitOfWork unit, long articleId, DateTimeOffset now)
     {
-        var row = await unit.Connection.QuerySingleOrDefaultAsync<(string Slug, string AuthorSlug, long Visible, string? Tags, string? Ressort)>(
+        var row = await unit.Connection.QuerySingleOrDefaultAsync<(string Slug, string AuthorSlug, long Visible, string? Tags, string? Ressort, string? CoAuthors)>(
             $"""
             SELECT a.slug, au.slug, ({VisibleSql}),
                    (SELECT group_concat(t.slug, ' ') FROM article_tags at JOIN tags t ON t.id = at.tag_id
                     WHERE at.article_id = a.id),
-                   (SELECT r.slug FROM ressorts r WHERE r.id = a.ressort_id)
+                   (SELECT r.slug FROM ressorts r WHERE r.id = a.ressort_id),
+                   (SELECT group_concat(co.slug, ' ') FROM article_authors aa JOIN authors co ON co.id = aa.author_id
+                    WHERE aa.article_id = a.id)
             FROM articles a
             JOIN authors au ON au.id = a.author_id
             WHERE a.id = @Id;
             """,
             new { Id = articleId, Now = SqliteDates.ToText(now) }, unit.Transaction);
-        return row.Slug is null ? null : new ArticleFootprint(row.Slug, row.AuthorSlug, SplitSlugs(row.Tags), row.Visible != 0, row.Ressort);
+        return row.Slug is null ? null : new ArticleFootprint(row.Slug, row.AuthorSlug, SplitSlugs(row.Tags), row.Visible != 0, row.Ressort)
+        {
+            CoAuthorSlugs = SplitSlugs(row.CoAuthors),
+        };
     }
 
     /// <summary>Journals an article's change when it was visible before or is now; otherwise no reader can tell.</summary>
@@ -134,7 +139,9 @@ public sealed class SqliteContentJournal(SqliteDatabase database, TimeProvider c
                 SELECT a.slug, au.slug,
                        (SELECT group_concat(t.slug, ' ') FROM article_tags at JOIN tags t ON t.id = at.tag_id
                         WHERE at.article_id = a.id),
-                       (SELECT r.slug FROM ressorts r WHERE r.id = a.ressort_id)
+                       (SELECT r.slug FROM ressorts r WHERE r.id = a.ressort_id),
+                       (SELECT group_concat(co.slug, ' ') FROM article_authors aa JOIN authors co ON co.id = aa.author_id
+                        WHERE aa.article_id = a.id)
                 FROM articles a
                 JOIN authors au ON au.id = a.author_id
                 WHERE {VisibleSql} AND a.published_at > @DueAfter;
@@ -148,8 +155,8 @@ public sealed class SqliteContentJournal(SqliteDatabase database, TimeProvider c
                     ? new ContentChange(r.Id, [], [], [], WholeSite: true)
                     : new ContentChange(r.Id, SplitSlugs(r.Articles), SplitSlugs(r.Tags), SplitSlugs(r.Authors)) { RessortSlugs = SplitSlugs(r.Ressorts) })
                 .ToList();
-            var cameDue = (await results.ReadAsync<(string Slug, string AuthorSlug, string? Tags, string? Ressort)>())
-                .Select(r => new ContentChange(0, [r.Slug], SplitSlugs(r.Tags), [r.AuthorSlug]) { RessortSlugs = r.Ressort is null ? [] : [r.Ressort] });
+            var cameDue = (await results.ReadAsync<(string Slug, string AuthorSlug, string? Tags, string? Ressort, string? CoAuthors)>())
+                .Select(r => new ContentChange(0, [r.Slug], SplitSlugs(r.Tags), [r.AuthorSlug, .. SplitSlugs(r.CoAuthors)]) { RessortSlugs = r.Ressort is null ? [] : [r.Ressort] });
             var next = SqliteDates.FromNullableText(await results.ReadSingleAsync<string?>());
 
             return new PendingContentChanges([.. cameDue, .. journaled], journaled.Count == 0 ? afterId : journaled[^1].Id, next);

@@ -36,7 +36,10 @@ public sealed class SqliteExportReads(SqliteDatabase database) : IExportReads
                             SELECT t.display_name AS name FROM article_tags at JOIN tags t ON t.id = at.tag_id
                             WHERE at.article_id = a.id ORDER BY at.position)) AS TagsJson,
                        r.markdown AS Markdown, a.feed_key AS FeedKey,
-                       (SELECT name FROM ressorts WHERE id = a.ressort_id) AS RessortName
+                       (SELECT name FROM ressorts WHERE id = a.ressort_id) AS RessortName,
+                       (SELECT json_group_array(co.display_name ORDER BY aa.position)
+                        FROM article_authors aa JOIN authors co ON co.id = aa.author_id
+                        WHERE aa.article_id = a.id) AS CoAuthorsJson
                 FROM articles a
                 JOIN authors au ON au.id = a.author_id
                 JOIN revisions r ON r.article_id = a.id AND r.number = a.revision
@@ -50,7 +53,10 @@ public sealed class SqliteExportReads(SqliteDatabase database) : IExportReads
                     row.Slug, row.Title, row.Summary, row.AuthorName,
                     SqliteDates.FromNullableText(row.PublishedAt), SqliteDates.FromNullableText(row.UpdatedAt),
                     row.IsDraft != 0, row.IsTrashed != 0,
-                    JsonSerializer.Deserialize<List<string>>(row.TagsJson) ?? [], row.Markdown, row.FeedKey, row.RessortName);
+                    JsonSerializer.Deserialize<List<string>>(row.TagsJson) ?? [], row.Markdown, row.FeedKey, row.RessortName)
+                {
+                    CoAuthorNames = row.CoAuthorsJson == "[]" ? [] : JsonSerializer.Deserialize<List<string>>(row.CoAuthorsJson) ?? [],
+                };
             }
         }
     }
@@ -88,5 +94,6 @@ public sealed class SqliteExportReads(SqliteDatabase database) : IExportReads
         public string Markdown { get; init; } = "";
         public string FeedKey { get; init; } = "";
         public string? RessortName { get; init; }
+        public string CoAuthorsJson { get; init; } = "[]";
     }
 }

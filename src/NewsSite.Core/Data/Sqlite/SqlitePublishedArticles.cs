@@ -19,6 +19,9 @@ public sealed class SqlitePublishedArticles(SqliteDatabase database) : IPublishe
         (SELECT json_group_array(json_array(c.corrected_at, c.text) ORDER BY c.corrected_at DESC, c.id DESC)
          FROM article_corrections c
          WHERE c.article_id = a.id) AS CorrectionsJson,
+        (SELECT json_group_array(json_array(co.display_name, co.slug) ORDER BY aa.position)
+         FROM article_authors aa JOIN authors co ON co.id = aa.author_id
+         WHERE aa.article_id = a.id) AS CoAuthorsJson,
         r.name AS RessortName, r.slug AS RessortSlug
         """;
 
@@ -133,6 +136,7 @@ public sealed class SqlitePublishedArticles(SqliteDatabase database) : IPublishe
         public string? LeadPicture { get; init; }
         public string TagsJson { get; init; } = "[]";
         public string CorrectionsJson { get; init; } = "[]";
+        public string CoAuthorsJson { get; init; } = "[]";
         public string? RessortName { get; init; }
         public string? RessortSlug { get; init; }
 
@@ -144,6 +148,7 @@ public sealed class SqlitePublishedArticles(SqliteDatabase database) : IPublishe
             {
                 Ressort = RessortName is null || RessortSlug is null ? null : new Ressorts.RessortLink(RessortName, RessortSlug),
                 Corrections = ReadCorrections(CorrectionsJson),
+                CoAuthors = SqliteCoAuthors.Read(CoAuthorsJson),
             };
 
             // Only the article page reads the stored outline (feeds need none). A row written before outlines were

@@ -67,12 +67,12 @@ public sealed partial class SqliteSearchIndex(SqliteDatabase database) : ISearch
                 LIMIT @Limit OFFSET @Offset
             )
             SELECT found.Found, hit.Slug, hit.Title, hit.AuthorName, hit.AuthorSlug, hit.PublishedAt,
-                   hit.Summary, hit.BodyHtml, hit.LeadPicture
+                   hit.Summary, hit.BodyHtml, hit.LeadPicture, hit.CoAuthorsJson
             FROM (SELECT count(*) AS Found FROM newest) AS found
             LEFT JOIN (
                 SELECT p.id, p.score, a.slug AS Slug, a.title AS Title, au.display_name AS AuthorName,
                        au.slug AS AuthorSlug, a.published_at AS PublishedAt, a.summary AS Summary, a.body_html AS BodyHtml,
-                       a.lead_picture AS LeadPicture
+                       a.lead_picture AS LeadPicture, {SqliteCoAuthors.Column("a")} AS CoAuthorsJson
                 FROM page p
                 JOIN articles a ON a.id = p.id
                 JOIN authors au ON au.id = a.author_id
@@ -178,6 +178,7 @@ public sealed partial class SqliteSearchIndex(SqliteDatabase database) : ISearch
         public string Summary { get; init; } = "";
         public string BodyHtml { get; init; } = "";
         public string? LeadPicture { get; init; }
+        public string? CoAuthorsJson { get; init; }
 
         /// <summary>
         /// The excerpt comes from the body where a word matched there, else from the summary, which shows its
@@ -189,7 +190,7 @@ public sealed partial class SqliteSearchIndex(SqliteDatabase database) : ISearch
                 ?? SearchExcerpt.AroundMatch(Summary, terms)
                 ?? SearchExcerpt.Beginning(Summary);
             return new SearchHit(Slug!, Title, AuthorName, AuthorSlug, SqliteDates.FromText(PublishedAt), SearchSnippet.ToHtml(excerpt),
-                SqliteLeadPictures.Read(LeadPicture));
+                SqliteLeadPictures.Read(LeadPicture)) { CoAuthors = SqliteCoAuthors.Read(CoAuthorsJson) };
         }
     }
 }

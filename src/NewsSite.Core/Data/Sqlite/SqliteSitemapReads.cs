@@ -20,7 +20,9 @@ public sealed class SqliteSitemapReads(SqliteDatabase database) : ISitemapReads
                         WHERE EXISTS (SELECT 1 FROM article_tags at JOIN articles a ON a.id = at.article_id
                                       WHERE at.tag_id = t.id AND {VisibleSql}))
                      + (SELECT count(*) FROM authors au
-                        WHERE EXISTS (SELECT 1 FROM articles a WHERE a.author_id = au.id AND {VisibleSql}))
+                        WHERE EXISTS (SELECT 1 FROM articles a WHERE a.author_id = au.id AND {VisibleSql})
+                           OR EXISTS (SELECT 1 FROM article_authors aa JOIN articles a ON a.id = aa.article_id
+                                      WHERE aa.author_id = au.id AND {VisibleSql}))
                      + (SELECT count(*) FROM ressorts r
                         WHERE EXISTS (SELECT 1 FROM articles a WHERE a.ressort_id = r.id AND {VisibleSql})) AS ListingPages;
                 """,
@@ -57,10 +59,12 @@ public sealed class SqliteSitemapReads(SqliteDatabase database) : ISitemapReads
                 WHERE {VisibleSql}
                 GROUP BY t.id
                 UNION ALL
-                SELECT 2, au.slug, max({LastChangedSql})
+                SELECT 2, au.slug, max(written.last_changed)
                 FROM authors au
-                JOIN articles a ON a.author_id = au.id
-                WHERE {VisibleSql}
+                JOIN (SELECT a.author_id, {LastChangedSql} AS last_changed FROM articles a WHERE {VisibleSql}
+                      UNION ALL
+                      SELECT aa.author_id, {LastChangedSql} FROM article_authors aa JOIN articles a ON a.id = aa.article_id
+                      WHERE {VisibleSql}) written ON written.author_id = au.id
                 GROUP BY au.id
                 UNION ALL
                 SELECT 3, r.slug, max({LastChangedSql})

@@ -15,7 +15,7 @@ namespace NewsSite.Web.Pages.Articles;
 /// <param name="Image">The picture for link previews (og:image, twitter:image): the 16:9 crop, 1200 px wide when the
 /// picture allows; null for an article without a lead picture.</param>
 /// <param name="BreadcrumbJsonLd">A schema.org BreadcrumbList (Startseite › Ressort › Artikel); null without a Ressort.</param>
-public sealed record ArticleSharing(string PublishedTime, string ModifiedTime, string AuthorUrl, string JsonLd, string? BreadcrumbJsonLd = null,
+public sealed record ArticleSharing(string PublishedTime, string ModifiedTime, IReadOnlyList<string> AuthorUrls, string JsonLd, string? BreadcrumbJsonLd = null,
     SharedImage? Image = null)
 {
     // HTML-sensitive characters (<, >, &, quotes) stay escaped whatever the ranges; German letters stay readable.
@@ -26,7 +26,7 @@ public sealed record ArticleSharing(string PublishedTime, string ModifiedTime, s
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(urls);
         var url = urls.Absolute(SiteUrls.ArticlePath(article.Slug));
-        var authorUrl = urls.Absolute(SiteUrls.AuthorPath(article.AuthorSlug));
+        var authorUrls = article.Authors.Select(a => urls.Absolute(SiteUrls.AuthorPath(a.Slug))).ToArray();
         var published = MachineTime.Utc(article.PublishedAt);
         var modified = MachineTime.Utc(article.LastChangedAt);
 
@@ -41,7 +41,9 @@ public sealed record ArticleSharing(string PublishedTime, string ModifiedTime, s
             ["datePublished"] = published,
             ["dateModified"] = modified,
             ["inLanguage"] = SiteText.LanguageTag,
-            ["author"] = new[] { new Dictionary<string, object> { ["@type"] = "Person", ["name"] = article.AuthorName, ["url"] = authorUrl } },
+            ["author"] = article.Authors
+                .Select((a, i) => new Dictionary<string, object> { ["@type"] = "Person", ["name"] = a.Name, ["url"] = authorUrls[i] })
+                .ToArray(),
             ["publisher"] = new Dictionary<string, object>
             {
                 ["@type"] = "NewsMediaOrganization",
@@ -82,7 +84,7 @@ public sealed record ArticleSharing(string PublishedTime, string ModifiedTime, s
             image = crops[0];
         }
 
-        return new ArticleSharing(published, modified, authorUrl, JsonSerializer.Serialize(jsonLd, JsonOptions), Breadcrumb(article, urls, url), image);
+        return new ArticleSharing(published, modified, authorUrls, JsonSerializer.Serialize(jsonLd, JsonOptions), Breadcrumb(article, urls, url), image);
     }
 
     private static string? Breadcrumb(PublishedArticle article, SiteUrls urls, string url)

@@ -26,10 +26,17 @@ public sealed class AuthorModel(IAuthorStore authors, IArticleListings articles,
             return BadRequest();
         }
 
-        var author = Slug.IsValid(slug) ? await authors.FindAuthorDetailsAsync(slug, clock.GetUtcNow(), cancellationToken) : null;
-        if (author is null)
+        if (!Slug.IsValid(slug))
         {
             return NotFound();
+        }
+
+        var author = await authors.FindAuthorDetailsAsync(slug, clock.GetUtcNow(), cancellationToken);
+        if (author is null)
+        {
+            // A renamed author's former address leads to their page, with its page number (decision 0021).
+            var current = await authors.FindRedirectAsync(slug, clock.GetUtcNow(), cancellationToken);
+            return current is null ? NotFound() : RedirectPermanent(new Pagination(page, page, SiteUrls.AuthorPath(current)).UrlFor(page));
         }
 
         Author = author;

@@ -33,7 +33,7 @@ public sealed record ArticleView(
         ArgumentNullException.ThrowIfNull(content);
         return new ArticleView(
             content.Title,
-            new Byline(content.AuthorName, Slug.ForAuthor(content.AuthorName), content.PublishedAt ?? now, content.UpdatedAt),
+            new Byline([.. content.AuthorNames.Select(name => new AuthorLink(name, Slug.ForAuthor(name)))], content.PublishedAt ?? now, content.UpdatedAt),
             content.BodyHtml,
             content.Tags.Select(t => new TagLink(t.Display, t.Slug)).ToList(),
             ArticleOutline.Of(content.BodyHtml),

@@ -178,6 +178,11 @@ public sealed class EditModel(
             AutosaveRestored = true;
             Autosave = null;
         }
+        else if (Article is null && string.IsNullOrEmpty(Fields.Author))
+        {
+            // A new article is by the person writing it, when their account has a profile (decision 0021).
+            Fields.Author = await choices.BylineForAsync(User.AccountName(), cancellationToken);
+        }
 
         return Page();
     }
@@ -445,6 +450,9 @@ public sealed class EditModel(
         {
             var (_, content) = drafts.Compose(Article?.Markdown, Fields.ToFields(), Body ?? "", intent, now, Article?.PublishedAt, Notice);
             var origin = new ArticleOrigin(RevisionOrigin.Editor, User.AccountName(), SourceKey: null);
+
+            // A new name that looks like a known author is saved as typed, with a warning naming the close one (decision 0021).
+            var lookalikes = new AuthorLookalikes(Choices.Authors).WarningsFor(content.AuthorNames);
             var written = id is null
                 ? await articles.CreateAsync(content, origin, cancellationToken)
                 : await articles.UpdateAsync(id.Value, Revision, content, origin, cancellationToken);
@@ -454,7 +462,8 @@ public sealed class EditModel(
             TempData["Message"] = (written.Kind == ArticleWriteKind.Unchanged
                 ? "Keine Änderungen – es wurde nichts gespeichert."
                 : Outcome(content, written, now))
-                + (Article?.Status == ArticleStatus.Trashed ? " Der Artikel liegt weiter im Papierkorb und bleibt verborgen, bis er wiederhergestellt wird." : "");
+                + (Article?.Status == ArticleStatus.Trashed ? " Der Artikel liegt weiter im Papierkorb und bleibt verborgen, bis er wiederhergestellt wird." : "")
+                + string.Concat(lookalikes.Select(w => " Warnung: " + w));
             // What was autosaved is in the saved version now (or was given up for it).
             await autosaves.DeleteAsync(User.AccountName(), written.ArticleId, CancellationToken.None);
             if (id is null)

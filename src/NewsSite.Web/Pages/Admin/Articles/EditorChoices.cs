@@ -26,4 +26,8 @@ public sealed class EditorChoices(IRessortStore ressorts, IAuthorStore authors, 
             [.. authorList.Select(a => a.Name)],
             [.. tags.OrderByDescending(t => t.Count).Take(MaxTagSuggestions).Select(t => t.Name)]);
     }
+
+    /// <summary>The byline a new article starts with: the name of the profile linked to the account; null without one.</summary>
+    public Task<string?> BylineForAsync(string account, CancellationToken cancellationToken) =>
+        authors.FindNameForAccountAsync(account, cancellationToken);
 }
