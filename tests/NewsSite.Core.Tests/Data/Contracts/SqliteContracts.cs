@@ -105,3 +105,8 @@ public sealed class SqliteCorrectionListingsContractTests : CorrectionListingsCo
 {
     protected override Task<StorageUnderTest> CreateStorageAsync(ContentChangeSignal? signal = null) => SqliteStorageUnderTest.CreateAsync(signal);
 }
+
+public sealed class SqliteBulkWritesContractTests : BulkWritesContract
+{
+    protected override Task<StorageUnderTest> CreateStorageAsync(ContentChangeSignal? signal = null) => SqliteStorageUnderTest.CreateAsync(signal);
+}
