@@ -30,6 +30,9 @@ public enum ArticleWriteKind
 
 public sealed record ArticleWriteResult(ArticleWriteKind Kind, long ArticleId, string Slug, int Revision);
 
+/// <summary>An editor's save of one article within a batch: its new content, written only over <paramref name="ExpectedRevision"/>.</summary>
+public sealed record ArticleUpdate(long ArticleId, int ExpectedRevision, ArticleContent Content);
+
 /// <summary>One article of a batch: what was written, or why the database refused it (then nothing of it is stored).</summary>
 public sealed record BatchSaveResult(ArticleWriteResult? Written, Exception? Error);
 

@@ -11,7 +11,8 @@ public sealed record EditorArticleSummary(
     DateTimeOffset ModifiedAt,
     IReadOnlyList<string> Tags,
     int Revision,
-    string? Owner = null);
+    string? Owner = null,
+    string? Ressort = null);
 
 /// <summary>
 /// An article as the edit page opens it: the current revision's Markdown and the revision to save against; who began it
@@ -36,7 +37,42 @@ public sealed record EditableArticle(
 /// </param>
 /// <param name="ExcludeTrash">With no status given: everything but the trash.</param>
 /// <param name="Owner">Only the articles this account began (a contributor's own list); null for all.</param>
-public sealed record EditorArticleFilter(ArticleStatus? Status, string? Text, bool ExcludeTrash = false, string? Owner = null);
+/// <param name="RessortSlug">Only the articles of this Ressort; null for all.</param>
+/// <param name="AuthorSlug">Only the articles of this author; null for all.</param>
+/// <param name="Tag">Only the articles with the tag this name means (its own name or a variant); null for all.</param>
+/// <param name="PublishedFrom">Only articles whose publication date is at or after this instant (drafts without one drop out).</param>
+/// <param name="PublishedBefore">Only articles whose publication date lies before this instant.</param>
+public sealed record EditorArticleFilter(
+    ArticleStatus? Status,
+    string? Text,
+    bool ExcludeTrash = false,
+    string? Owner = null,
+    string? RessortSlug = null,
+    string? AuthorSlug = null,
+    Tags.TagName? Tag = null,
+    DateTimeOffset? PublishedFrom = null,
+    DateTimeOffset? PublishedBefore = null);
+
+/// <summary>The columns the admin's list sorts by; titles, authors and Ressorts in German order (<see cref="GermanOrder"/>).</summary>
+public enum EditorArticleSort
+{
+    /// <summary>Last change (the default, newest first).</summary>
+    Modified,
+    Published,
+    Title,
+    Author,
+    Ressort,
+
+    /// <summary>In the order of the workflow: Entwurf, Zur Prüfung, Geplant, Veröffentlicht, Papierkorb.</summary>
+    Status,
+}
+
+/// <summary>A page of the admin's list, with how many articles of each status match the filter's other criteria.</summary>
+/// <param name="Counts">Every status with its count (status and <see cref="EditorArticleFilter.ExcludeTrash"/> left out of the filter).</param>
+/// <param name="TagFound">False when the filter names a tag that does not exist.</param>
+public sealed record EditorArticleList(
+    PagedList<EditorArticleSummary> Articles, IReadOnlyDictionary<ArticleStatus, int> Counts, bool TagFound = true);
+
 
 /// <summary>A line of an article's history: who saved which revision when, without its text.</summary>
 public sealed record RevisionInfo(int Number, RevisionOrigin Origin, string OriginDetail, DateTimeOffset CreatedAt);

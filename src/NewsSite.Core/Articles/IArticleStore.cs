@@ -56,6 +56,25 @@ public interface IArticleStore
         long articleId, int expectedRevision, ArticleContent content, ArticleOrigin origin, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Many editor saves as one write (a bulk action of the article list, decision 0022): each article as
+    /// <see cref="UpdateAsync"/> writes it (revision, tags, search row, audit entries of what its visibility did), all
+    /// in one transaction, and one journal entry for every article readers could see before or after. All or nothing:
+    /// if one article is gone or was saved by someone else since its revision was read, nothing is written.
+    /// </summary>
+    /// <exception cref="ArticleNotFoundException">An article does not exist (any more).</exception>
+    /// <exception cref="ArticleConcurrencyException">An article has a newer revision than the one given.</exception>
+    Task<IReadOnlyList<ArticleWriteResult>> UpdateManyAsync(
+        IReadOnlyList<ArticleUpdate> updates, ArticleOrigin origin, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <see cref="SetTrashedAsync"/> for many articles as one write, with one journal entry: articles already where
+    /// they should be are left alone (and not audited). All or nothing.
+    /// </summary>
+    /// <returns>How many articles moved.</returns>
+    /// <exception cref="ArticleNotFoundException">An article does not exist (any more); nothing is changed.</exception>
+    Task<int> SetTrashedManyAsync(IReadOnlyList<long> articleIds, bool trashed, string account, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Stores the outline (table of contents, word count) of every article stored without one: those of a database
     /// from before outlines were kept. Idempotent; run at every start, it finds nothing to do afterwards.
     /// </summary>

@@ -7,6 +7,13 @@ public interface IEditorArticles
     Task<PagedList<EditorArticleSummary>> ListForEditorsAsync(
         EditorArticleFilter filter, int page, int pageSize, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A page of the articles matching <paramref name="filter"/> in the order asked for (ties: last modified first), and
+    /// the count of each status among the articles matching the rest of the filter, for the list's status links.
+    /// </summary>
+    Task<EditorArticleList> ListWithCountsAsync(
+        EditorArticleFilter filter, EditorArticleSort sort, bool descending, int page, int pageSize, CancellationToken cancellationToken = default);
+
     Task<EditableArticle?> FindForEditingAsync(long articleId, CancellationToken cancellationToken = default);
 
     /// <summary>The history without the sources: a long-edited article's list stays small.</summary>

@@ -13,6 +13,9 @@ public interface ITagStore
 
     Task<TagSummary?> FindAsync(long id, DateTimeOffset now, CancellationToken cancellationToken = default);
 
+    /// <summary>The tag a name means, by its own name or as one of its variants, as an article naming it would get it; null for none.</summary>
+    Task<TagSummary?> FindByNameAsync(TagName name, DateTimeOffset now, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// The current slug of the tag that had <paramref name="oldSlug"/> before a rename or merge, when that tag has a
     /// published article; otherwise null, so that a redirect never confirms an embargoed name.

@@ -58,6 +58,7 @@ public static class NewsSiteServices
         });
         builder.Services.AddSingleton<ArticleImporter>();
         builder.Services.AddSingleton<ArticleDraft>();
+        builder.Services.AddSingleton<ArticleBulkActions>();
         builder.Services.AddSingleton<Editing.AutosaveOffers>();
         builder.Services.AddSingleton<Pages.Admin.Articles.EditorChoices>();
         builder.Services.AddSingleton<ArticleUploader>();

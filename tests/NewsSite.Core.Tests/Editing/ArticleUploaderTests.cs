@@ -264,6 +264,13 @@ public class ArticleUploaderTests
             long articleId, int expectedRevision, ArticleContent content, ArticleOrigin origin, CancellationToken cancellationToken = default) =>
             inner.UpdateAsync(articleId, expectedRevision, content, origin, cancellationToken);
 
+        public Task<IReadOnlyList<ArticleWriteResult>> UpdateManyAsync(
+            IReadOnlyList<ArticleUpdate> updates, ArticleOrigin origin, CancellationToken cancellationToken = default) =>
+            inner.UpdateManyAsync(updates, origin, cancellationToken);
+
+        public Task<int> SetTrashedManyAsync(IReadOnlyList<long> articleIds, bool trashed, string account, CancellationToken cancellationToken = default) =>
+            inner.SetTrashedManyAsync(articleIds, trashed, account, cancellationToken);
+
         public Task<int> FillMissingOutlinesAsync(CancellationToken cancellationToken = default) => inner.FillMissingOutlinesAsync(cancellationToken);
 
         public Task<bool> SetTrashedAsync(long articleId, bool trashed, string account, CancellationToken cancellationToken = default) =>

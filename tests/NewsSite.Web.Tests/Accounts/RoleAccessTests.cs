@@ -62,6 +62,7 @@ public partial class RoleAccessTests
         ["GET /admin/bilder/suche"] = UserRole.Contributor,
 
         // Deciding what readers see, and everything on others' articles.
+        ["POST /admin Bulk"] = UserRole.Editor,
         ["POST /admin/artikel/neu Publish"] = UserRole.Editor,
         ["POST /admin/artikel/{id} Publish"] = UserRole.Editor,
         ["POST /admin/artikel/neu Approve"] = UserRole.Editor,

@@ -119,14 +119,7 @@ public sealed partial class SqliteArticleStore(SqliteDatabase database, TimeProv
                 StoredArticle.Select + " WHERE id = @Id;", new { Id = articleId }, unit.Transaction)
                 ?? throw new ArticleNotFoundException(articleId);
 
-            if (existing.Revision != expectedRevision)
-            {
-                var latest = await unit.Connection.QuerySingleAsync<(string Detail, string CreatedAt)>(
-                    "SELECT origin_detail, created_at FROM revisions WHERE article_id = @Id ORDER BY number DESC LIMIT 1;",
-                    new { Id = articleId }, unit.Transaction);
-                throw new ArticleConcurrencyException((int)existing.Revision, latest.Detail, SqliteDates.FromText(latest.CreatedAt));
-            }
-
+            await CheckRevisionAsync(unit, existing, expectedRevision);
             if (existing.ContentHash == content.ContentHash)
             {
                 return new ArticleWriteResult(ArticleWriteKind.Unchanged, existing.Id, existing.Slug, (int)existing.Revision);
@@ -135,6 +128,91 @@ public sealed partial class SqliteArticleStore(SqliteDatabase database, TimeProv
             return await WriteAndJournalAsync(unit, existing, content, origin, suffixDerivedSlug: true);
         }, cancellationToken);
     }
+
+    public Task<IReadOnlyList<ArticleWriteResult>> UpdateManyAsync(
+        IReadOnlyList<ArticleUpdate> updates, ArticleOrigin origin, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        ArgumentNullException.ThrowIfNull(origin);
+        return database.WriteAsync<IReadOnlyList<ArticleWriteResult>>(async unit =>
+        {
+            var now = clock.GetUtcNow();
+            var results = new List<ArticleWriteResult>(updates.Count);
+            var changes = new List<(ArticleFootprint?, ArticleFootprint?)>(updates.Count);
+            foreach (var update in updates)
+            {
+                var existing = await unit.Connection.QuerySingleOrDefaultAsync<StoredArticle>(
+                    StoredArticle.Select + " WHERE id = @Id;", new { Id = update.ArticleId }, unit.Transaction)
+                    ?? throw new ArticleNotFoundException(update.ArticleId);
+                await CheckRevisionAsync(unit, existing, update.ExpectedRevision);
+                if (existing.ContentHash == update.Content.ContentHash)
+                {
+                    results.Add(new ArticleWriteResult(ArticleWriteKind.Unchanged, existing.Id, existing.Slug, (int)existing.Revision));
+                    continue;
+                }
+
+                // As WriteAndJournalAsync, but the journal entry is one for the whole batch (as a tag merge's).
+                var before = await SqliteContentJournal.ReadFootprintAsync(unit, existing.Id, now);
+                var stateBefore = await ReadStateAsync(unit, existing.Id, now);
+                var result = await WriteAsync(unit, existing, update.Content, origin, suffixDerivedSlug: true, now);
+                changes.Add((before, await SqliteContentJournal.ReadFootprintAsync(unit, existing.Id, now)));
+                await AuditVisibilityAsync(unit, existing.Id, stateBefore, origin, now);
+                results.Add(result);
+            }
+
+            await SqliteContentJournal.RecordArticleChangesAsync(unit, changes, now);
+            return results;
+        }, cancellationToken);
+    }
+
+    public Task<int> SetTrashedManyAsync(IReadOnlyList<long> articleIds, bool trashed, string account, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(articleIds);
+        ArgumentNullException.ThrowIfNull(account);
+        return database.WriteAsync(async unit =>
+        {
+            var now = clock.GetUtcNow();
+            var changes = new List<(ArticleFootprint?, ArticleFootprint?)>(articleIds.Count);
+            foreach (var id in articleIds.Distinct())
+            {
+                var state = await ReadStateAsync(unit, id, now) ?? throw new ArticleNotFoundException(id);
+                if (state.Trashed == trashed)
+                {
+                    continue;
+                }
+
+                var before = await SqliteContentJournal.ReadFootprintAsync(unit, id, now);
+                await MoveToTrashAsync(unit, id, trashed, now);
+                changes.Add((before, await SqliteContentJournal.ReadFootprintAsync(unit, id, now)));
+                await SqliteAuditLog.RecordWithinAsync(
+                    unit, new AuditEvent(account, trashed ? AuditAction.Trashed : AuditAction.Restored, id, state.Title), now);
+            }
+
+            await SqliteContentJournal.RecordArticleChangesAsync(unit, changes, now);
+            return changes.Count;
+        }, cancellationToken);
+    }
+
+    /// <summary>Someone saved the article since the editor read <paramref name="expectedRevision"/>: refused, naming who.</summary>
+    private static async Task CheckRevisionAsync(SqliteUnitOfWork unit, StoredArticle existing, int expectedRevision)
+    {
+        if (existing.Revision == expectedRevision)
+        {
+            return;
+        }
+
+        var latest = await unit.Connection.QuerySingleAsync<(string Detail, string CreatedAt)>(
+            "SELECT origin_detail, created_at FROM revisions WHERE article_id = @Id ORDER BY number DESC LIMIT 1;",
+            new { existing.Id }, unit.Transaction);
+        throw new ArticleConcurrencyException((int)existing.Revision, latest.Detail, SqliteDates.FromText(latest.CreatedAt));
+    }
+
+    private static Task<int> MoveToTrashAsync(SqliteUnitOfWork unit, long articleId, bool trashed, DateTimeOffset now) =>
+        unit.Connection.ExecuteAsync(
+            trashed
+                ? "UPDATE articles SET trashed_at = coalesce(trashed_at, @Now), modified_at = @Now WHERE id = @Id;"
+                : "UPDATE articles SET trashed_at = NULL, modified_at = @Now WHERE id = @Id;",
+            new { Id = articleId, Now = SqliteDates.ToText(now) }, unit.Transaction);
 
     public Task<bool> SetTrashedAsync(long articleId, bool trashed, string account, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async unit =>
@@ -148,11 +226,7 @@ public sealed partial class SqliteArticleStore(SqliteDatabase database, TimeProv
 
             var stateBefore = await ReadStateAsync(unit, articleId, now);
 
-            await unit.Connection.ExecuteAsync(
-                trashed
-                    ? "UPDATE articles SET trashed_at = coalesce(trashed_at, @Now), modified_at = @Now WHERE id = @Id;"
-                    : "UPDATE articles SET trashed_at = NULL, modified_at = @Now WHERE id = @Id;",
-                new { Id = articleId, Now = SqliteDates.ToText(now) }, unit.Transaction);
+            await MoveToTrashAsync(unit, articleId, trashed, now);
             var after = await SqliteContentJournal.ReadFootprintAsync(unit, articleId, now);
             await SqliteContentJournal.RecordArticleChangeAsync(unit, before, after, now);
             if (stateBefore!.Trashed != trashed)

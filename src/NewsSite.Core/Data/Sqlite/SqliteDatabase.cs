@@ -13,6 +13,9 @@ public sealed class SqliteDatabase : IDatabase
 {
     public const string FileName = "newssite.db";
 
+    /// <summary>The collation every connection has for <see cref="GermanOrder"/>.</summary>
+    public const string GermanCollation = "german";
+
     // Writers wait this long for another writer (an import, a second process) before giving up.
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(10);
 
@@ -210,6 +213,10 @@ public sealed class SqliteDatabase : IDatabase
             // synchronous=NORMAL is durable against application crashes in WAL mode and much cheaper per commit.
             pragmas.CommandText = $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;";
             await pragmas.ExecuteNonQueryAsync(cancellationToken);
+
+            // ORDER BY … COLLATE german: names as a German reader sorts them (Ä with A), where a list is sorted by
+            // the database because it is paged there. Only queries use it; no index or table names it.
+            connection.CreateCollation(GermanCollation, static (x, y) => GermanOrder.Names.Compare(x, y));
             return connection;
         }
         catch

@@ -16,8 +16,32 @@ public sealed class SqliteEditorArticles(SqliteDatabase database, TimeProvider c
              ELSE 'Published' END
         """;
 
-    public Task<PagedList<EditorArticleSummary>> ListForEditorsAsync(
-        EditorArticleFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The one place the list names an article's author: one of the article's authors has this slug, the first
+    /// (articles.author_id) or a co-author (article_authors, decision 0021).
+    /// </summary>
+    private const string AuthorFilterSql =
+        """
+        (a.author_id = (SELECT id FROM authors WHERE slug = @AuthorSlug)
+         OR EXISTS (SELECT 1 FROM article_authors aa
+                    WHERE aa.article_id = a.id AND aa.author_id = (SELECT id FROM authors WHERE slug = @AuthorSlug)))
+        """;
+
+    // The tag a name means, by its own name or as a variant (as SqliteArticleTags resolves names).
+    private const string TagIdSql =
+        "(SELECT id FROM tags WHERE name_key = @TagKey UNION ALL SELECT tag_id FROM tag_aliases WHERE variant_key = @TagKey LIMIT 1)";
+
+    public async Task<PagedList<EditorArticleSummary>> ListForEditorsAsync(
+        EditorArticleFilter filter, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        (await ListAsync(filter, EditorArticleSort.Modified, descending: true, page, pageSize, withCounts: false, cancellationToken)).Articles;
+
+    public Task<EditorArticleList> ListWithCountsAsync(
+        EditorArticleFilter filter, EditorArticleSort sort, bool descending, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        ListAsync(filter, sort, descending, page, pageSize, withCounts: true, cancellationToken);
+
+    private Task<EditorArticleList> ListAsync(
+        EditorArticleFilter filter, EditorArticleSort sort, bool descending, int page, int pageSize, bool withCounts,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var text = string.IsNullOrWhiteSpace(filter.Text) ? null : filter.Text.Trim();
@@ -35,18 +59,27 @@ public sealed class SqliteEditorArticles(SqliteDatabase database, TimeProvider c
             filter.Owner,
             Pattern = text is null ? null : "%" + EscapeLike(text) + "%",
             Match = match,
+            filter.RessortSlug,
+            filter.AuthorSlug,
+            TagKey = filter.Tag?.Key,
+            From = SqliteDates.ToText(filter.PublishedFrom),
+            Before = SqliteDates.ToText(filter.PublishedBefore),
             Limit = pageSize,
             Offset = SqliteVisibility.Offset(page, pageSize),
         };
 
-        // The matching set is defined once and used for the count and the page.
-        var matching =
+        // Everything but the status: the status links count within the rest of the filter.
+        var criteria =
             $"""
             FROM articles a
             JOIN authors au ON au.id = a.author_id
-            WHERE (@Status IS NULL OR {StatusSql} = @Status)
-              AND (@ExcludeTrash = 0 OR a.trashed_at IS NULL)
-              AND (@Owner IS NULL OR a.owner = @Owner)
+            LEFT JOIN ressorts rs ON rs.id = a.ressort_id
+            WHERE (@Owner IS NULL OR a.owner = @Owner)
+              AND (@RessortSlug IS NULL OR rs.slug = @RessortSlug)
+              AND (@AuthorSlug IS NULL OR {AuthorFilterSql})
+              AND (@TagKey IS NULL OR EXISTS (SELECT 1 FROM article_tags at WHERE at.article_id = a.id AND at.tag_id = {TagIdSql}))
+              AND (@From IS NULL OR a.published_at >= @From)
+              AND (@Before IS NULL OR a.published_at < @Before)
               AND (@Pattern IS NULL
                    OR a.title LIKE @Pattern ESCAPE '\' OR a.slug LIKE @Pattern ESCAPE '\'
                    OR au.display_name LIKE @Pattern ESCAPE '\'
@@ -54,6 +87,16 @@ public sealed class SqliteEditorArticles(SqliteDatabase database, TimeProvider c
                               WHERE at.article_id = a.id AND t.display_name LIKE @Pattern ESCAPE '\')
                    {wordsSql})
             """;
+
+        // The matching set is defined once and used for the count and the page.
+        var matching =
+            $"""
+            {criteria}
+              AND (@Status IS NULL OR {StatusSql} = @Status)
+              AND (@ExcludeTrash = 0 OR a.trashed_at IS NULL)
+            """;
+        var counts = withCounts ? $"SELECT {StatusSql} AS Status, count(*) AS Count {criteria} GROUP BY 1;" : "SELECT NULL AS Status, 0 AS Count WHERE 0;";
+        var tagFound = filter.Tag is null ? "SELECT 1;" : $"SELECT {TagIdSql} IS NOT NULL;";
 
         return database.RunAsync(async connection =>
         {
@@ -63,12 +106,16 @@ public sealed class SqliteEditorArticles(SqliteDatabase database, TimeProvider c
 
                 SELECT a.id AS Id, a.slug AS Slug, a.title AS Title, au.display_name AS AuthorName, {StatusSql} AS Status,
                        a.published_at AS PublishedAt, a.modified_at AS ModifiedAt, a.revision AS Revision, a.owner AS Owner,
+                       rs.name AS Ressort,
                        (SELECT group_concat(t.display_name, char(31)) FROM
                            (SELECT t.display_name FROM article_tags at JOIN tags t ON t.id = at.tag_id
                             WHERE at.article_id = a.id ORDER BY at.position) t) AS Tags
                 {matching}
-                ORDER BY a.modified_at DESC, a.id DESC
+                ORDER BY {OrderBy(sort, descending)}
                 LIMIT @Limit OFFSET @Offset;
+
+                {counts}
+                {tagFound}
                 """,
                 parameters);
 
@@ -77,10 +124,40 @@ public sealed class SqliteEditorArticles(SqliteDatabase database, TimeProvider c
                 .Select(r => new EditorArticleSummary(
                     r.Id, r.Slug, r.Title, r.AuthorName, Enum.Parse<ArticleStatus>(r.Status),
                     SqliteDates.FromNullableText(r.PublishedAt), SqliteDates.FromText(r.ModifiedAt),
-                    r.Tags is null ? [] : r.Tags.Split('\u001f'), (int)r.Revision, r.Owner))
+                    r.Tags is null ? [] : r.Tags.Split('\u001f'), (int)r.Revision, r.Owner, r.Ressort))
                 .ToList();
-            return new PagedList<EditorArticleSummary>(items, page, pageSize, total);
+            var byStatus = Enum.GetValues<ArticleStatus>().ToDictionary(status => status, _ => 0);
+            foreach (var (status, count) in await results.ReadAsync<(string Status, long Count)>())
+            {
+                byStatus[Enum.Parse<ArticleStatus>(status)] = (int)count;
+            }
+
+            var found = await results.ReadSingleAsync<long>() != 0;
+            return new EditorArticleList(new PagedList<EditorArticleSummary>(items, page, pageSize, total), byStatus, found);
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The list's order, from a closed set (never from the request's text). Names in German order through the
+    /// connection's <c>german</c> collation (<see cref="GermanOrder"/>); articles without a Ressort or a date last either
+    /// way; ties by last change, newest first, then id, so that pages never overlap.
+    /// </summary>
+    private static string OrderBy(EditorArticleSort sort, bool descending)
+    {
+        var direction = descending ? "DESC" : "ASC";
+        var column = sort switch
+        {
+            EditorArticleSort.Title => $"a.title COLLATE german {direction}",
+            EditorArticleSort.Author => $"au.display_name COLLATE german {direction}",
+            EditorArticleSort.Ressort => $"rs.name IS NULL, rs.name COLLATE german {direction}",
+            EditorArticleSort.Published => $"a.published_at IS NULL, a.published_at {direction}",
+            EditorArticleSort.Status =>
+                $"""
+                CASE {StatusSql} WHEN 'Draft' THEN 0 WHEN 'InReview' THEN 1 WHEN 'Scheduled' THEN 2 WHEN 'Published' THEN 3 ELSE 4 END {direction}
+                """,
+            _ => $"a.modified_at {direction}",
+        };
+        return sort == EditorArticleSort.Modified ? $"{column}, a.id {direction}" : $"{column}, a.modified_at DESC, a.id DESC";
     }
 
     public Task<EditableArticle?> FindForEditingAsync(long articleId, CancellationToken cancellationToken = default) =>
@@ -151,6 +228,7 @@ public sealed class SqliteEditorArticles(SqliteDatabase database, TimeProvider c
         public string ModifiedAt { get; init; } = "";
         public long Revision { get; init; }
         public string? Owner { get; init; }
+        public string? Ressort { get; init; }
         public string? Tags { get; init; }
     }
 

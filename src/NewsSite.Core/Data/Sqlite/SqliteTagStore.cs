@@ -50,6 +50,19 @@ public sealed class SqliteTagStore(SqliteDatabase database, TimeProvider clock) 
             return row?.ToSummary(await results.ReadAsync<AliasRow>());
         }, cancellationToken);
 
+    public async Task<TagSummary?> FindByNameAsync(TagName name, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var id = await database.RunAsync(connection => connection.ExecuteScalarAsync<long?>(
+            """
+            SELECT id FROM tags WHERE name_key = @Key
+            UNION ALL SELECT tag_id FROM tag_aliases WHERE variant_key = @Key
+            LIMIT 1;
+            """,
+            new { name.Key }), cancellationToken);
+        return id is { } found ? await FindAsync(found, now, cancellationToken) : null;
+    }
+
     public Task<string?> FindRedirectAsync(string oldSlug, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         database.RunAsync(connection => connection.QuerySingleOrDefaultAsync<string?>(
             """

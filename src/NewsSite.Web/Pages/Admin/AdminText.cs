@@ -14,6 +14,14 @@ public static class AdminText
         _ => "Papierkorb",
     };
 
+    /// <summary>The article list's status links („Entwürfe (8)“), by ?status= value.</summary>
+    public static string CountLabel(string statusValue) => statusValue switch
+    {
+        "" => "Alle",
+        "entwurf" => "Entwürfe",
+        _ => StatusFilters.First(f => f.Value == statusValue).Label,
+    };
+
     /// <summary>The ?status= values of the admin list.</summary>
     public static IReadOnlyList<(string Value, string Label, ArticleStatus? Status)> StatusFilters { get; } =
     [

@@ -110,3 +110,8 @@ public sealed class SqlitePreviewLinkStoreContractTests : PreviewLinkStoreContra
 {
     protected override Task<StorageUnderTest> CreateStorageAsync(ContentChangeSignal? signal = null) => SqliteStorageUnderTest.CreateAsync(signal);
 }
+
+public sealed class SqliteBulkWritesContractTests : BulkWritesContract
+{
+    protected override Task<StorageUnderTest> CreateStorageAsync(ContentChangeSignal? signal = null) => SqliteStorageUnderTest.CreateAsync(signal);
+}

@@ -67,8 +67,8 @@ public sealed class IndexModel(IAuditLog audit) : PageModel
             }
         }
 
-        var from = Day("von", From);
-        var to = Day("bis", To);
+        var from = CalendarDays.Parse(Problems, "von", From);
+        var to = CalendarDays.Parse(Problems, "bis", To);
         if (Problems.Any)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -76,10 +76,8 @@ public sealed class IndexModel(IAuditLog audit) : PageModel
         }
 
         // "bis" is a whole German day: everything before the next day's midnight.
-        var filter = new AuditFilter(
-            action, Account, articleId,
-            from is { } first ? NewsroomTime.StartOfDay(first) : null,
-            to is { } last ? NewsroomTime.StartOfDay(last.AddDays(1)) : null);
+        var (start, end) = CalendarDays.Range(from, to);
+        var filter = new AuditFilter(action, Account, articleId, start, end);
         Entries = await audit.ListAsync(filter, page, PageSize, cancellationToken);
         return page > Math.Max(1, Entries.TotalPages) ? NotFound() : Page();
     }
@@ -106,23 +104,5 @@ public sealed class IndexModel(IAuditLog audit) : PageModel
         }
 
         return "/admin/protokoll" + (query.Count > 0 ? "?" + string.Join('&', query) : "");
-    }
-
-    /// <summary>A yyyy-MM-dd day (what a date input sends), a German calendar day.</summary>
-    private DateOnly? Day(string field, string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            || day.Year is < 1900 or > 2100)
-        {
-            Problems.Add(field, "Bitte ein Datum wie 2025-03-14 angeben.");
-            return null;
-        }
-
-        return day;
     }
 }
