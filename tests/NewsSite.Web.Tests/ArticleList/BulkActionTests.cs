@@ -6,6 +6,7 @@ using NewsSite.Core.Audit;
 using NewsSite.Core.Editing;
 using NewsSite.Core.Tags;
 using NewsSite.Web.Tests.Support;
+using static NewsSite.Web.Tests.Support.PageCacheChecks;
 
 namespace NewsSite.Web.Tests.ArticleList;
 
@@ -308,32 +309,5 @@ public class BulkActionTests
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.Equal(journal, await LastChangeAsync(site));
         await AssertStillCachedAsync(site, pages);
-    }
-
-    private static async Task WarmAsync(NewsSiteFactory site, params IEnumerable<string> paths)
-    {
-        foreach (var path in paths)
-        {
-            var (first, _, _) = await site.GetCachedPageAsync(path);
-            Assert.True(first.IsSuccessStatusCode, $"{path}: {first.StatusCode}");
-            var (_, _, fromCache) = await site.GetCachedPageAsync(path);
-            Assert.True(fromCache, $"{path} should now be answered from the cache");
-        }
-    }
-
-    private static async Task AssertFreshAsync(NewsSiteFactory site, params IEnumerable<string> paths)
-    {
-        foreach (var path in paths)
-        {
-            Assert.False((await site.GetCachedPageAsync(path)).FromCache, $"{path} should have been evicted");
-        }
-    }
-
-    private static async Task AssertStillCachedAsync(NewsSiteFactory site, params IEnumerable<string> paths)
-    {
-        foreach (var path in paths)
-        {
-            Assert.True((await site.GetCachedPageAsync(path)).FromCache, $"{path} should still come from the cache");
-        }
     }
 }

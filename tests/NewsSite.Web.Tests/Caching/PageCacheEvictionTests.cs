@@ -5,6 +5,7 @@ using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
 using NewsSite.Web.Tests.Support;
+using static NewsSite.Web.Tests.Support.PageCacheChecks;
 
 namespace NewsSite.Web.Tests.Caching;
 
@@ -48,36 +49,6 @@ public class PageCacheEvictionTests
             ("gruen.md", Article("gruen", "Grün", "Lena Schmidt", "Umwelt", "2025-05-04T10:00:00"))),
         pageSize: 2,
         clock: clock);
-
-    /// <summary>Requests every page twice: the second answer must come from the cache, or the test proves nothing.</summary>
-    private static async Task WarmAsync(NewsSiteFactory site, params IEnumerable<string> paths)
-    {
-        foreach (var path in paths)
-        {
-            var (first, _, _) = await site.GetCachedPageAsync(path);
-            Assert.True(first.IsSuccessStatusCode, $"{path}: {first.StatusCode}");
-            var (_, _, fromCache) = await site.GetCachedPageAsync(path);
-            Assert.True(fromCache, $"{path} should now be answered from the cache");
-        }
-    }
-
-    private static async Task AssertFreshAsync(NewsSiteFactory site, params IEnumerable<string> paths)
-    {
-        foreach (var path in paths)
-        {
-            var (_, _, fromCache) = await site.GetCachedPageAsync(path);
-            Assert.False(fromCache, $"{path} should have been evicted");
-        }
-    }
-
-    private static async Task AssertStillCachedAsync(NewsSiteFactory site, params IEnumerable<string> paths)
-    {
-        foreach (var path in paths)
-        {
-            var (_, _, fromCache) = await site.GetCachedPageAsync(path);
-            Assert.True(fromCache, $"{path} should still come from the cache");
-        }
-    }
 
     private static async Task<string> TextOfAsync(NewsSiteFactory site, string path) =>
         (await site.GetPageAsync(path)).Document.DocumentElement.TextContent;

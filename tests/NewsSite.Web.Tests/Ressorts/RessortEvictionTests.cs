@@ -1,6 +1,7 @@
 using System.Net;
 using NewsSite.Core.Accounts;
 using NewsSite.Web.Tests.Support;
+using static NewsSite.Web.Tests.Support.PageCacheChecks;
 
 namespace NewsSite.Web.Tests.Ressorts;
 
@@ -19,33 +20,6 @@ public class RessortEvictionTests
     private static readonly string[] Sport = ["/ressort/sport", "/ressort/sport/rss.xml", "/ressort/sport/feed.json", "/artikel/s1"];
 
     private static readonly string[] Elsewhere = ["/ressort/leer", "/ressort/leer/atom.xml", "/artikel/o1"];
-
-    private static async Task WarmAsync(NewsSiteFactory site, params IEnumerable<string> paths)
-    {
-        foreach (var path in paths)
-        {
-            var (first, _, _) = await site.GetCachedPageAsync(path);
-            Assert.True(first.IsSuccessStatusCode, $"{path}: {first.StatusCode}");
-            var (_, _, fromCache) = await site.GetCachedPageAsync(path);
-            Assert.True(fromCache, $"{path} should now be answered from the cache");
-        }
-    }
-
-    private static async Task AssertFreshAsync(NewsSiteFactory site, params IEnumerable<string> paths)
-    {
-        foreach (var path in paths)
-        {
-            Assert.False((await site.GetCachedPageAsync(path)).FromCache, $"{path} should have been evicted");
-        }
-    }
-
-    private static async Task AssertStillCachedAsync(NewsSiteFactory site, params IEnumerable<string> paths)
-    {
-        foreach (var path in paths)
-        {
-            Assert.True((await site.GetCachedPageAsync(path)).FromCache, $"{path} should still come from the cache");
-        }
-    }
 
     private static async Task<string> LeadOfAsync(NewsSiteFactory site, string path) =>
         (await site.GetPageAsync(path)).Document.QuerySelector(".ressort-lead__title a")?.TextContent.Trim() ?? "";

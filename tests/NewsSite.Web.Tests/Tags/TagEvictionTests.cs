@@ -1,6 +1,7 @@
 using System.Net;
 using NewsSite.Web.Pages.Admin.Tags;
 using NewsSite.Web.Tests.Support;
+using static NewsSite.Web.Tests.Support.PageCacheChecks;
 
 namespace NewsSite.Web.Tests.Tags;
 
@@ -23,33 +24,6 @@ public class TagEvictionTests
     [
         "/artikel/fremd", "/thema/kultur", "/thema/kultur/rss.xml", "/autor/lena-schmidt", "/autor/max-weber", "/artikel/bahn", "/thema/flughafen",
     ];
-
-    private static async Task WarmAsync(NewsSiteFactory site, params IEnumerable<string> paths)
-    {
-        foreach (var path in paths)
-        {
-            var (first, _, _) = await site.GetCachedPageAsync(path);
-            Assert.True(first.IsSuccessStatusCode, $"{path}: {first.StatusCode}");
-            var (_, _, fromCache) = await site.GetCachedPageAsync(path);
-            Assert.True(fromCache, $"{path} should now be answered from the cache");
-        }
-    }
-
-    private static async Task AssertFreshAsync(NewsSiteFactory site, params IEnumerable<string> paths)
-    {
-        foreach (var path in paths)
-        {
-            Assert.False((await site.GetCachedPageAsync(path)).FromCache, $"{path} should have been evicted");
-        }
-    }
-
-    private static async Task AssertStillCachedAsync(NewsSiteFactory site, params IEnumerable<string> paths)
-    {
-        foreach (var path in paths)
-        {
-            Assert.True((await site.GetCachedPageAsync(path)).FromCache, $"{path} should still come from the cache");
-        }
-    }
 
     [Fact]
     public async Task Merge_RerendersBothTagPagesTheirFeedsAndTheArticles_AndLeavesUnrelatedPagesInTheCache()

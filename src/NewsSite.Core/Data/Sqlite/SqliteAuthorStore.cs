@@ -330,46 +330,9 @@ public sealed class SqliteAuthorStore(SqliteDatabase database, TimeProvider cloc
     }
 
     /// <summary>Each article's current source with the author's new name, as a new revision by the editor (decision 0021).</summary>
-    private static async Task<int> RewriteSourcesAsync(
-        SqliteUnitOfWork unit, List<long> articleIds, IReadOnlySet<string> formerSlugs, string name, string editor, DateTimeOffset now)
-    {
-        var rewritten = 0;
-        foreach (var id in articleIds)
-        {
-            var current = await unit.Connection.QuerySingleAsync<(long Revision, string Markdown)>(
-                """
-                SELECT a.revision, r.markdown FROM articles a
-                JOIN revisions r ON r.article_id = a.id AND r.number = a.revision
-                WHERE a.id = @Id;
-                """,
-                new { Id = id }, unit.Transaction);
-            if (AuthorSourceRewrite.Rewrite(current.Markdown, formerSlugs, name) is not { } markdown)
-            {
-                continue;
-            }
-
-            await unit.Connection.ExecuteAsync(
-                """
-                UPDATE articles SET content_hash = @Hash, revision = @Number, modified_at = @Now WHERE id = @Id;
-                INSERT INTO revisions (article_id, number, markdown, content_hash, origin, origin_detail, created_at)
-                VALUES (@Id, @Number, @Markdown, @Hash, @Origin, @Editor, @Now);
-                """,
-                new
-                {
-                    Id = id,
-                    Number = current.Revision + 1,
-                    Markdown = markdown,
-                    Hash = ArticleParser.ContentHash(markdown),
-                    Origin = SqliteRevisions.OriginText(RevisionOrigin.Editor),
-                    Editor = editor,
-                    Now = SqliteDates.ToText(now),
-                },
-                unit.Transaction);
-            rewritten++;
-        }
-
-        return rewritten;
-    }
+    private static Task<int> RewriteSourcesAsync(
+        SqliteUnitOfWork unit, List<long> articleIds, IReadOnlySet<string> formerSlugs, string name, string editor, DateTimeOffset now) =>
+        SqliteRevisions.RewriteSourcesAsync(unit, articleIds, markdown => AuthorSourceRewrite.Rewrite(markdown, formerSlugs, name), editor, now);
 
     private static ContentChange AuthorChange(string slug) => new(0, [], [], [slug]);
 

@@ -340,47 +340,9 @@ public sealed class SqliteTagStore(SqliteDatabase database, TimeProvider clock) 
     /// the <c>tags:</c> line rewritten (decision 0018): the source keeps saying what the pages show.
     /// </summary>
     /// <returns>How many sources were rewritten.</returns>
-    private static async Task<int> RewriteSourcesAsync(
-        SqliteUnitOfWork unit, List<long> articleIds, IReadOnlyDictionary<string, string> renamed, string editor, DateTimeOffset now)
-    {
-        var rewritten = 0;
-        foreach (var id in articleIds)
-        {
-            var current = await unit.Connection.QuerySingleAsync<(long Revision, string Markdown)>(
-                """
-                SELECT a.revision, r.markdown FROM articles a
-                JOIN revisions r ON r.article_id = a.id AND r.number = a.revision
-                WHERE a.id = @Id;
-                """,
-                new { Id = id }, unit.Transaction);
-            if (TagSourceRewrite.Rewrite(current.Markdown, renamed) is not { } markdown)
-            {
-                continue;
-            }
-
-            var hash = ArticleParser.ContentHash(markdown);
-            await unit.Connection.ExecuteAsync(
-                """
-                UPDATE articles SET content_hash = @Hash, revision = @Number, modified_at = @Now WHERE id = @Id;
-                INSERT INTO revisions (article_id, number, markdown, content_hash, origin, origin_detail, created_at)
-                VALUES (@Id, @Number, @Markdown, @Hash, @Origin, @Editor, @Now);
-                """,
-                new
-                {
-                    Id = id,
-                    Number = current.Revision + 1,
-                    Markdown = markdown,
-                    Hash = hash,
-                    Origin = SqliteRevisions.OriginText(RevisionOrigin.Editor),
-                    Editor = editor,
-                    Now = SqliteDates.ToText(now),
-                },
-                unit.Transaction);
-            rewritten++;
-        }
-
-        return rewritten;
-    }
+    private static Task<int> RewriteSourcesAsync(
+        SqliteUnitOfWork unit, List<long> articleIds, IReadOnlyDictionary<string, string> renamed, string editor, DateTimeOffset now) =>
+        SqliteRevisions.RewriteSourcesAsync(unit, articleIds, markdown => TagSourceRewrite.Rewrite(markdown, renamed), editor, now);
 
     private static string ArticleCount(long count) => count == 1 ? "1 Artikel" : $"{count} Artikel";
 
