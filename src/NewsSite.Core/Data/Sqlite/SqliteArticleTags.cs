@@ -42,15 +42,16 @@ internal static class SqliteArticleTags
         }
     }
 
+    /// <summary>
+    /// The id of the tag a name's key (parameter <c>@TagKey</c>) stands for, by its own name or as an alias: the one
+    /// rule every lookup by name follows (writes, the tag admin, the article list's filter).
+    /// </summary>
+    public const string TagIdOfKeySql =
+        "SELECT id FROM tags WHERE name_key = @TagKey UNION ALL SELECT tag_id FROM tag_aliases WHERE variant_key = @TagKey LIMIT 1";
+
     /// <summary>The tag a name stands for, by its own name or as an alias; null when there is none yet.</summary>
     public static Task<long?> ResolveAsync(SqliteUnitOfWork unit, string key) =>
-        unit.Connection.ExecuteScalarAsync<long?>(
-            """
-            SELECT id FROM tags WHERE name_key = @Key
-            UNION ALL SELECT tag_id FROM tag_aliases WHERE variant_key = @Key
-            LIMIT 1;
-            """,
-            new { Key = key }, unit.Transaction);
+        unit.Connection.ExecuteScalarAsync<long?>(TagIdOfKeySql, new { TagKey = key }, unit.Transaction);
 
     /// <summary>The tag for the name, made when there is none (and no alias says which).</summary>
     public static async Task<long> UpsertAsync(SqliteUnitOfWork unit, TagName tag)

@@ -28,8 +28,7 @@ public sealed class SqliteEditorArticles(SqliteDatabase database, TimeProvider c
         """;
 
     // The tag a name means, by its own name or as a variant (as SqliteArticleTags resolves names).
-    private const string TagIdSql =
-        "(SELECT id FROM tags WHERE name_key = @TagKey UNION ALL SELECT tag_id FROM tag_aliases WHERE variant_key = @TagKey LIMIT 1)";
+    private const string TagIdSql = "(" + SqliteArticleTags.TagIdOfKeySql + ")";
 
     public async Task<PagedList<EditorArticleSummary>> ListForEditorsAsync(
         EditorArticleFilter filter, int page, int pageSize, CancellationToken cancellationToken = default) =>

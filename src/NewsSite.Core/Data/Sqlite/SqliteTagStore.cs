@@ -54,12 +54,7 @@ public sealed class SqliteTagStore(SqliteDatabase database, TimeProvider clock) 
     {
         ArgumentNullException.ThrowIfNull(name);
         var id = await database.RunAsync(connection => connection.ExecuteScalarAsync<long?>(
-            """
-            SELECT id FROM tags WHERE name_key = @Key
-            UNION ALL SELECT tag_id FROM tag_aliases WHERE variant_key = @Key
-            LIMIT 1;
-            """,
-            new { name.Key }), cancellationToken);
+            SqliteArticleTags.TagIdOfKeySql, new { TagKey = name.Key }), cancellationToken);
         return id is { } found ? await FindAsync(found, now, cancellationToken) : null;
     }
 

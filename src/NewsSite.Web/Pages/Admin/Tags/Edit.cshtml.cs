@@ -144,17 +144,8 @@ public sealed class TagEditModel(ITagStore tags, TimeProvider clock, ILogger<Tag
     }
 
     /// <summary>The tag a name means, by its own name or as one of its variants, as an article naming it would get.</summary>
-    private async Task<TagSummary?> FindByNameAsync(string? name, CancellationToken cancellationToken)
-    {
-        if (TagName.TryCreate(name) is not { } wanted)
-        {
-            return null;
-        }
-
-        var all = await tags.ListAsync(clock.GetUtcNow(), cancellationToken);
-        return all.FirstOrDefault(t => TagName.TryCreate(t.Name)?.Key == wanted.Key)
-            ?? all.FirstOrDefault(t => t.Aliases.Any(a => a.Key == wanted.Key));
-    }
+    private async Task<TagSummary?> FindByNameAsync(string? name, CancellationToken cancellationToken) =>
+        TagName.TryCreate(name) is { } wanted ? await tags.FindByNameAsync(wanted, clock.GetUtcNow(), cancellationToken) : null;
 
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
     {
