@@ -1,0 +1,38 @@
+using NewsSite.Core.Articles;
+
+namespace NewsSite.Core.Data.Postgres;
+
+/// <summary>The PostgreSQL dialect's stores over one database (or one schema of it): for sites on several web nodes.</summary>
+public static class PostgresStorage
+{
+    /// <param name="connectionString">An Npgsql connection string (ConnectionStrings:Postgres).</param>
+    /// <param name="changeSignal">Told after each committed public change; null where no cache listens (commands, tests).</param>
+    public static SiteStorage Open(string connectionString, TimeProvider clock, ContentChangeSignal? changeSignal = null)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        var database = new PostgresDatabase(connectionString, changeSignal);
+        return new SiteStorage(
+            Database: database,
+            Backup: new PostgresBackup(),
+            Articles: null!,
+            Published: null!,
+            Listings: null!,
+            Editing: null!,
+            Authors: null!,
+            Search: null!,
+            Sitemaps: null!,
+            Journal: null!,
+            Export: null!,
+            Users: null!,
+            Sessions: null!,
+            SitePages: null!,
+            Ressorts: null!,
+            Pictures: null!,
+            PictureLibrary: null!,
+            Autosaves: null!,
+            AuditLog: null!,
+            Tags: null!,
+            Corrections: null!,
+            PreviewLinks: null!);
+    }
+}
