@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dapper;
 using NewsSite.Core.Articles;
+using NewsSite.Core.Data.Stored;
 using static NewsSite.Core.Data.Sqlite.SqliteVisibility;
 
 namespace NewsSite.Core.Data.Sqlite;
@@ -35,7 +36,7 @@ public sealed class SqliteArticleListings(SqliteDatabase database) : IArticleLis
 
             var items = rows
                 .Select(r => new ArticleTeaser(r.Slug, r.Title, r.Summary, r.AuthorName, r.AuthorSlug, SqliteDates.FromText(r.PublishedAt),
-                    SqliteLeadPictures.Read(r.LeadPicture)) { CoAuthors = SqliteCoAuthors.Read(r.CoAuthorsJson) })
+                    LeadPictureJson.Read(r.LeadPicture)) { CoAuthors = CoAuthorJson.Read(r.CoAuthorsJson) })
                 .ToList();
             return new PagedList<ArticleTeaser>(items, page, pageSize, total);
         }, cancellationToken);

@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Audit;
+using NewsSite.Core.Data.Stored;
 using NewsSite.Core.Markdown;
 
 namespace NewsSite.Core.Data.Sqlite;
@@ -253,7 +254,7 @@ public sealed partial class SqliteArticleStore(SqliteDatabase database, TimeProv
                 {
                     await unit.Connection.ExecuteAsync(
                         "UPDATE articles SET outline = @Outline WHERE id = @Id;",
-                        new { Id = id, Outline = SqliteOutlines.Write(ArticleOutline.Of(bodyHtml)) }, unit.Transaction);
+                        new { Id = id, Outline = OutlineJson.Write(ArticleOutline.Of(bodyHtml)) }, unit.Transaction);
                 }
 
                 return missing.Count;
@@ -326,9 +327,9 @@ public sealed partial class SqliteArticleStore(SqliteDatabase database, TimeProv
             Revision = revision,
             Now = SqliteDates.ToText(now),
             content.RequestedFeedKey,
-            Outline = SqliteOutlines.Write(ArticleOutline.Of(content.BodyHtml)),
+            Outline = OutlineJson.Write(ArticleOutline.Of(content.BodyHtml)),
             RessortId = ressortId,
-            LeadPicture = SqliteLeadPictures.Write(content.LeadPicture),
+            LeadPicture = LeadPictureJson.Write(content.LeadPicture),
             Owner = origin.Kind == RevisionOrigin.Editor ? origin.Detail : null,
         };
 
@@ -389,7 +390,7 @@ public sealed partial class SqliteArticleStore(SqliteDatabase database, TimeProv
                 Number = revision,
                 content.Markdown,
                 content.ContentHash,
-                Origin = SqliteRevisions.OriginText(origin.Kind),
+                Origin = RevisionOrigins.OriginText(origin.Kind),
                 OriginDetail = origin.Detail,
                 row.Now,
             },

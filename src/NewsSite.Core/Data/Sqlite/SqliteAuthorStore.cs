@@ -1,5 +1,6 @@
 using Dapper;
 using NewsSite.Core.Articles;
+using NewsSite.Core.Data.Stored;
 
 namespace NewsSite.Core.Data.Sqlite;
 
@@ -122,7 +123,7 @@ public sealed class SqliteAuthorStore(SqliteDatabase database, TimeProvider cloc
             var author = await results.ReadSingleOrDefaultAsync<AuthorRow>();
             var history = (await results.ReadAsync<BioVersionRow>())
                 .Select(v => new AuthorBioVersion(
-                    (int)v.Number, v.Markdown, SqliteRevisions.ToOrigin(v.Origin), v.OriginDetail, SqliteDates.FromText(v.CreatedAt)))
+                    (int)v.Number, v.Markdown, RevisionOrigins.ToOrigin(v.Origin), v.OriginDetail, SqliteDates.FromText(v.CreatedAt)))
                 .ToList();
             var former = (await results.ReadAsync<string>()).ToList();
             if (author is null)

@@ -16,16 +16,4 @@ internal static class SqliteCoAuthors
          FROM article_authors aa JOIN authors co ON co.id = aa.author_id
          WHERE aa.article_id = {article}.id)
         """;
-
-    public static IReadOnlyList<AuthorLink> Read(string? json)
-    {
-        // Nearly every article has none: no JSON to parse.
-        if (json is null or "[]")
-        {
-            return [];
-        }
-
-        using var document = JsonDocument.Parse(json);
-        return [.. document.RootElement.EnumerateArray().Select(pair => new AuthorLink(pair[0].GetString()!, pair[1].GetString()!))];
-    }
 }

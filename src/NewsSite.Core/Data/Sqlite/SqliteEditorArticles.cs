@@ -1,5 +1,6 @@
 using Dapper;
 using NewsSite.Core.Articles;
+using NewsSite.Core.Data.Stored;
 
 namespace NewsSite.Core.Data.Sqlite;
 
@@ -191,7 +192,7 @@ public sealed class SqliteEditorArticles(SqliteDatabase database, TimeProvider c
                 """,
                 new { ArticleId = articleId });
             return rows.Select(r => new RevisionInfo(
-                (int)r.Number, SqliteRevisions.ToOrigin(r.Origin), r.OriginDetail, SqliteDates.FromText(r.CreatedAt))).ToList();
+                (int)r.Number, RevisionOrigins.ToOrigin(r.Origin), r.OriginDetail, SqliteDates.FromText(r.CreatedAt))).ToList();
         }, cancellationToken);
 
     public Task<Revision?> FindRevisionAsync(long articleId, int number, CancellationToken cancellationToken = default) =>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapper;
 using NewsSite.Core.Images;
 
@@ -30,14 +29,4 @@ public sealed class SqlitePictureRecords(SqliteDatabase database, TimeProvider c
             },
             unit.Transaction), cancellationToken);
     }
-}
-
-/// <summary>The lead picture column of articles, as JSON: written with the article, read with every teaser.</summary>
-internal static class SqliteLeadPictures
-{
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    public static string? Write(LeadPicture? picture) => picture is null ? null : JsonSerializer.Serialize(picture, Json);
-
-    public static LeadPicture? Read(string? json) => string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<LeadPicture>(json, Json);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using NewsSite.Core.Articles;
+using NewsSite.Core.Data.Stored;
 using static NewsSite.Core.Data.Sqlite.SqliteVisibility;
 
 namespace NewsSite.Core.Data.Sqlite;
@@ -144,16 +145,16 @@ public sealed class SqlitePublishedArticles(SqliteDatabase database) : IPublishe
         {
             var article = new PublishedArticle(
                 Id, Slug, Title, Summary, BodyHtml, AuthorName, AuthorSlug, SqliteDates.FromText(PublishedAt),
-                SqliteDates.FromNullableText(UpdatedAt), FeedKey, ReadTags(TagsJson), SqliteLeadPictures.Read(LeadPicture))
+                SqliteDates.FromNullableText(UpdatedAt), FeedKey, ReadTags(TagsJson), LeadPictureJson.Read(LeadPicture))
             {
                 Ressort = RessortName is null || RessortSlug is null ? null : new Ressorts.RessortLink(RessortName, RessortSlug),
                 Corrections = ReadCorrections(CorrectionsJson),
-                CoAuthors = SqliteCoAuthors.Read(CoAuthorsJson),
+                CoAuthors = CoAuthorJson.Read(CoAuthorsJson),
             };
 
             // Only the article page reads the stored outline (feeds need none). A row written before outlines were
             // stored (schema 8) gets its own at the next start; until then the article computes it when asked.
-            return Outline is null ? article : article with { Outline = SqliteOutlines.Read(Outline) };
+            return Outline is null ? article : article with { Outline = OutlineJson.Read(Outline) };
         }
 
         private static ArticleCorrection[] ReadCorrections(string json)

@@ -1,15 +1,12 @@
 using Dapper;
 using NewsSite.Core.Articles;
+using NewsSite.Core.Data.Stored;
 
 namespace NewsSite.Core.Data.Sqlite;
 
 /// <summary>How revisions and bio versions store their origin, a revision's row as Dapper reads it, and the rewrite of many sources.</summary>
 internal static class SqliteRevisions
 {
-    public static RevisionOrigin ToOrigin(string origin) => origin == "import" ? RevisionOrigin.Import : RevisionOrigin.Editor;
-
-    public static string OriginText(RevisionOrigin origin) => origin == RevisionOrigin.Import ? "import" : "editor";
-
     /// <summary>
     /// Each article's current source through <paramref name="rewrite"/>, saved as a new revision by the editor when it
     /// changed (null: nothing to change): a tag rename or merge (decision 0018) or an author rename (decision 0021)
@@ -46,7 +43,7 @@ internal static class SqliteRevisions
                     Number = current.Revision + 1,
                     Markdown = markdown,
                     Hash = ArticleParser.ContentHash(markdown),
-                    Origin = OriginText(RevisionOrigin.Editor),
+                    Origin = RevisionOrigins.OriginText(RevisionOrigin.Editor),
                     Editor = editor,
                     Now = SqliteDates.ToText(now),
                 },
@@ -58,7 +55,7 @@ internal static class SqliteRevisions
     }
 
     public static Revision ToRevision(RevisionRow r) => new(
-        (int)r.Number, r.Markdown, r.ContentHash, ToOrigin(r.Origin), r.OriginDetail, SqliteDates.FromText(r.CreatedAt));
+        (int)r.Number, r.Markdown, r.ContentHash, RevisionOrigins.ToOrigin(r.Origin), r.OriginDetail, SqliteDates.FromText(r.CreatedAt));
 
     public const string SelectRevision =
         """

@@ -1,5 +1,6 @@
 using Dapper;
 using NewsSite.Core.Articles;
+using NewsSite.Core.Data.Stored;
 using NewsSite.Core.Markdown;
 using NewsSite.Core.Search;
 using static NewsSite.Core.Data.Sqlite.SqliteVisibility;
@@ -190,7 +191,7 @@ public sealed partial class SqliteSearchIndex(SqliteDatabase database) : ISearch
                 ?? SearchExcerpt.AroundMatch(Summary, terms)
                 ?? SearchExcerpt.Beginning(Summary);
             return new SearchHit(Slug!, Title, AuthorName, AuthorSlug, SqliteDates.FromText(PublishedAt), SearchSnippet.ToHtml(excerpt),
-                SqliteLeadPictures.Read(LeadPicture)) { CoAuthors = SqliteCoAuthors.Read(CoAuthorsJson) };
+                LeadPictureJson.Read(LeadPicture)) { CoAuthors = CoAuthorJson.Read(CoAuthorsJson) };
         }
     }
 }

@@ -1,13 +1,13 @@
 using System.Text.Json;
 using NewsSite.Core.Markdown;
 
-namespace NewsSite.Core.Data.Sqlite;
+namespace NewsSite.Core.Data.Stored;
 
 /// <summary>
-/// An article's outline as stored in articles.outline (0008_outlines.sql): computed once when the article is written,
+/// An article's outline as stored in articles.outline by every dialect: computed once when the article is written,
 /// so that no page view walks the body for headings and words again. Compact JSON: {"w":words,"h":[[level,id,text]…]}.
 /// </summary>
-internal static class SqliteOutlines
+internal static class OutlineJson
 {
     public static string Write(ArticleOutline outline)
     {
