@@ -133,3 +133,8 @@ public sealed class PostgresBulkWritesContractTests : BulkWritesContract
 {
     protected override Task<StorageUnderTest> CreateStorageAsync(ContentChangeSignal? signal = null) => PostgresStorageUnderTest.CreateAsync(signal);
 }
+
+public sealed class PostgresPictureLibraryContractTests : PictureLibraryContract
+{
+    protected override Task<StorageUnderTest> CreateStorageAsync(ContentChangeSignal? signal = null) => PostgresStorageUnderTest.CreateAsync(signal);
+}

@@ -115,3 +115,8 @@ public sealed class SqliteBulkWritesContractTests : BulkWritesContract
 {
     protected override Task<StorageUnderTest> CreateStorageAsync(ContentChangeSignal? signal = null) => SqliteStorageUnderTest.CreateAsync(signal);
 }
+
+public sealed class SqlitePictureLibraryContractTests : PictureLibraryContract
+{
+    protected override Task<StorageUnderTest> CreateStorageAsync(ContentChangeSignal? signal = null) => SqliteStorageUnderTest.CreateAsync(signal);
+}
