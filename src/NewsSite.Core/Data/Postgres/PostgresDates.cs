@@ -18,6 +18,12 @@ internal sealed class PostgresDates : SqlMapper.TypeHandler<DateTimeOffset>
     {
         if (Interlocked.Exchange(ref _registered, 1) == 0)
         {
+            // Dapper looks up its built-in type map before the handlers when it writes a parameter, and DateTimeOffset
+            // is in that map: without its removal SetValue is never called, and Npgsql refuses any offset but zero
+            // (a Berlin month's start, a filter's date). Reads used the handler either way. Other providers get from
+            // SetValue what the map gave them (DbType.DateTimeOffset and the value).
+            SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
+            SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
             SqlMapper.AddTypeHandler(new PostgresDates());
         }
     }

@@ -28,12 +28,8 @@ public sealed class PostgresEditorArticles(PostgresDatabase database, TimeProvid
                     WHERE aa.article_id = a.id AND aa.author_id = (SELECT id FROM authors WHERE slug = @AuthorSlug)))
         """;
 
-    // The tag a name means, by its own name or as a variant (as the article writes resolve names).
-    private const string TagIdSql = "(" + TagIdOfKeySql + ")";
-
-    /// <summary>The id of the tag a name's key (@TagKey) stands for, by its own name or as an alias.</summary>
-    private const string TagIdOfKeySql =
-        "SELECT id FROM tags WHERE name_key = @TagKey UNION ALL SELECT tag_id FROM tag_aliases WHERE variant_key = @TagKey LIMIT 1";
+    // The tag a name means, by its own name or as a variant (as PostgresArticleTags resolves names).
+    private const string TagIdSql = "(" + PostgresArticleTags.TagIdOfKeySql + ")";
 
     public async Task<PagedList<EditorArticleSummary>> ListForEditorsAsync(
         EditorArticleFilter filter, int page, int pageSize, CancellationToken cancellationToken = default) =>
@@ -189,7 +185,7 @@ public sealed class PostgresEditorArticles(PostgresDatabase database, TimeProvid
     public Task<IReadOnlyList<RevisionInfo>> ListHistoryAsync(long articleId, CancellationToken cancellationToken = default) =>
         database.RunAsync<IReadOnlyList<RevisionInfo>>(async connection =>
         {
-            var rows = await connection.QueryAsync<RevisionRow>(new CommandDefinition(
+            var rows = await connection.QueryAsync<PostgresRevisions.RevisionRow>(new CommandDefinition(
                 """
                 SELECT number AS Number, origin AS Origin, origin_detail AS OriginDetail, created_at AS CreatedAt
                 FROM revisions
@@ -203,30 +199,20 @@ public sealed class PostgresEditorArticles(PostgresDatabase database, TimeProvid
     public Task<Revision?> FindRevisionAsync(long articleId, int number, CancellationToken cancellationToken = default) =>
         database.RunAsync(async connection =>
         {
-            var row = await connection.QuerySingleOrDefaultAsync<RevisionRow>(new CommandDefinition(
-                SelectRevision + " WHERE article_id = @ArticleId AND number = @Number;",
+            var row = await connection.QuerySingleOrDefaultAsync<PostgresRevisions.RevisionRow>(new CommandDefinition(
+                PostgresRevisions.SelectRevision + " WHERE article_id = @ArticleId AND number = @Number;",
                 new { ArticleId = articleId, Number = number }, cancellationToken: cancellationToken));
-            return row is null ? null : ToRevision(row);
+            return row is null ? null : PostgresRevisions.ToRevision(row);
         }, cancellationToken);
 
     public Task<IReadOnlyList<Revision>> ListRevisionsAsync(long articleId, CancellationToken cancellationToken = default) =>
         database.RunAsync<IReadOnlyList<Revision>>(async connection =>
         {
-            var rows = await connection.QueryAsync<RevisionRow>(new CommandDefinition(
-                SelectRevision + " WHERE article_id = @ArticleId ORDER BY number;", new { ArticleId = articleId },
+            var rows = await connection.QueryAsync<PostgresRevisions.RevisionRow>(new CommandDefinition(
+                PostgresRevisions.SelectRevision + " WHERE article_id = @ArticleId ORDER BY number;", new { ArticleId = articleId },
                 cancellationToken: cancellationToken));
-            return rows.Select(ToRevision).ToList();
+            return rows.Select(PostgresRevisions.ToRevision).ToList();
         }, cancellationToken);
-
-    private const string SelectRevision =
-        """
-        SELECT number AS Number, markdown AS Markdown, content_hash AS ContentHash, origin AS Origin,
-               origin_detail AS OriginDetail, created_at AS CreatedAt
-        FROM revisions
-        """;
-
-    private static Revision ToRevision(RevisionRow r) => new(
-        r.Number, r.Markdown, r.ContentHash, RevisionOrigins.ToOrigin(r.Origin), r.OriginDetail, r.CreatedAt);
 
     private static string EscapeLike(string text) =>
         text.Replace(@"\", @"\\", StringComparison.Ordinal)
@@ -268,13 +254,4 @@ public sealed class PostgresEditorArticles(PostgresDatabase database, TimeProvid
         public string? Review { get; init; }
     }
 
-    private sealed class RevisionRow
-    {
-        public int Number { get; init; }
-        public string Markdown { get; init; } = "";
-        public string ContentHash { get; init; } = "";
-        public string Origin { get; init; } = "";
-        public string OriginDetail { get; init; } = "";
-        public DateTimeOffset CreatedAt { get; init; }
-    }
 }
