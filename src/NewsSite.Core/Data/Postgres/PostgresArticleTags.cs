@@ -23,24 +23,18 @@ internal static class PostgresArticleTags
     }
 
     /// <summary>Replaces the article's tag links by these tags, in this order, each once.</summary>
-    public static async Task ReplaceIdsAsync(PostgresUnitOfWork unit, long articleId, IEnumerable<long> tagIds)
-    {
-        await unit.Connection.ExecuteAsync(
-            "DELETE FROM article_tags WHERE article_id = @ArticleId;", new { ArticleId = articleId }, unit.Transaction);
-
-        var position = 0;
-        foreach (var tagId in tagIds.Distinct())
-        {
-            // The article's date and liveness go along, for the tag index (ix_article_tags_tag, 0001_schema.sql).
-            await unit.Connection.ExecuteAsync(
-                """
-                INSERT INTO article_tags (article_id, tag_id, position, published_at, is_live)
-                SELECT id, @TagId, @Position, published_at, NOT is_draft AND trashed_at IS NULL
-                FROM articles WHERE id = @ArticleId;
-                """,
-                new { ArticleId = articleId, TagId = tagId, Position = position++ }, unit.Transaction);
-        }
-    }
+    public static Task ReplaceIdsAsync(PostgresUnitOfWork unit, long articleId, IEnumerable<long> tagIds) =>
+        // One round trip for all the links, the tags as an array in their order. The article's date and liveness go
+        // along, for the tag index (ix_article_tags_tag, 0001_schema.sql).
+        unit.Connection.ExecuteAsync(
+            """
+            DELETE FROM article_tags WHERE article_id = @ArticleId;
+            INSERT INTO article_tags (article_id, tag_id, position, published_at, is_live)
+            SELECT a.id, t.tag_id, (t.ordinal - 1)::integer, a.published_at, NOT a.is_draft AND a.trashed_at IS NULL
+            FROM articles a CROSS JOIN unnest(@TagIds) WITH ORDINALITY AS t (tag_id, ordinal)
+            WHERE a.id = @ArticleId;
+            """,
+            new { ArticleId = articleId, TagIds = tagIds.Distinct().ToArray() }, unit.Transaction);
 
     /// <summary>
     /// The id of the tag a name's key (parameter <c>@TagKey</c>) stands for, by its own name or as an alias: the one
