@@ -137,8 +137,8 @@ public sealed partial class PostgresSearchIndex
             $"""
             SELECT count(*) FROM (
                 SELECT 1 FROM article_search s
-                JOIN articles a ON a.id = s.article_id
-                WHERE s.document @@ @Query::tsquery AND {VisibleSql}
+                JOIN LATERAL ({VisibleHitSql}) AS a ON true
+                WHERE s.document @@ @Query::tsquery
                 LIMIT @Cap) AS capped;
             """,
             new { Query = QueryOf([term]), Now = now, Cap = cap },

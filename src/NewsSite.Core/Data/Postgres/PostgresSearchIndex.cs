@@ -23,6 +23,15 @@ public sealed partial class PostgresSearchIndex(PostgresDatabase database) : ISe
     private const string RankWeights = "'{0.1, 0.3, 0.5, 1.0}'";
 
     /// <summary>
+    /// The public rule for one hit of <c>article_search s</c>, as a LATERAL subquery: one probe of the articles' primary
+    /// key per hit (OFFSET 0 keeps PostgreSQL from turning it into a join). For a common word PostgreSQL then walks
+    /// article_search backwards from the newest id and stops at the bound, as FTS5 does; for a rarer one it takes the
+    /// ids from the GIN index. Joined instead, PostgreSQL misjudges how many articles a prefix matches and hashes all
+    /// articles for a word in a thousand of them (35 ms instead of 7 at 100,000 articles on the test server).
+    /// </summary>
+    internal const string VisibleHitSql = $"SELECT a.published_at FROM articles a WHERE a.id = s.article_id AND {VisibleSql} OFFSET 0";
+
+    /// <summary>
     /// A page of the published articles containing every word of <paramref name="readerText"/> (as a prefix, case and
     /// accents ignored), best match first: a word in the title counts 10 times, in the tags 5, in the summary 3, in
     /// the body once (ts_rank with these weights); equal scores go to the newer article. When more than
@@ -49,8 +58,8 @@ public sealed partial class PostgresSearchIndex(PostgresDatabase database) : ISe
         // One statement, one round trip.
         //
         // newest: the visible hits from the newest id down, at most one beyond the bound (which tells that there are
-        // more); the GIN index gives the matching ids, of which only the newest that many are kept and ranked. Each
-        // hit's ts_rank is computed here, from the document already read; a page past the bound needs no score at all.
+        // more), of which only the newest that many are ranked. Each hit's ts_rank is computed here, from the document
+        // already read; a page past the bound needs no score at all. See VisibleHitSql for how a hit is checked.
         //
         // page: the ids of the shown page, ranked within the bound (equal scores: newer first).
         //
@@ -64,8 +73,8 @@ public sealed partial class PostgresSearchIndex(PostgresDatabase database) : ISe
                 SELECT s.article_id AS id, a.published_at,
                        CASE WHEN @Offset < @RankedHitLimit THEN ts_rank({RankWeights}, s.document, @Query::tsquery) END AS score
                 FROM article_search s
-                JOIN articles a ON a.id = s.article_id
-                WHERE s.document @@ @Query::tsquery AND {VisibleSql}
+                JOIN LATERAL ({VisibleHitSql}) AS a ON true
+                WHERE s.document @@ @Query::tsquery
                 ORDER BY s.article_id DESC
                 LIMIT @RankedHitLimit + 1
             ),
