@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dapper;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data.Postgres;
 using NewsSite.Core.Tests.Data.Contracts;
@@ -104,5 +105,22 @@ public sealed class PostgresReadsTests : StoreContract
         Assert.Equal(1, await CountAsync(() => s.Storage.Listings.ListLatestAsync(ArticleScope.ForTag("arbeit"), 20, s.Now, Token)));
         Assert.Equal(1, await CountAsync(() => s.Storage.Search.SearchAsync("streik", 1, 10, s.Now, Token)));
         Assert.Equal(1, await CountAsync(() => s.Storage.Published.FindRelatedAsync(5, s.Now, 5, Token)));
+    }
+
+    [Fact]
+    public async Task IndexUnindexed_FillsTheMissingSearchRows_OnceAndNoMore()
+    {
+        await using var s = await CreateStorageAsync();
+        await s.ImportAsync("a.md", Article("Hochwasser am Rhein", tags: "Wetter"));
+        await s.ImportAsync("b.md", Article("Pegel steigt", body: "Das Hochwasser kommt."));
+        var database = (PostgresDatabase)s.Storage.Database;
+        await database.RunAsync(connection => connection.ExecuteAsync("DELETE FROM article_search;"), Token);
+
+        Assert.Equal(0, (await s.Storage.Search.SearchAsync("hochwasser", 1, 10, s.Now, Token)).Hits.TotalCount);
+        Assert.Equal(2, await s.Storage.Search.IndexUnindexedArticlesAsync(Token));
+        Assert.Equal(0, await s.Storage.Search.IndexUnindexedArticlesAsync(Token));
+        Assert.Equal(["hochwasser-am-rhein", "pegel-steigt"],
+            (await s.Storage.Search.SearchAsync("hochwasser", 1, 10, s.Now, Token)).Hits.Items.Select(h => h.Slug));
+        Assert.Single((await s.Storage.Search.SearchAsync("wetter", 1, 10, s.Now, Token)).Hits.Items);
     }
 }
