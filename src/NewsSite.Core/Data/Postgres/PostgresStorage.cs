@@ -33,6 +33,6 @@ public static class PostgresStorage
             AuditLog: new PostgresAuditLog(database, clock),
             Tags: new PostgresTagStore(database, clock),
             Corrections: new PostgresCorrectionListings(database),
-            PreviewLinks: null!);
+            PreviewLinks: new PostgresPreviewLinkStore(database, clock));
     }
 }
