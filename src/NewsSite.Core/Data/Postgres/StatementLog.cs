@@ -47,19 +47,26 @@ internal sealed class StatementLog : ILoggerFactory
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            // Npgsql logs a command once as it starts ("Executing …") and once when it completes; the start is counted,
-            // so that a failed statement is seen too.
+            // Npgsql (10) logs a command once as it starts (ExecutingCommand, Debug, with CommandText; ExecutingBatch
+            // with BatchCommands, the texts of a command of several statements, as a string[]) and once when it
+            // completes (CommandExecutionCompleted, BatchExecutionCompleted). The start is counted, so that a failed
+            // statement is seen too: one observation per round trip, a batch's statements joined as they were sent.
             if (Volatile.Read(ref log._observer) is not { } observer || state is not IReadOnlyList<KeyValuePair<string, object?>> values
-                || !(eventId.Name ?? "").StartsWith("Executing", StringComparison.Ordinal))
+                || eventId.Name is not ("ExecutingCommand" or "ExecutingBatch"))
             {
                 return;
             }
 
             foreach (var (key, value) in values)
             {
-                if (key is "CommandText" or "BatchCommands" && value is not null)
+                switch (key, value)
                 {
-                    observer(value.ToString() ?? "");
+                    case ("CommandText", string text):
+                        observer(text);
+                        break;
+                    case ("BatchCommands", IEnumerable<string> texts):
+                        observer(string.Join("; ", texts));
+                        break;
                 }
             }
         }
