@@ -12,7 +12,7 @@ public sealed class ConnectionStringOptions : IValidatableObject
 {
     public const string SectionName = "ConnectionStrings";
 
-    /// <summary>An Npgsql connection string, e.g. "Host=db;Database=newssite;Username=newssite;Password=…".</summary>
+    /// <summary>A PostgreSQL connection string (key=value pairs), e.g. "Host=db;Database=newssite;Username=newssite;Password=…".</summary>
     public string? Postgres { get; set; }
 
     /// <summary>A StackExchange.Redis configuration string, e.g. "redis:6379".</summary>
@@ -25,7 +25,7 @@ public sealed class ConnectionStringOptions : IValidatableObject
         if (UsesPostgres && PostgresStorage.ConnectionStringProblem(Postgres!) is { } problem)
         {
             yield return new ValidationResult(
-                $"ConnectionStrings:Postgres ist keine gültige Npgsql-Verbindungszeichenfolge: {problem}", [nameof(Postgres)]);
+                $"ConnectionStrings:Postgres ist keine gültige PostgreSQL-Verbindungszeichenfolge: {problem}", [nameof(Postgres)]);
         }
     }
 }
