@@ -210,9 +210,10 @@ CREATE TABLE article_search (
 );
 CREATE INDEX ix_article_search_document ON article_search USING gin (document);
 
--- Every term of the index, for the suggestions ("Meinten Sie …?").
+-- Every term of the index, for the suggestions ("Meinten Sie …?"). In byte order (COLLATE "C"), as SQLite keeps it,
+-- whatever the database's collation: the suggestions read the terms beginning with two letters as a range of the key.
 CREATE TABLE search_terms (
-    term text PRIMARY KEY
+    term text COLLATE "C" PRIMARY KEY
 );
 
 CREATE TABLE sessions (
