@@ -112,6 +112,7 @@ public static class NewsSiteServices
         try
         {
             _ = services.GetRequiredService<IOptions<NewsSiteOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<ConnectionStringOptions>>().Value;
             return true;
         }
         catch (OptionsValidationException e)

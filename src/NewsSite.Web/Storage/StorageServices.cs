@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Options;
 using NewsSite.Core.Accounts;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
+using NewsSite.Core.Data.Postgres;
 using NewsSite.Core.Data.Sqlite;
 using NewsSite.Web.Hosting;
 
@@ -18,10 +20,19 @@ public static class StorageServices
 
         // The page cache listens here for this process's own writes (see ContentChangeFollower).
         services.AddSingleton<ContentChangeSignal>();
-        services.AddSingleton(sp => SqliteStorage.OpenInDirectory(
-            sp.GetRequiredService<SitePaths>().DataDirectory,
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ContentChangeSignal>()));
+        services.AddOptions<ConnectionStringOptions>()
+            .BindConfiguration(ConnectionStringOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var servers = sp.GetRequiredService<IOptions<ConnectionStringOptions>>().Value;
+            var clock = sp.GetRequiredService<TimeProvider>();
+            var signal = sp.GetRequiredService<ContentChangeSignal>();
+            return servers.UsesPostgres
+                ? PostgresStorage.Open(servers.Postgres!, clock, signal)
+                : SqliteStorage.OpenInDirectory(sp.GetRequiredService<SitePaths>().DataDirectory, clock, signal);
+        });
 
         services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Database);
         services.AddSingleton(sp => sp.GetRequiredService<SiteStorage>().Backup);

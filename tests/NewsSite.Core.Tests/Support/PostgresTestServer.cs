@@ -22,14 +22,26 @@ public static class PostgresTestServer
     }
 
     /// <summary>A new, empty schema; the connection string has it as search_path. Dispose the result to drop it.</summary>
-    public static async Task<TestSchema> CreateSchemaAsync()
+    public static Task<TestSchema> CreateSchemaAsync() => CreateSchemaAsync("t_" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>
+    /// The schema for a site's data folder: the same folder always gets the same schema, so that a test which starts
+    /// the app twice on one folder (a restart) finds its data again on PostgreSQL too. Created when missing.
+    /// </summary>
+    public static Task<TestSchema> SchemaForFolderAsync(string dataDirectory)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(dataDirectory)));
+        return CreateSchemaAsync("d_" + Convert.ToHexStringLower(hash)[..32]);
+    }
+
+    private static async Task<TestSchema> CreateSchemaAsync(string name)
     {
         var server = Require();
-        var name = "t_" + Guid.NewGuid().ToString("N");
         await using (var connection = new NpgsqlConnection(server))
         {
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE SCHEMA {name};", connection);
+            // The name is ours (hex digits), never input.
+            await using var command = new NpgsqlCommand($"CREATE SCHEMA IF NOT EXISTS {name};", connection);
             await command.ExecuteNonQueryAsync();
         }
 

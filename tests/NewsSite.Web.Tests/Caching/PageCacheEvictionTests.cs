@@ -190,7 +190,7 @@ public class PageCacheEvictionTests
 
         // Like the import command: its own repository on the same file, with no line to this process's cache.
         var parser = site.Services.GetRequiredService<ArticleParser>();
-        var otherProcess = SqliteStorage.OpenInDirectory(site.DataDirectory, clock).Articles;
+        var otherProcess = SiteDatabase.OpenStorage(site, clock).Articles;
         await otherProcess.SaveAsync(
             parser.Parse("import/neu.md", Article("von-aussen", "Von außen", "Erika Muster", "Köln", "2025-05-30T10:00:00")),
             ArticleOrigin.ImportedFile("import/neu.md"),

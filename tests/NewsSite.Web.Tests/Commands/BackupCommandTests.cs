@@ -8,6 +8,7 @@ using NewsSite.Web.Tests.Support;
 
 namespace NewsSite.Web.Tests.Commands;
 
+[SqliteOnly]
 public class BackupCommandTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;

@@ -11,6 +11,7 @@ using NewsSite.Web.Tests.Support;
 
 namespace NewsSite.Web.Tests.Commands;
 
+[SqliteOnly]
 public class GenerateCommandTests
 {
     private const string Until = "2025-06-01";

@@ -119,6 +119,7 @@ public class ImportCommandTests
     }
 
     /// <summary>The app as an operator starts it: its dll, from another folder, configured by environment variables.</summary>
+    [SqliteOnly]
     [Fact]
     public async Task ImportCommand_RunsAsAProcessAndHonoursTheDataDirectoryVariable()
     {

@@ -11,6 +11,7 @@ namespace NewsSite.Web.Tests.Hosting;
 /// The published app as an operator runs it: dotnet publish, then dotnet NewsSite.Web.dll from an unrelated folder,
 /// with both folders given by environment variables and the address by --urls.
 /// </summary>
+[SqliteOnly]
 public partial class PublishedAppTests
 {
     [Fact]

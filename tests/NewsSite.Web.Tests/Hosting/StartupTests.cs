@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using NewsSite.Core.Data.Postgres;
 using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
@@ -21,11 +22,13 @@ public class StartupTests
         var (response, _) = await site.GetPageAsync("/");
 
         response.EnsureSuccessStatusCode();
-        var databaseFile = Path.Combine(site.DataDirectory, SqliteDatabase.FileName);
-        Assert.True(File.Exists(databaseFile));
+        // On PostgreSQL the database is the server's (its own schema here), not a file.
+        Assert.Equal(!TestDatabases.OnPostgres, File.Exists(Path.Combine(site.DataDirectory, SqliteDatabase.FileName)));
         Assert.Equal(Directory.GetFiles(Repository.ContentDirectory, "*.md").Length,
             await site.Services.GetRequiredService<IArticleStore>().CountAsync(Token));
-        Assert.Equal(SqliteSchemaMigrator.LatestVersion, await site.Services.GetRequiredService<IDatabase>().GetSchemaVersionAsync(Token));
+        var database = site.Services.GetRequiredService<IDatabase>();
+        Assert.Equal(TestDatabases.OnPostgres ? PostgresSchemaMigrator.LatestVersion : SqliteSchemaMigrator.LatestVersion, database.LatestSchemaVersion);
+        Assert.Equal(database.LatestSchemaVersion, await database.GetSchemaVersionAsync(Token));
     }
 
     [Fact]
@@ -50,6 +53,7 @@ public class StartupTests
     /// A kill skips every finally block: a restore killed midway leaves its working copy (as large as the database)
     /// in the data directory. The next start removes it, and leaves the database alone.
     /// </summary>
+    [SqliteOnly]
     [Fact]
     public async Task Start_RemovesWhatAKilledRestoreLeftInTheDataDirectory()
     {
@@ -152,6 +156,7 @@ public class StartupTests
         Assert.Contains($"NewsSite:BaseUrl „{baseUrl}“ ist keine gültige Adresse", errors, StringComparison.Ordinal);
     }
 
+    [SqliteOnly]
     [Fact]
     public async Task DatabaseUsesWalAndForeignKeys()
     {

@@ -235,6 +235,7 @@ public class SearchPageTests(SearchPageTests.SearchSite site) : IClassFixture<Se
         Assert.Equal("1 Treffer für „gesprache“", page.QuerySelector(".search-summary")!.TextContent);
     }
 
+    [SqliteOnly]
     [Fact]
     public async Task ArticlesOfAnOlderDatabase_AreFoundAfterTheNextStart()
     {

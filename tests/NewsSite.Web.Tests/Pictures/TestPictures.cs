@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using Dapper;
-using Microsoft.Data.Sqlite;
 using NetVips;
 using NewsSite.Web.Tests.Support;
 
@@ -77,11 +75,7 @@ internal static class TestPictures
         return (image.Width, image.Height);
     }
 
-    public static async Task<long> PictureRowsAsync(NewsSiteFactory site)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(site.DataDirectory, "newssite.db")};Pooling=False");
-        return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM pictures;");
-    }
+    public static Task<long> PictureRowsAsync(NewsSiteFactory site) => SiteDatabase.ScalarAsync<long>(site, "SELECT count(*) FROM pictures;");
 
     public static int StoredFiles(NewsSiteFactory site)
     {

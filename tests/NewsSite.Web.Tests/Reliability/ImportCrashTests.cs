@@ -16,6 +16,7 @@ namespace NewsSite.Web.Tests.Reliability;
 /// the database holds whole articles only, each with its tags, search row and revision, the counters agree, and
 /// running the same import again completes it.
 /// </summary>
+[SqliteOnly]
 public class ImportCrashTests
 {
     private const int FileCount = 3000;

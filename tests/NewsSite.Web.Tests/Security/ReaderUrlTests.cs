@@ -61,6 +61,7 @@ public class ReaderUrlTests(ReaderUrlTests.ReaderSite site) : IClassFixture<Read
         }
     }
 
+    [SqliteOnly]
     [Fact]
     public async Task TheFilesThisClassProtects_ReallyExistAndHoldTheStringsItLooksFor()
     {

@@ -19,6 +19,7 @@ namespace NewsSite.Web.Tests.Support;
 public class NewsSiteFactory : WebApplicationFactory<Program>
 {
     private readonly bool _ownsDataDirectory;
+    private NewsSite.Core.Tests.Support.TestSchema? _schema;
 
     public NewsSiteFactory()
         : this(Repository.ContentDirectory)
@@ -136,6 +137,7 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
             ["NewsSite:SiteName"] = SiteName,
             ["NewsSite:BaseUrl"] = PublicBaseUrl,
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["ConnectionStrings:Postgres"] = PostgresConnectionString(),
         }).AddInMemoryCollection(Settings));
 
         if (Clock is not null)
@@ -149,6 +151,21 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// On the PostgreSQL pass (<see cref="TestDatabases"/>): the connection string of this data folder's own schema,
+    /// which a second factory on the same folder finds again; null on SQLite.
+    /// </summary>
+    public string? PostgresConnectionString()
+    {
+        if (!TestDatabases.OnPostgres)
+        {
+            return null;
+        }
+
+        _schema ??= NewsSite.Core.Tests.Support.PostgresTestServer.SchemaForFolderAsync(DataDirectory).GetAwaiter().GetResult();
+        return _schema.ConnectionString;
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
@@ -159,6 +176,9 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
             {
                 return;
             }
+
+            // The folder's schema goes with the folder; a factory on a folder it was given leaves both.
+            _schema?.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
             try
             {

@@ -5,6 +5,20 @@ namespace NewsSite.Core.Data.Postgres;
 /// <summary>The PostgreSQL dialect's stores over one database (or one schema of it): for sites on several web nodes.</summary>
 public static class PostgresStorage
 {
+    /// <summary>What is wrong with <paramref name="connectionString"/>, in words for the operator; null when it can be used.</summary>
+    public static string? ConnectionStringProblem(string connectionString)
+    {
+        try
+        {
+            var settings = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            return string.IsNullOrWhiteSpace(settings.Host) ? "Host fehlt." : null;
+        }
+        catch (ArgumentException e)
+        {
+            return e.Message;
+        }
+    }
+
     /// <param name="connectionString">An Npgsql connection string (ConnectionStrings:Postgres).</param>
     /// <param name="changeSignal">Told after each committed public change; null where no cache listens (commands, tests).</param>
     public static SiteStorage Open(string connectionString, TimeProvider clock, ContentChangeSignal? changeSignal = null)

@@ -36,7 +36,14 @@ public sealed class StatusModel(SiteText text) : PageModel
 
         // Asked for directly, /fehler/123 is just a page that does not exist.
         Code = reExecuted && statusCode is >= 400 and <= 599 ? statusCode : StatusCodes.Status404NotFound;
-        var key = Code switch
+        var outage = NewsSite.Web.Errors.ErrorPages.IsStorageOutage(HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Error);
+        if (outage)
+        {
+            Code = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = "30";
+        }
+
+        var key = outage ? "Storage" : Code switch
         {
             400 or 403 or 404 or 405 or 413 or 429 or 503 => Code.ToString(System.Globalization.CultureInfo.InvariantCulture),
             >= 500 => "500",

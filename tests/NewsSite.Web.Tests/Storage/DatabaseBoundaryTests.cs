@@ -1,60 +1,73 @@
 using System.Reflection;
 using System.Reflection.Emit;
 using NewsSite.Core.Data;
+using NewsSite.Core.Data.Postgres;
 using NewsSite.Core.Data.Sqlite;
 using NewsSite.Web.Tests.Support;
 
 namespace NewsSite.Web.Tests.Storage;
 
 /// <summary>
-/// The database boundary: everything SQLite-specific lives in NewsSite.Core.Data.Sqlite, so that a second database
-/// can be added beside it without touching pages, importer, uploader, caches or feeds. These tests fail when code
-/// anywhere else names Microsoft.Data.Sqlite or SQLitePCL, in its source or in its compiled form.
+/// The database boundary: everything specific to one database lives in its folder (NewsSite.Core.Data.Sqlite,
+/// NewsSite.Core.Data.Postgres), so that pages, importer, uploader, caches and feeds never depend on which one runs.
+/// These tests fail when code anywhere else names a database's driver, in its source or in its compiled form.
 /// </summary>
-public class SqliteBoundaryTests
+public class DatabaseBoundaryTests
 {
-    private const string SqliteNamespace = "NewsSite.Core.Data.Sqlite";
+    /// <summary>A dialect's folder, its driver's assemblies, the words its source would show, and one of its own types.</summary>
+    public sealed record Dialect(string Name, string Namespace, string Folder, string[] DriverAssemblies, string[] SourceWords, Type OwnType)
+    {
+        public override string ToString() => Name;
+    }
 
-    private static readonly string[] DriverAssemblies = ["Microsoft.Data.Sqlite", "SQLitePCLRaw.core", "SQLitePCLRaw.batteries_v2"];
+    private static readonly Dialect Sqlite = new(
+        "SQLite", "NewsSite.Core.Data.Sqlite", "Sqlite", ["Microsoft.Data.Sqlite", "SQLitePCLRaw.core", "SQLitePCLRaw.batteries_v2"],
+        ["Microsoft.Data.Sqlite", "SQLitePCL", "SqliteException", "SqliteConnection"], typeof(SqliteDatabase));
 
-    [Fact]
-    public void TheWebProject_DoesNotReferenceTheSqliteDriver()
+    private static readonly Dialect Postgres = new(
+        "PostgreSQL", "NewsSite.Core.Data.Postgres", "Postgres", ["Npgsql"], ["Npgsql"], typeof(PostgresDatabase));
+
+    public static TheoryData<Dialect> Dialects => new(Sqlite, Postgres);
+
+    [Theory]
+    [MemberData(nameof(Dialects))]
+    public void TheWebProject_DoesNotReferenceTheDriver(Dialect dialect)
     {
         var referenced = typeof(Program).Assembly.GetReferencedAssemblies().Select(a => a.Name).ToList();
 
-        Assert.DoesNotContain(referenced, name => DriverAssemblies.Contains(name, StringComparer.Ordinal));
+        Assert.DoesNotContain(referenced, name => dialect.DriverAssemblies.Contains(name, StringComparer.Ordinal));
         Assert.Contains("NewsSite.Core", referenced); // the check looks at the right assembly
     }
 
-    [Fact]
-    public void NoTypeOutsideTheSqliteFolder_UsesTheSqliteDriver()
+    [Theory]
+    [MemberData(nameof(Dialects))]
+    public void NoTypeOutsideTheDialectsFolder_UsesItsDriver(Dialect dialect)
     {
         var offenders = new List<string>();
         foreach (var assembly in new[] { typeof(SiteStorage).Assembly, typeof(Program).Assembly })
         {
-            foreach (var type in assembly.GetTypes().Where(t => !InSqliteFolder(t)))
+            foreach (var type in assembly.GetTypes().Where(t => !InFolder(t, dialect)))
             {
-                offenders.AddRange(DriverUsesOf(type).Select(use => $"{type.FullName}: {use}"));
+                offenders.AddRange(DriverUsesOf(type, dialect).Select(use => $"{type.FullName}: {use}"));
             }
         }
 
         Assert.Empty(offenders);
 
-        // The scan finds what it looks for: the SQLite folder's own types do use the driver.
-        Assert.NotEmpty(DriverUsesOf(typeof(SqliteDatabase)));
+        // The scan finds what it looks for: the folder's own types do use the driver.
+        Assert.NotEmpty(DriverUsesOf(dialect.OwnType, dialect));
     }
 
-    [Fact]
-    public void NoSourceFileOutsideTheSqliteFolder_NamesTheSqliteDriver()
+    [Theory]
+    [MemberData(nameof(Dialects))]
+    public void NoSourceFileOutsideTheDialectsFolder_NamesItsDriver(Dialect dialect)
     {
-        var sqliteFolder = Path.Combine("src", "NewsSite.Core", "Data", "Sqlite") + Path.DirectorySeparatorChar;
+        var folder = Path.Combine("src", "NewsSite.Core", "Data", dialect.Folder) + Path.DirectorySeparatorChar;
         var offenders = Directory.EnumerateFiles(Path.Combine(Repository.Root, "src"), "*.cs", SearchOption.AllDirectories)
             .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Where(path => !Path.GetRelativePath(Repository.Root, path).StartsWith(sqliteFolder, StringComparison.Ordinal))
-            .Where(path => File.ReadAllText(path) is var text
-                && (text.Contains("Microsoft.Data.Sqlite", StringComparison.Ordinal) || text.Contains("SQLitePCL", StringComparison.Ordinal)
-                    || text.Contains("SqliteException", StringComparison.Ordinal) || text.Contains("SqliteConnection", StringComparison.Ordinal)))
+            .Where(path => !Path.GetRelativePath(Repository.Root, path).StartsWith(folder, StringComparison.Ordinal))
+            .Where(path => File.ReadAllText(path) is var text && dialect.SourceWords.Any(word => text.Contains(word, StringComparison.Ordinal)))
             .Select(path => Path.GetRelativePath(Repository.Root, path))
             .ToList();
 
@@ -62,10 +75,10 @@ public class SqliteBoundaryTests
     }
 
     // Nested types (async state machines, closures) share their outer type's namespace.
-    private static bool InSqliteFolder(Type type) =>
-        type.Namespace is { } name && (name == SqliteNamespace || name.StartsWith(SqliteNamespace + ".", StringComparison.Ordinal));
+    private static bool InFolder(Type type, Dialect dialect) =>
+        type.Namespace is { } name && (name == dialect.Namespace || name.StartsWith(dialect.Namespace + ".", StringComparison.Ordinal));
 
-    private static bool IsDriver(Type? type)
+        private static bool IsDriver(Type? type, Dialect dialect)
     {
         if (type is null)
         {
@@ -74,39 +87,39 @@ public class SqliteBoundaryTests
 
         if (type.HasElementType)
         {
-            return IsDriver(type.GetElementType());
+            return IsDriver(type.GetElementType(), dialect);
         }
 
-        return DriverAssemblies.Contains(type.Assembly.GetName().Name, StringComparer.Ordinal)
-            || (type.IsGenericType && !type.IsGenericTypeDefinition && type.GetGenericArguments().Any(IsDriver));
+        return dialect.DriverAssemblies.Contains(type.Assembly.GetName().Name, StringComparer.Ordinal)
+            || (type.IsGenericType && !type.IsGenericTypeDefinition && type.GetGenericArguments().Any(t => IsDriver(t, dialect)));
     }
 
-    private static IEnumerable<string> DriverUsesOf(Type type)
+    private static IEnumerable<string> DriverUsesOf(Type type, Dialect dialect)
     {
         const BindingFlags All = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
-        if (IsDriver(type.BaseType))
+        if (IsDriver(type.BaseType, dialect))
         {
             yield return $"derives from {type.BaseType}";
         }
 
-        foreach (var face in type.GetInterfaces().Where(IsDriver))
+        foreach (var face in type.GetInterfaces().Where(t => IsDriver(t, dialect)))
         {
             yield return $"implements {face}";
         }
 
-        foreach (var field in type.GetFields(All).Where(f => IsDriver(f.FieldType)))
+        foreach (var field in type.GetFields(All).Where(f => IsDriver(f.FieldType, dialect)))
         {
             yield return $"field {field.Name} of {field.FieldType}";
         }
 
         foreach (var method in type.GetMethods(All).Cast<MethodBase>().Concat(type.GetConstructors(All)))
         {
-            if (method is MethodInfo info && IsDriver(info.ReturnType))
+            if (method is MethodInfo info && IsDriver(info.ReturnType, dialect))
             {
                 yield return $"{method.Name} returns {info.ReturnType}";
             }
 
-            foreach (var parameter in method.GetParameters().Where(p => IsDriver(p.ParameterType)))
+            foreach (var parameter in method.GetParameters().Where(p => IsDriver(p.ParameterType, dialect)))
             {
                 yield return $"{method.Name} takes {parameter.ParameterType}";
             }
@@ -117,17 +130,17 @@ public class SqliteBoundaryTests
                 continue;
             }
 
-            foreach (var local in body.LocalVariables.Where(l => IsDriver(l.LocalType)))
+            foreach (var local in body.LocalVariables.Where(l => IsDriver(l.LocalType, dialect)))
             {
                 yield return $"{method.Name} has a local {local.LocalType}";
             }
 
-            foreach (var clause in body.ExceptionHandlingClauses.Where(c => c.Flags == ExceptionHandlingClauseOptions.Clause && IsDriver(c.CatchType)))
+            foreach (var clause in body.ExceptionHandlingClauses.Where(c => c.Flags == ExceptionHandlingClauseOptions.Clause && IsDriver(c.CatchType, dialect)))
             {
                 yield return $"{method.Name} catches {clause.CatchType}";
             }
 
-            foreach (var member in MembersCalledBy(method, body))
+            foreach (var member in MembersCalledBy(method, body, dialect))
             {
                 yield return $"{method.Name} uses {member.DeclaringType}.{member.Name}";
             }
@@ -140,7 +153,7 @@ public class SqliteBoundaryTests
         .ToDictionary(o => o.Value);
 
     /// <summary>Every method, field and type an IL body names whose declaring type belongs to the driver.</summary>
-    private static IEnumerable<MemberInfo> MembersCalledBy(MethodBase method, MethodBody body)
+    private static IEnumerable<MemberInfo> MembersCalledBy(MethodBase method, MethodBody body, Dialect dialect)
     {
         var il = body.GetILAsByteArray() ?? [];
         var typeArguments = method.DeclaringType is { IsGenericType: true } declaring ? declaring.GetGenericArguments() : null;
@@ -172,7 +185,7 @@ public class SqliteBoundaryTests
                     member = null;
                 }
 
-                if (member is Type named ? IsDriver(named) : IsDriver(member?.DeclaringType))
+                if (member is Type named ? IsDriver(named, dialect) : IsDriver(member?.DeclaringType, dialect))
                 {
                     yield return member!;
                 }
