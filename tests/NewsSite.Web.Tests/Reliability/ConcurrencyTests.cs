@@ -3,9 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
 using NewsSite.Core.Import;
@@ -163,10 +161,7 @@ public partial class ConcurrencyTests
         {
             for (var i = 0; i < HeldLocks && !writersDone.IsCancellationRequested; i++)
             {
-                await using var connection = await ((SqliteDatabase)site.Services.GetRequiredService<IDatabase>()).OpenAsync(Token);
-                await using var transaction = await connection.BeginTransactionAsync(Token); // BEGIN IMMEDIATE
-                await Task.Delay(LockHeldFor, Token);
-                await transaction.CommitAsync(Token);
+                await SiteDatabase.HoldWriteLockAsync(site, LockHeldFor, Token);
                 await Task.Delay(LockHeldFor, Token);
             }
         }
@@ -210,9 +205,8 @@ public partial class ConcurrencyTests
         // Straight from the file: each article has exactly the revisions its writers were told were saved, and its
         // page shows the newest of them (several writers save the shared article, so only the database knows which).
         var newest = new Dictionary<long, string>();
-        await using (var connection = new SqliteConnection($"Data Source={site.Services.GetRequiredService<IDatabase>().Location};Mode=ReadOnly;Pooling=False"))
+        await using (var connection = await SiteDatabase.OpenConnectionAsync(site))
         {
-            await connection.OpenAsync(Token);
             var revisions = (await connection.QueryAsync<(long ArticleId, long Number, string Markdown)>(
                     "SELECT r.article_id, r.number, r.markdown FROM revisions r JOIN articles a ON a.id = r.article_id WHERE a.source_key IS NULL;"))
                 .ToLookup(r => r.ArticleId);

@@ -39,6 +39,41 @@ public static class SiteDatabase
         }
     }
 
+    /// <summary>An open connection of its own to the site's database, for queries straight from the tables.</summary>
+    public static async Task<System.Data.Common.DbConnection> OpenConnectionAsync(NewsSiteFactory site)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        System.Data.Common.DbConnection connection = site.PostgresConnectionString() is { } postgres
+            ? new NpgsqlConnection(postgres)
+            : new SqliteConnection($"Data Source={SqliteDatabase.PathIn(site.DataDirectory)};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    /// <summary>
+    /// Holds the database's write lock for <paramref name="heldFor"/>, as another process's long write would (a big
+    /// import batch, a backup): SQLite's BEGIN IMMEDIATE, PostgreSQL's write gate.
+    /// </summary>
+    public static async Task HoldWriteLockAsync(NewsSiteFactory site, TimeSpan heldFor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        if (site.PostgresConnectionString() is { } postgres)
+        {
+            await using var connection = new NpgsqlConnection(postgres);
+            await connection.OpenAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await connection.ExecuteAsync("SELECT id FROM write_gate FOR UPDATE;", transaction: transaction);
+            await Task.Delay(heldFor, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return;
+        }
+
+        await using var sqlite = await SqliteDatabase.InDirectory(site.DataDirectory).OpenAsync(cancellationToken);
+        await using var immediate = await sqlite.BeginTransactionAsync(cancellationToken); // BEGIN IMMEDIATE
+        await Task.Delay(heldFor, cancellationToken);
+        await immediate.CommitAsync(cancellationToken);
+    }
+
     /// <summary>A query both dialects understand alike (a count, say).</summary>
     public static async Task<T> ScalarAsync<T>(NewsSiteFactory site, string sql)
     {

@@ -18,7 +18,11 @@ public sealed class PostgresDatabase : IDatabase, IAsyncDisposable
     private readonly ContentChangeSignal? _changeSignal;
     private readonly StatementLog _statements = new();
 
-    static PostgresDatabase() => PostgresDates.Register();
+    static PostgresDatabase()
+    {
+        PostgresDates.Register();
+        PostgresText.Register();
+    }
 
     /// <param name="connectionString">An Npgsql connection string (ConnectionStrings:Postgres).</param>
     /// <param name="changeSignal">Told after each committed public change; null where no cache listens (commands, tests).</param>
@@ -151,7 +155,7 @@ public sealed class PostgresDatabase : IDatabase, IAsyncDisposable
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
-    private static async Task<T> Translated<T>(Func<Task<T>> run, CancellationToken cancellationToken)
+    private async Task<T> Translated<T>(Func<Task<T>> run, CancellationToken cancellationToken)
     {
         try
         {
@@ -159,6 +163,14 @@ public sealed class PostgresDatabase : IDatabase, IAsyncDisposable
         }
         catch (Exception e) when (PostgresErrors.Translate(e, cancellationToken) is { } translated)
         {
+            if (translated is StorageException { Failure: StorageFailure.Unavailable })
+            {
+                // The server went away (restarted, the network cut): the idle connections in the pool are dead too,
+                // though the pool cannot know it until each is tried. Dropping them now means the first request after
+                // the server is back opens a fresh one instead of failing on an old one: recovery without a restart.
+                _dataSource.Clear();
+            }
+
             throw translated;
         }
     }
