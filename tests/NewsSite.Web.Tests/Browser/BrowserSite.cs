@@ -67,4 +67,15 @@ public class BrowserSite : NewsSiteFactory, IAsyncLifetime
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, name);
     }
+
+    /// <summary>
+    /// The page's width once it has settled: its stylesheet loaded (a click that navigates returns before that, and a
+    /// page measured without its CSS was 386 px wide on a loaded CI machine), the self-hosted fonts in, one frame laid out.
+    /// </summary>
+    public static async Task<int> SettledScrollWidthAsync(IPage page)
+    {
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.EvaluateAsync("() => document.fonts.ready.then(() => new Promise(requestAnimationFrame))");
+        return await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+    }
 }

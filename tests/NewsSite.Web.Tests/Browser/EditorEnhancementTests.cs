@@ -310,7 +310,7 @@ public class EditorEnhancementTests(BrowserSite site) : IClassFixture<BrowserSit
         await page.Locator("#body").FillAsync("Kurz notiert.");
         await Expect(page.Locator("#preview-pane h1")).ToHaveTextAsync("Vom Telefon aus");
 
-        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        var scrollWidth = await BrowserSite.SettledScrollWidthAsync(page);
         await page.ScreenshotAsync(new() { Path = BrowserSite.ScreenshotPath("editor-375.png"), FullPage = true });
         Assert.True(scrollWidth <= 375, $"Seite ist {scrollWidth}px breit");
         await context.CloseAsync();

@@ -122,7 +122,7 @@ public class EditorPathTests(EmptyBrowserSite site) : IClassFixture<EmptyBrowser
         await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Neuer Artikel");
-        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        var scrollWidth = await BrowserSite.SettledScrollWidthAsync(page);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.ScreenshotPath("admin-edit-375.png"), FullPage = true });
         Assert.True(scrollWidth <= 375, $"Seite ist {scrollWidth}px breit");
     }

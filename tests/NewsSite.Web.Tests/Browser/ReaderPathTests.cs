@@ -86,7 +86,7 @@ public class ReaderPathTests(BrowserSite site) : IClassFixture<BrowserSite>
 
         await page.GotoAsync($"{site.BaseUrl}/artikel/kreml-lehnt-internationale-truppen-in-ukraine-strikt-ab");
 
-        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        var scrollWidth = await BrowserSite.SettledScrollWidthAsync(page);
         Assert.True(scrollWidth <= 360, $"Seite ist {scrollWidth}px breit");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSite.ScreenshotPath("article-360.png"), FullPage = true });
     }
