@@ -8,6 +8,7 @@ using NewsSite.Web.Health;
 using NewsSite.Web.Hosting;
 using NewsSite.Web.Images;
 using NewsSite.Web.Localization;
+using NewsSite.Web.Nodes;
 using NewsSite.Web.Syndication;
 
 var command = CommandLine.Parse(args);
@@ -20,6 +21,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.Configuration.AddInMemoryCollection(command?.Settings ?? []);
 builder.AddNewsSiteLogging(quiet: command is not null);
 builder.AddNewsSite();
+builder.AddNodeSharing();
 builder.AddNewsSiteLocalization();
 builder.AddNewsSiteAccounts();
 builder.AddNewsSiteSyndication();

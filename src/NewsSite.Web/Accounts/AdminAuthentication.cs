@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
+using NewsSite.Web.Nodes;
 using NewsSite.Core.Accounts;
 using NewsSite.Web.Hosting;
 
@@ -64,9 +66,12 @@ public static class AdminAuthentication
         // Keys in the data directory: cookies and antiforgery tokens stay valid across restarts and deployments.
         // They are stored unencrypted, like the database beside them; see docs/operations.md on protecting the folder.
         services.AddDataProtection().SetApplicationName("NewsSite");
-        services.AddOptions<KeyManagementOptions>().Configure<SitePaths, ILoggerFactory>((options, paths, loggers) =>
-            options.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(paths.DataDirectory, "keys")), loggers));
+        // On several nodes the key ring lives in Redis instead, so that a login or a form from one node is valid on
+        // every other (decision 0026).
+        services.AddOptions<KeyManagementOptions>().Configure<SitePaths, ILoggerFactory, IServiceProvider>((options, paths, loggers, provider) =>
+            options.XmlRepository = provider.GetRequiredService<SharedRedis>().Connection is { } redis
+                ? new RedisXmlRepository(() => redis.Database, redis.Key("dataprotection-keys"))
+                : new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(paths.DataDirectory, "keys")), loggers));
 
         services.AddAntiforgery(options => options.Cookie.Name = "newssite_antiforgery");
 

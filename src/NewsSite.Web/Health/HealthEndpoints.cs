@@ -13,7 +13,7 @@ public static class HealthEndpoints
 {
     public const string LivePath = "/healthz";
     public const string ReadyPath = "/healthz/ready";
-    private const string ReadyTag = "ready";
+    public const string ReadyTag = "ready";
 
     public static WebApplicationBuilder AddHealthEndpoints(this WebApplicationBuilder builder)
     {

@@ -86,6 +86,19 @@ public sealed class NewsSiteOptions
     public int OutputCacheMegabytes { get; set; } = 64;
 
     /// <summary>
+    /// With Redis (ConnectionStrings:Redis): memory for each node's copy of the shared page cache, in front of Redis,
+    /// so that a page this node has served costs no round trip. 0 asks Redis every time (docs/operations.md).
+    /// </summary>
+    [Range(0, 4096, ErrorMessage = "NewsSite:LocalPageCacheMegabytes muss zwischen 0 und 4096 liegen.")]
+    public int LocalPageCacheMegabytes { get; set; } = 32;
+
+    /// <summary>
+    /// The start of every key this site writes into Redis, so that several sites (or tests) can share one server.
+    /// </summary>
+    [RegularExpression("^[a-z0-9-]{1,40}$", ErrorMessage = "NewsSite:RedisKeyPrefix darf nur aus a–z, 0–9 und „-“ bestehen (1 bis 40 Zeichen).")]
+    public string RedisKeyPrefix { get; set; } = "newssite";
+
+    /// <summary>
     /// Searches one client address may start per minute; beyond them it gets 429 with Retry-After. A reader types a
     /// few; a scraper walking the index would make every one a database query.
     /// </summary>

@@ -20,12 +20,28 @@ public sealed class ConnectionStringOptions : IValidatableObject
 
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(Postgres);
 
+    public bool UsesRedis => !string.IsNullOrWhiteSpace(Redis);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (UsesPostgres && PostgresStorage.ConnectionStringProblem(Postgres!) is { } problem)
         {
             yield return new ValidationResult(
                 $"ConnectionStrings:Postgres ist keine gültige PostgreSQL-Verbindungszeichenfolge: {problem}", [nameof(Postgres)]);
+        }
+
+        if (UsesRedis && Nodes.RedisConnection.ConfigurationProblem(Redis!) is { } redisProblem)
+        {
+            yield return new ValidationResult(
+                $"ConnectionStrings:Redis ist keine gültige Redis-Konfiguration: {redisProblem}", [nameof(Redis)]);
+        }
+
+        if (UsesRedis && !UsesPostgres)
+        {
+            // Redis shares what nodes must agree on; with SQLite there is one node, and a cache shared with nobody
+            // would only add a round trip.
+            yield return new ValidationResult(
+                "ConnectionStrings:Redis verlangt ConnectionStrings:Postgres: mehrere Knoten brauchen eine gemeinsame Datenbank.", [nameof(Redis)]);
         }
     }
 }

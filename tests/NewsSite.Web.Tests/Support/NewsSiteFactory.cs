@@ -138,6 +138,8 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
             ["NewsSite:BaseUrl"] = PublicBaseUrl,
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["ConnectionStrings:Postgres"] = PostgresConnectionString(),
+            ["ConnectionStrings:Redis"] = TestDatabases.OnPostgres ? TestRedis.Require() : null,
+            ["NewsSite:RedisKeyPrefix"] = RedisKeyPrefix,
         }).AddInMemoryCollection(Settings));
 
         if (Clock is not null)
@@ -165,6 +167,12 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
         _schema ??= NewsSite.Core.Tests.Support.PostgresTestServer.SchemaForFolderAsync(DataDirectory).GetAwaiter().GetResult();
         return _schema.ConnectionString;
     }
+
+    /// <summary>
+    /// On the PostgreSQL pass, where every site also shares through Redis: this data folder's own keys, so that sites
+    /// running side by side (and one restarted on the same folder) never see each other's; as the schema, by folder.
+    /// </summary>
+    public string RedisKeyPrefix => PostgresConnectionString() is null ? "newssite" : "t-" + _schema!.Name[2..];
 
     protected override void Dispose(bool disposing)
     {

@@ -1,0 +1,21 @@
+namespace NewsSite.Web.Tests.Support;
+
+/// <summary>
+/// The Redis test server that tools/test-servers.sh starts (NEWSSITE_TEST_REDIS, e.g. "127.0.0.1:63799"). The
+/// PostgreSQL pass runs every site with it, as several nodes would; tests of Redis itself need it on every pass.
+/// </summary>
+public static class TestRedis
+{
+    public const string Variable = "NEWSSITE_TEST_REDIS";
+
+    public static string? Configuration => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : null;
+
+    public static string Require() => Configuration
+        ?? throw new InvalidOperationException($"{Variable} fehlt: tools/test-servers.sh start startet Redis und setzt sie.");
+
+    public static async Task<long> ListLengthAsync(string key)
+    {
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(Require());
+        return await redis.GetDatabase().ListLengthAsync(key);
+    }
+}
