@@ -1,4 +1,5 @@
 using NewsSite.Core.Articles;
+using NewsSite.Web.Nodes;
 
 namespace NewsSite.Web.Caching;
 
@@ -7,11 +8,12 @@ namespace NewsSite.Web.Caching;
 /// and Ressort-articles caches and the content version behind every ETag. It follows the journal of public changes: at once after a write
 /// of this process (told by <see cref="ContentChangeSignal"/> before the writer's request ends), within a second for
 /// other processes' writes (an import command), and, for a scheduled article, on the first request after its time,
-/// before that request looks into any cache.
+/// before that request looks into any cache. On several nodes, a node's own write is announced to the others
+/// (<see cref="IChangeBroadcast"/>), which catch up before the writer's request ends; the poll remains their net.
 /// </summary>
 public sealed partial class ContentChangeFollower(
-    IContentJournal journal, PageCacheStore pages, RelatedArticlesCache related, RessortArticlesCache ressortArticles, TimeProvider clock,
-    ILogger<ContentChangeFollower> logger) : IDisposable
+    IContentJournal journal, IPageCache pages, RelatedArticlesCache related, RessortArticlesCache ressortArticles,
+    IChangeBroadcast broadcast, IPeriodicWorkLock periodicWork, TimeProvider clock, ILogger<ContentChangeFollower> logger) : IDisposable
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan PruneInterval = TimeSpan.FromHours(1);
@@ -40,7 +42,8 @@ public sealed partial class ContentChangeFollower(
         _nextScheduled = pending.NextScheduled ?? DateTimeOffset.MaxValue;
         _version = await journal.FindContentVersionAsync(_dueCheckedUntil, cancellationToken);
         _nextPoll = _dueCheckedUntil + PollInterval;
-        signal.Listen(CatchUpAsync);
+        signal.Listen(OwnChangeAsync);
+        await broadcast.StartAsync(CatchUpAsync);
     }
 
     /// <summary>Runs before the caches are asked: cheap unless a scheduled article came due or a poll is due.</summary>
@@ -52,7 +55,7 @@ public sealed partial class ContentChangeFollower(
             // This request must not be answered with a page from before the article appeared: wait for the eviction.
             await CatchUpAsync(cancellationToken);
         }
-        else if (now >= _nextPoll && await _gate.WaitAsync(0, cancellationToken))
+        else if ((now >= _nextPoll || pages.WantsCatchUp) && await _gate.WaitAsync(0, cancellationToken))
         {
             // Another process's writes: whichever request comes first checks; the others go on meanwhile.
             try
@@ -80,9 +83,17 @@ public sealed partial class ContentChangeFollower(
         }
     }
 
+    // This node's own write, before the writer's request ends: evict here, then on the other nodes.
+    private async Task OwnChangeAsync(CancellationToken cancellationToken)
+    {
+        await CatchUpAsync(cancellationToken);
+        await broadcast.AnnounceAsync(CancellationToken.None);
+    }
+
     private async Task CatchUpLockedAsync()
     {
         var now = clock.GetUtcNow();
+        var start = await pages.BeginCatchUpAsync();
         try
         {
             // Not the request's token: a reader who hangs up must not leave the caches half evicted.
@@ -94,9 +105,9 @@ public sealed partial class ContentChangeFollower(
                 _version = await journal.FindContentVersionAsync(now, CancellationToken.None);
             }
 
+            await pages.EvictAsync(tags, start);
             foreach (var tag in tags)
             {
-                await pages.EvictByTagAsync(tag, CancellationToken.None);
                 related.EvictByTag(tag);
                 ressortArticles.EvictByTag(tag);
             }
@@ -118,7 +129,7 @@ public sealed partial class ContentChangeFollower(
             // stale 304 (validators then ask the database). The next request tries again.
             LogCatchUpFailed(e);
             _version = null;
-            await pages.EvictByTagAsync(PageCacheTags.Everything, CancellationToken.None);
+            await pages.EvictAsync([PageCacheTags.Everything], start);
             related.EvictByTag(PageCacheTags.Everything);
             ressortArticles.EvictByTag(PageCacheTags.Everything);
             _nextPoll = now;
@@ -133,6 +144,11 @@ public sealed partial class ContentChangeFollower(
         }
 
         _nextPrune = now + PruneInterval;
+        if (!await periodicWork.TryTakeAsync("journal-pruning", PruneInterval))
+        {
+            return; // another node prunes this hour
+        }
+
         var pruned = await journal.PruneChangesAsync(now, CancellationToken.None);
         if (pruned > 0)
         {

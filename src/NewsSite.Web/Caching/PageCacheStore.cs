@@ -9,7 +9,7 @@ namespace NewsSite.Web.Caching;
 /// an eviction ran is not stored. Without it, a reader's request that read the database just before an editor's save
 /// could store the old page just after the save evicted it, and keep it until the next change.
 /// </summary>
-public sealed class PageCacheStore : IOutputCacheStore, IDisposable
+public sealed class PageCacheStore : IPageCache, IDisposable
 {
     private static readonly object GenerationKey = new();
 
@@ -31,6 +31,20 @@ public sealed class PageCacheStore : IOutputCacheStore, IDisposable
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Items[GenerationKey] = Volatile.Read(ref _generation);
+    }
+
+    /// <summary>One process sees every eviction it makes: it is never behind.</summary>
+    public bool WantsCatchUp => false;
+
+    public ValueTask<CatchUpStart> BeginCatchUpAsync() => ValueTask.FromResult(default(CatchUpStart));
+
+    public async ValueTask EvictAsync(IReadOnlyCollection<string> tags, CatchUpStart start)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        foreach (var tag in tags)
+        {
+            await EvictByTagAsync(tag, CancellationToken.None);
+        }
     }
 
     public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)

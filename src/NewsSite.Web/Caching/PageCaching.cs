@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 using NewsSite.Core.Articles;
 using NewsSite.Web.Hosting;
+using NewsSite.Web.Nodes;
 
 namespace NewsSite.Web.Caching;
 
@@ -31,6 +32,8 @@ public static class PageCaching
 
     private static readonly TimeSpan ShortLifetime = TimeSpan.FromMinutes(5);
 
+    private const long Megabyte = 1024L * 1024;
+
     // What the site sends as text; images and the fingerprinted static assets are compressed already.
     private static readonly string[] CompressedTypes =
     [
@@ -43,9 +46,18 @@ public static class PageCaching
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddHttpContextAccessor();
-        services.AddSingleton(sp => new PageCacheStore(
-            sp.GetRequiredService<IOptions<NewsSiteOptions>>().Value.OutputCacheMegabytes * 1024L * 1024,
-            sp.GetRequiredService<IHttpContextAccessor>()));
+        services.AddSingleton<IPageCache>(sp =>
+        {
+            var site = sp.GetRequiredService<IOptions<NewsSiteOptions>>().Value;
+            var requests = sp.GetRequiredService<IHttpContextAccessor>();
+            if (sp.GetRequiredService<SharedRedis>().Connection is not { } redis)
+            {
+                return new PageCacheStore(site.OutputCacheMegabytes * Megabyte, requests);
+            }
+
+            var local = site.LocalPageCacheMegabytes > 0 ? new PageCacheStore(site.LocalPageCacheMegabytes * Megabyte, requests) : null;
+            return new SharedPageCache(redis, local, requests, sp.GetRequiredService<ILogger<SharedPageCache>>());
+        });
         services.AddSingleton<RelatedArticlesCache>();
         services.AddSingleton<RessortArticlesCache>();
         services.AddSingleton<Ressorts.RessortNavigation>();
@@ -61,7 +73,7 @@ public static class PageCaching
         });
 
         // Registered after AddOutputCache, so that the middleware gets this store instead of the framework's.
-        services.AddSingleton<IOutputCacheStore>(sp => sp.GetRequiredService<PageCacheStore>());
+        services.AddSingleton<IOutputCacheStore>(sp => sp.GetRequiredService<IPageCache>());
 
         services.AddResponseCompression(options =>
         {
@@ -100,7 +112,7 @@ public static class PageCaching
     public static void UsePageCache(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var store = app.Services.GetRequiredService<PageCacheStore>();
+        var store = app.Services.GetRequiredService<IPageCache>();
         var follower = app.Services.GetRequiredService<ContentChangeFollower>();
         var enabled = IsEnabled(app.Services);
 

@@ -40,6 +40,12 @@ public static class NodeSharing
                     sp.GetRequiredService<ILogger<RedisConnection>>())
                 : null);
         });
+        services.AddSingleton<IChangeBroadcast>(sp => sp.GetRequiredService<SharedRedis>().Connection is { } redis
+            ? new RedisChangeBroadcast(redis, sp.GetRequiredService<ILogger<RedisChangeBroadcast>>())
+            : new NoBroadcast());
+        services.AddSingleton<IPeriodicWorkLock>(sp => sp.GetRequiredService<SharedRedis>().Connection is { } redis
+            ? new RedisPeriodicWorkLock(redis)
+            : new OwnPeriodicWork());
         services.AddHealthChecks().AddCheck<RedisReadyCheck>("redis", tags: [Health.HealthEndpoints.ReadyTag]);
         return builder;
     }

@@ -112,7 +112,7 @@ public class RoutedPageCachingTests
     public async Task EachCachedRoute_IsServedFromTheCache_UntilTheTagItDeclaresIsEvicted()
     {
         await using var site = Site();
-        var store = site.Services.GetRequiredService<PageCacheStore>();
+        var store = site.Services.GetRequiredService<IPageCache>();
         var samples = CachedRouteSamples();
 
         // A new cached route needs a sample here, so that its tags are proven too.
