@@ -39,9 +39,15 @@ public sealed partial class SharedPageCache : IPageCache, IDisposable
         _generationKey = redis.Key("pages:generation");
         _tagIndexKey = redis.Key("pages:tags");
 
-        // Messages may have been missed while Redis was away: this node's copies are dropped and the journal read.
+        // Messages may have been missed while Redis was away, and evictions of nodes that did not notice: nothing is
+        // served or stored until this node has read the journal again, and its own copies are dropped.
         redis.Restored += () =>
         {
+            lock (_lock)
+            {
+                _seen = null;
+            }
+
             _ = _local?.EvictByTagAsync(PageCacheTags.Everything, CancellationToken.None).AsTask();
             _wantsCatchUp = true;
         };

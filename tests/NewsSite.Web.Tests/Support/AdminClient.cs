@@ -36,6 +36,15 @@ public sealed class AdminClient : IDisposable
         };
     }
 
+    /// <summary>A browser whose requests go through <paramref name="handler"/>, e.g. a balancer in front of several nodes.</summary>
+    public AdminClient(HttpMessageHandler handler, Uri baseAddress)
+    {
+        Http = new HttpClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler { InnerHandler = handler })
+        {
+            BaseAddress = baseAddress,
+        };
+    }
+
     public HttpClient Http { get; }
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
