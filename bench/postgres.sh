@@ -2,7 +2,8 @@
 # The same site on SQLite and on PostgreSQL, measured in one run: one corpus (generated Markdown, imported into
 # both), the newest article uncached and cached, and the home page uncached. Server CPU per request counts the app
 # and, on PostgreSQL, every process of the database server too (its backends do the queries' work). Target of
-# issue 19: uncached article on PostgreSQL at most 2× the SQLite figure. Report: bench/results/postgres-<time>.md.
+# issue 19: uncached article on PostgreSQL at most 2× the SQLite figure; cached pages through Redis as fast as on one
+# node, with and without each node's local copy in front of Redis. Report: bench/results/postgres-<time>.md.
 #
 #   bash bench/postgres.sh             # 1,000 articles, 10 s per page
 #   bash bench/postgres.sh --quick     # 3 s per page: checks the script
@@ -42,6 +43,7 @@ publish_app "$root/bench/.out/app" 0
 source "$root/tools/test-servers.sh" start >/dev/null || fail "PostgreSQL konnte nicht gestartet werden"
 pg_connection="$NEWSSITE_TEST_POSTGRES"
 postmaster=$(head -n 1 "$NEWSSITE_SERVERS_DIR/pg/postmaster.pid")
+redis_pid=$(cat "$NEWSSITE_SERVERS_DIR/redis.pid")
 
 port=$(free_port)
 base="http://127.0.0.1:$port"
@@ -71,12 +73,13 @@ newest_article() {
     curl -s "$base/" | grep -o 'href="/artikel/[^"]*"' | head -n 1 | sed 's/^href="//; s/"$//'
 }
 
-# CPU ticks of the app, and with a postmaster PID also of every process of that PostgreSQL server.
+# CPU ticks of the app, and with a postmaster PID also of every process of that PostgreSQL server, and with a
+# second PID (Redis) of that process too.
 cpu_ticks() {
     local total pid
     total=$(awk '{ print $14 + $15 }' "/proc/$site_pid/stat" 2>/dev/null || echo 0)
     if [ -n "${1:-}" ]; then
-        for pid in "$1" $(pgrep -P "$1" || true); do
+        for pid in "$1" $(pgrep -P "$1" || true) ${2:-}; do
             total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
         done
     fi
@@ -85,12 +88,12 @@ cpu_ticks() {
 
 rows=()
 measure() {
-    local label=$1 path=$2 server=$3 url=$base$2
+    local label=$1 path=$2 server=$3 url=$base$2 other=${4:-}
     wrk -t"$threads" -c"$connections" -d"$warmup" "$url" >/dev/null
     local before after out requests rps
-    before=$(cpu_ticks "$server")
+    before=$(cpu_ticks "$server" "$other")
     out=$(wrk -t"$threads" -c"$connections" -d"$duration" "$url")
-    after=$(cpu_ticks "$server")
+    after=$(cpu_ticks "$server" "$other")
     requests=$(echo "$out" | awk '/requests in/ { print $1 }')
     rps=$(echo "$out" | awk '/^Requests\/sec/ { printf "%.0f", $2 }')
     local errors
@@ -119,11 +122,29 @@ run_site() {
     site_extra_env=()
 }
 
+# The cached article on PostgreSQL with the page cache in Redis (decision 0026): with this node's copy in front of
+# Redis (the default, 32 MB) and without it (every hit one round trip). CPU counts the Redis server too.
+run_redis_site() {
+    local local_mb=$1
+    site_extra_env=("ConnectionStrings__Postgres=$pg_connection" "ConnectionStrings__Redis=$NEWSSITE_TEST_REDIS"
+        "NewsSite__LocalPageCacheMegabytes=$local_mb" "NewsSite__RedisKeyPrefix=bench-$local_mb")
+    start_site "$scratch/pg-data" "$empty_content" "$scratch/site-redis-$local_mb.log"
+    sleep 2
+    local article
+    article=$(newest_article)
+    [ -n "$article" ] || fail "kein Artikel auf der Startseite (Redis)"
+    measure "PostgreSQL + Redis, lokale Kopie $local_mb MB: Artikel aus dem Cache" "$article" "$postmaster" "$redis_pid"
+    stop "$site_pid"
+    site_extra_env=()
+}
+
 say "Messe ($duration je Seite, $connections Verbindungen)"
 run_site SQLite "$sqlite_data" false ""
 run_site PostgreSQL "$scratch/pg-data" false "$postmaster"
 run_site SQLite "$sqlite_data" true ""
 run_site PostgreSQL "$scratch/pg-data" true "$postmaster"
+run_redis_site 32
+run_redis_site 0
 
 field() { printf '%s\n' "${rows[@]}" | awk -F'|' -v l="$1" '$1 == l { print $'"$2"' }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "–" }'; }
@@ -151,6 +172,9 @@ report=$root/bench/results/postgres-$(date -u +%Y-%m-%d-%H%M%S).md
     echo "|---|---|---|"
     echo "| Artikel ohne Cache auf PostgreSQL ≤ 2× CPU je Anfrage von SQLite | $pg_article µs ÷ $sqlite_article µs = ${article_ratio}× | $verdict |"
     echo "| Artikel aus dem Cache: gleich schnell (beide aus dem Speicher des Knotens) | SQLite $(field "SQLite: Artikel aus dem Cache" 3)/s, PostgreSQL $(field "PostgreSQL: Artikel aus dem Cache" 3)/s | – |"
+    redis_local=$(field "PostgreSQL + Redis, lokale Kopie 32 MB: Artikel aus dem Cache" 3)
+    redis_only=$(field "PostgreSQL + Redis, lokale Kopie 0 MB: Artikel aus dem Cache" 3)
+    echo "| Cache in Redis so schnell wie auf einem Knoten (SQLite, Speicher) | mit lokaler Kopie $redis_local/s ($(ratio "$redis_local" "$(field "SQLite: Artikel aus dem Cache" 3)")×), nur Redis $redis_only/s ($(ratio "$redis_only" "$(field "SQLite: Artikel aus dem Cache" 3)")×) | – |"
 } >"$report"
 cat "$report"
 say "Bericht: ${report#"$root"/}"
