@@ -54,6 +54,12 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
     /// <summary>The host environment: "Testing" unless a test needs what only Production does.</summary>
     public string HostEnvironment { get; init; } = "Testing";
 
+    /// <summary>
+    /// A PostgreSQL database of the test's own (a connection string naming a schema), on either pass: for several
+    /// sites ("web nodes") on one schema, each with its own data folder. The test creates and drops that schema.
+    /// </summary>
+    public string? SharedPostgres { get; init; }
+
     /// <summary>Further configuration, e.g. ["NewsSite:MaxMarkdownFileBytes"] = "2048".</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
@@ -153,10 +159,15 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
 
     /// <summary>
     /// On the PostgreSQL pass (<see cref="TestDatabases"/>): the connection string of this data folder's own schema,
-    /// which a second factory on the same folder finds again; null on SQLite.
+    /// which a second factory on the same folder finds again; null on SQLite. <see cref="SharedPostgres"/> when set.
     /// </summary>
     public string? PostgresConnectionString()
     {
+        if (SharedPostgres is not null)
+        {
+            return SharedPostgres;
+        }
+
         if (!TestDatabases.OnPostgres)
         {
             return null;
