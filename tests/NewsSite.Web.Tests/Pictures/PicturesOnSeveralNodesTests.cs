@@ -19,7 +19,12 @@ public class PicturesOnSeveralNodesTests
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static NewsSiteFactory Node(string postgres) => new(NewsSiteFactory.ContentFolder()) { SharedPostgres = postgres };
+    /// <param name="connectionString">How this node reaches the schema, when not directly (through a proxy that can be cut).</param>
+    private static NewsSiteFactory Node(TestSchema schema, string? connectionString = null) => new(NewsSiteFactory.ContentFolder())
+    {
+        SharedSchema = schema,
+        Settings = new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = connectionString ?? schema.ConnectionString },
+    };
 
     /// <summary>The edit page's picture upload, a real multipart form post; the picture's address from the snippet it shows.</summary>
     private static async Task<string> UploadThroughTheEditorAsync(NewsSiteFactory site, byte[] picture)
@@ -38,8 +43,8 @@ public class PicturesOnSeveralNodesTests
     public async Task PictureUploadedOnOneNode_IsServedByAnother_OriginalAndVariants()
     {
         await using var schema = await PostgresTestServer.CreateSchemaAsync();
-        await using var nodeA = Node(schema.ConnectionString);
-        await using var nodeB = Node(schema.ConnectionString);
+        await using var nodeA = Node(schema);
+        await using var nodeB = Node(schema);
         var url = await UploadThroughTheEditorAsync(nodeA, TestPictures.Jpeg(1000, 600));
         var name = url[(url.LastIndexOf('/') + 1)..];
         var onA = await nodeA.CreateClient().GetByteArrayAsync(new Uri(url, UriKind.Relative), Token);
@@ -64,7 +69,7 @@ public class PicturesOnSeveralNodesTests
     public async Task APictureNoNodeHas_IsA404_NotAnError()
     {
         await using var schema = await PostgresTestServer.CreateSchemaAsync();
-        await using var node = Node(schema.ConnectionString);
+        await using var node = Node(schema);
 
         foreach (var path in new[] { "/bilder/0123456789abcdef0123456789abcdef.jpg", "/bilder/0123456789abcdef0123456789abcdef-480.webp",
             "/bilder/..%2Fnewssite.db", "/bilder/0123456789ABCDEF0123456789ABCDEF.jpg" })
@@ -81,8 +86,8 @@ public class PicturesOnSeveralNodesTests
         var server = new NpgsqlConnectionStringBuilder(schema.ConnectionString);
         await using var proxy = new TcpProxy(server.Host!, server.Port);
         var throughProxy = new NpgsqlConnectionStringBuilder(schema.ConnectionString) { Host = "127.0.0.1", Port = proxy.Port, Timeout = 3 };
-        await using var nodeA = Node(schema.ConnectionString);
-        await using var nodeB = Node(throughProxy.ConnectionString);
+        await using var nodeA = Node(schema);
+        await using var nodeB = Node(schema, throughProxy.ConnectionString);
         var url = await UploadThroughTheEditorAsync(nodeA, TestPictures.Jpeg(200, 100));
         Assert.Equal(HttpStatusCode.NotFound, (await nodeB.SendAsync("/bilder/0123456789abcdef0123456789abcdef.jpg")).StatusCode); // B is up
 

@@ -55,10 +55,10 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
     public string HostEnvironment { get; init; } = "Testing";
 
     /// <summary>
-    /// A PostgreSQL database of the test's own (a connection string naming a schema), on either pass: for several
-    /// sites ("web nodes") on one schema, each with its own data folder. The test creates and drops that schema.
+    /// A PostgreSQL schema of the test's own, on either pass: for several sites ("web nodes") on one schema, each with
+    /// its own data folder. The test creates and drops it; the sites leave it when they are disposed.
     /// </summary>
-    public string? SharedPostgres { get; init; }
+    public NewsSite.Core.Tests.Support.TestSchema? SharedSchema { get; init; }
 
     /// <summary>Further configuration, e.g. ["NewsSite:MaxMarkdownFileBytes"] = "2048".</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
@@ -159,13 +159,14 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
 
     /// <summary>
     /// On the PostgreSQL pass (<see cref="TestDatabases"/>): the connection string of this data folder's own schema,
-    /// which a second factory on the same folder finds again; null on SQLite. <see cref="SharedPostgres"/> when set.
+    /// which a second factory on the same folder finds again; null on SQLite. <see cref="SharedSchema"/>'s when set.
     /// </summary>
     public string? PostgresConnectionString()
     {
-        if (SharedPostgres is not null)
+        if (SharedSchema is not null)
         {
-            return SharedPostgres;
+            _schema = SharedSchema;
+            return _schema.ConnectionString;
         }
 
         if (!TestDatabases.OnPostgres)
@@ -189,7 +190,10 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
             }
 
             // The folder's schema goes with the folder; a factory on a folder it was given leaves both.
-            _schema?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            if (SharedSchema is null)
+            {
+                _schema?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
 
             try
             {
