@@ -32,4 +32,6 @@ public sealed record SiteStorage(
     Audit.IAuditLog AuditLog,
     Tags.ITagStore Tags,
     ICorrectionListings Corrections,
-    Previews.IPreviewLinkStore PreviewLinks);
+    Previews.IPreviewLinkStore PreviewLinks,
+    // Only where several web nodes share the database (PostgreSQL, decision 0025); on SQLite the folder is the truth.
+    Images.ISharedPictureFiles? PictureFiles = null);

@@ -14,7 +14,16 @@ public static class ImageFolder
     /// Copies every file of <paramref name="from"/> that <paramref name="to"/> lacks. Only files that look like the
     /// store's own (hash name, and bytes of the type the extension claims) are taken: the target is served to readers.
     /// </summary>
-    public static async Task<ImageCopyReport> CopyMissingAsync(string from, string to, CancellationToken cancellationToken = default)
+    public static Task<ImageCopyReport> CopyMissingAsync(string from, string to, CancellationToken cancellationToken = default) =>
+        CopyMissingAsync(from, to, null, cancellationToken);
+
+    /// <summary>As the other overload, for a site's images folder on PostgreSQL.</summary>
+    /// <param name="shared">
+    /// When <paramref name="to"/> is a site's images folder on PostgreSQL: every picture taken (or found there) is
+    /// kept in the shared files too, before it is in the folder, so that every node can serve it (decision 0025).
+    /// </param>
+    public static async Task<ImageCopyReport> CopyMissingAsync(string from, string to, ISharedPictureFiles? shared,
+        CancellationToken cancellationToken = default)
     {
         if (!Directory.Exists(from))
         {
@@ -34,10 +43,12 @@ public static class ImageFolder
             }
             else if (File.Exists(target))
             {
+                await ShareAsync(shared, target, name, cancellationToken);
                 present++;
             }
             else
             {
+                await ShareAsync(shared, file, name, cancellationToken);
                 // Beside and renamed, as the store writes: the site never serves half a picture.
                 var temporary = target + "." + Guid.NewGuid().ToString("N") + ".tmp";
                 File.Copy(file, temporary);
@@ -47,6 +58,14 @@ public static class ImageFolder
         }
 
         return new ImageCopyReport(copied, present, skipped);
+    }
+
+    private static async Task ShareAsync(ISharedPictureFiles? shared, string path, string name, CancellationToken cancellationToken)
+    {
+        if (shared is not null)
+        {
+            await shared.StoreAsync(name, await File.ReadAllBytesAsync(path, cancellationToken), cancellationToken);
+        }
     }
 
     private static async Task<bool> HasClaimedTypeAsync(string path, string name, CancellationToken cancellationToken)

@@ -27,14 +27,20 @@ public sealed record PictureAbout(string Alt = "", string Caption = "", string C
 /// Pictures for articles, kept in one folder under names made from the SHA-256 of the bytes that came in: the same
 /// picture uploaded twice is stored once, and a name never points at other bytes, so browsers may cache it for a year.
 /// What is stored is what <see cref="PictureProcessor"/> made of it: checked by content, upright, without metadata.
-/// SVG is not accepted because it can carry script.
+/// SVG is not accepted because it can carry script. With <paramref name="sharedFiles"/> (PostgreSQL, several web nodes,
+/// decision 0025) the folder is this node's cache of the shared bytes: a picture is kept there before anyone can
+/// learn its name, and one this node lacks is fetched from there on its first use.
 /// </summary>
-public sealed partial class ImageStore(string folder, long maxBytes, long maxPixels = ImageStore.DefaultMaxPixels, IPictureRecords? records = null)
+public sealed partial class ImageStore(string folder, long maxBytes, long maxPixels = ImageStore.DefaultMaxPixels, IPictureRecords? records = null,
+    ISharedPictureFiles? sharedFiles = null)
 {
     /// <summary>40 megapixels: more than any camera a newsroom uses (a 45 MP full-frame photo needs downscaling).</summary>
     public const long DefaultMaxPixels = 40_000_000;
 
     private readonly ConcurrentDictionary<string, PictureFacts?> _facts = new(StringComparer.Ordinal);
+
+    // Names this process knows to be in the shared files (stored or fetched here): a picture uploaded again is sent once.
+    private readonly ConcurrentDictionary<string, bool> _shared = new(StringComparer.Ordinal);
 
     public string Folder { get; } = Path.GetFullPath(folder);
 
@@ -67,8 +73,10 @@ public sealed partial class ImageStore(string folder, long maxBytes, long maxPix
 
         // Named by what came in, so that the same file from content/ or a zip is found again without decoding it.
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..32];
-        if (ImageStore.Sniff(bytes) is { } sniffed && Find(hash + sniffed.Extension) is { } known)
+        if (ImageStore.Sniff(bytes) is { } sniffed && await FindAsync(hash + sniffed.Extension, cancellationToken) is { } known)
         {
+            // A file from before the shared files (or copied into the folder) reaches them now, before its row can.
+            await ShareAsync(known.FileName, () => File.ReadAllBytesAsync(PathOf(known.FileName), cancellationToken), cancellationToken);
             if (records is not null && about is not null)
             {
                 // Uploaded again with words: the library keeps them where it had none yet (or no row at all).
@@ -81,12 +89,10 @@ public sealed partial class ImageStore(string folder, long maxBytes, long maxPix
         var prepared = PictureProcessor.Prepare(bytes, MaxPixels);
         var fileName = hash + prepared.Extension;
         var path = Path.Combine(Folder, fileName);
-        Directory.CreateDirectory(Folder);
 
-        // Written beside and renamed: a reader never sees half a file under the final name.
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        await File.WriteAllBytesAsync(temporary, prepared.Bytes, cancellationToken);
-        File.Move(temporary, path, overwrite: true);
+        // Shared first: once the file or the row is there, another node may be asked for the picture.
+        await ShareAsync(fileName, () => Task.FromResult(prepared.Bytes), cancellationToken);
+        await WriteFileAsync(path, prepared.Bytes, cancellationToken);
 
         var facts = new PictureFacts(fileName, prepared.Width, prepared.Height, prepared.Extension, prepared.Bytes.Length);
         _facts[fileName] = facts;
@@ -99,12 +105,69 @@ public sealed partial class ImageStore(string folder, long maxBytes, long maxPix
     }
 
     /// <summary>
-    /// The facts of a stored picture, or null when there is no such file. Read from the file's header (no decoding)
-    /// once and kept: a name never points at other bytes. Synchronous, because Markdown is rendered synchronously.
+    /// As <see cref="FindAsync"/>, for Markdown, which is rendered synchronously. Fetching a picture from the shared
+    /// files blocks: it happens once per picture and node, when an article is saved there, never on a reader's page.
     /// </summary>
     public PictureFacts? Find(string fileName)
     {
         ArgumentNullException.ThrowIfNull(fileName);
+        if (FindHere(fileName) is { } here)
+        {
+            return here;
+        }
+
+        // On the thread pool, so that no synchronization context waits on itself.
+        return sharedFiles is null || !IsStoredFileName(fileName)
+            ? null
+            : Task.Run(() => FetchAsync(fileName, CancellationToken.None)).GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// The facts of a stored picture, or null when there is no such picture. Read from the file's header (no decoding)
+    /// once and kept: a name never points at other bytes. A picture this node lacks is fetched from the shared files,
+    /// where there are any, and written into the folder: from then on it is served from here.
+    /// </summary>
+    public async Task<PictureFacts?> FindAsync(string fileName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        return FindHere(fileName) ?? (sharedFiles is null || !IsStoredFileName(fileName) ? null : await FetchAsync(fileName, cancellationToken));
+    }
+
+    private async Task<PictureFacts?> FetchAsync(string fileName, CancellationToken cancellationToken)
+    {
+        // Bytes that are not of the type the name claims are not served (as ImageFolder takes none into the folder).
+        if (await sharedFiles!.FindAsync(fileName, cancellationToken) is not { } bytes
+            || Sniff(bytes)?.Extension != Path.GetExtension(fileName))
+        {
+            return null; // a 404, as for a file that is not there: it may be uploaded later
+        }
+
+        _shared[fileName] = true;
+        await WriteFileAsync(PathOf(fileName), bytes, cancellationToken);
+        return FindHere(fileName);
+    }
+
+    private async Task ShareAsync(string fileName, Func<Task<byte[]>> bytes, CancellationToken cancellationToken)
+    {
+        if (sharedFiles is not null && !_shared.ContainsKey(fileName))
+        {
+            await sharedFiles.StoreAsync(fileName, await bytes(), cancellationToken);
+            _shared[fileName] = true;
+        }
+    }
+
+    private async Task WriteFileAsync(string path, byte[] bytes, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Folder);
+
+        // Written beside and renamed: a reader never sees half a file under the final name.
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private PictureFacts? FindHere(string fileName)
+    {
         if (!IsStoredFileName(fileName))
         {
             return null;
@@ -141,7 +204,11 @@ public sealed partial class ImageStore(string folder, long maxBytes, long maxPix
     public const string UrlPrefix = "/bilder/";
 
     /// <summary>Drops what is known of a deleted picture, so that no variant is made from it again.</summary>
-    public void Forget(string fileName) => _facts.TryRemove(fileName, out _);
+    public void Forget(string fileName)
+    {
+        _facts.TryRemove(fileName, out _);
+        _shared.TryRemove(fileName, out _);
+    }
 
     public string PathOf(string fileName) => Path.Combine(Folder, fileName);
 

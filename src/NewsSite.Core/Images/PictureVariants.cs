@@ -61,7 +61,7 @@ public sealed partial class PictureVariants(ImageStore originals, string folder)
     {
         ArgumentNullException.ThrowIfNull(name);
         var match = VariantName().Match(name);
-        if (!match.Success || OriginalOf(match.Groups["hash"].Value) is not { } original)
+        if (!match.Success || await OriginalOfAsync(match.Groups["hash"].Value, cancellationToken) is not { } original)
         {
             return null;
         }
@@ -133,11 +133,12 @@ public sealed partial class PictureVariants(ImageStore originals, string folder)
         return opaque.JpegsaveBuffer(q: 80, keep: Enums.ForeignKeep.None, optimizeCoding: true, interlace: true);
     }
 
-    private PictureFacts? OriginalOf(string hash)
+    /// <summary>The original, fetched from the shared files when this node lacks it (decision 0025).</summary>
+    private async Task<PictureFacts?> OriginalOfAsync(string hash, CancellationToken cancellationToken)
     {
         foreach (var extension in (string[])[".jpg", ".png", ".webp", ".gif"])
         {
-            if (originals.Find(hash + extension) is { } facts)
+            if (await originals.FindAsync(hash + extension, cancellationToken) is { } facts)
             {
                 return facts;
             }

@@ -65,8 +65,9 @@ public static class NewsSiteServices
         builder.Services.AddSingleton(sp =>
         {
             var site = sp.GetRequiredService<IOptions<NewsSiteOptions>>().Value;
+            var storage = sp.GetRequiredService<SiteStorage>();
             return new ImageStore(ArticleImages.Folder(sp.GetRequiredService<SitePaths>()), site.MaxImageBytes, site.MaxImagePixels,
-                sp.GetRequiredService<SiteStorage>().Pictures);
+                storage.Pictures, storage.PictureFiles);
         });
         builder.Services.AddSingleton(sp => new PictureVariants(
             sp.GetRequiredService<ImageStore>(), ArticleImages.VariantsFolder(sp.GetRequiredService<SitePaths>())));

@@ -26,7 +26,8 @@ public static class ArticleImages
     /// <summary>
     /// A file's name is its content's hash (a variant's, its original's), so it never changes: browsers and proxies
     /// may keep it for a year. nosniff makes the browser trust the type taken from the checked bytes, never guess one.
-    /// Originals are files of the images folder; a variant is made on its first request (decision 0010).
+    /// Originals are files of the images folder (on PostgreSQL a cache of the database's, decision 0025); a variant is
+    /// made on its first request (decision 0010).
     /// </summary>
     public static WebApplication UseArticleImages(this WebApplication app)
     {
@@ -35,7 +36,9 @@ public static class ArticleImages
         app.MapGet(UrlPath + "/{name}", async (string name, HttpContext context, ImageStore originals, PictureVariants variants,
             CancellationToken cancellationToken) =>
         {
-            var file = ImageStore.IsStoredFileName(name) && File.Exists(originals.PathOf(name))
+            // FindAsync fetches an original this node lacks from the shared files (PostgreSQL, decision 0025).
+            var file = ImageStore.IsStoredFileName(name)
+                && (File.Exists(originals.PathOf(name)) || await originals.FindAsync(name, cancellationToken) is not null)
                 ? (originals.PathOf(name), PictureFormats.ContentType(Path.GetExtension(name)))
                 : await variants.FindOrMakeAsync(name, cancellationToken);
             if (file is not { } found)

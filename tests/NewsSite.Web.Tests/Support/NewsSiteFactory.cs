@@ -54,6 +54,12 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
     /// <summary>The host environment: "Testing" unless a test needs what only Production does.</summary>
     public string HostEnvironment { get; init; } = "Testing";
 
+    /// <summary>
+    /// A PostgreSQL schema of the test's own, on either pass: for several sites ("web nodes") on one schema, each with
+    /// its own data folder. The test creates and drops it; the sites leave it when they are disposed.
+    /// </summary>
+    public NewsSite.Core.Tests.Support.TestSchema? SharedSchema { get; init; }
+
     /// <summary>Further configuration, e.g. ["NewsSite:MaxMarkdownFileBytes"] = "2048".</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
@@ -155,10 +161,16 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
 
     /// <summary>
     /// On the PostgreSQL pass (<see cref="TestDatabases"/>): the connection string of this data folder's own schema,
-    /// which a second factory on the same folder finds again; null on SQLite.
+    /// which a second factory on the same folder finds again; null on SQLite. <see cref="SharedSchema"/>'s when set.
     /// </summary>
     public string? PostgresConnectionString()
     {
+        if (SharedSchema is not null)
+        {
+            _schema = SharedSchema;
+            return _schema.ConnectionString;
+        }
+
         if (!TestDatabases.OnPostgres)
         {
             return null;
@@ -186,7 +198,10 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
             }
 
             // The folder's schema goes with the folder; a factory on a folder it was given leaves both.
-            _schema?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            if (SharedSchema is null)
+            {
+                _schema?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
 
             try
             {

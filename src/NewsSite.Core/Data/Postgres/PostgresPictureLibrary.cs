@@ -98,8 +98,14 @@ public sealed class PostgresPictureLibrary(PostgresDatabase database) : IPicture
             return new PictureDeletion(false, usage);
         }
 
-        var deleted = await database.WriteAsync(unit => unit.Connection.ExecuteAsync(
-            "DELETE FROM pictures WHERE file_name = @FileName;", new { FileName = fileName }, unit.Transaction), cancellationToken);
+        // The bytes go with the row, so that no node fetches the picture again (decision 0025).
+        var deleted = await database.WriteAsync(async unit =>
+        {
+            await unit.Connection.ExecuteAsync(
+                "DELETE FROM picture_files WHERE file_name = @FileName;", new { FileName = fileName }, unit.Transaction);
+            return await unit.Connection.ExecuteAsync(
+                "DELETE FROM pictures WHERE file_name = @FileName;", new { FileName = fileName }, unit.Transaction);
+        }, cancellationToken);
         File.Delete(Path.Combine(imagesFolder, fileName));
         var hash = fileName[..32];
         if (Directory.Exists(variantsFolder))

@@ -47,6 +47,7 @@ public static class PostgresStorage
             AuditLog: new PostgresAuditLog(database, clock),
             Tags: new PostgresTagStore(database, clock),
             Corrections: new PostgresCorrectionListings(database),
-            PreviewLinks: new PostgresPreviewLinkStore(database, clock));
+            PreviewLinks: new PostgresPreviewLinkStore(database, clock),
+            PictureFiles: new PostgresPictureFiles(database, clock));
     }
 }
