@@ -10,7 +10,7 @@ namespace NewsSite.Web.Commands;
 /// <summary>
 /// The operator's commands, run by the same app as the site: dotnet run --project src/NewsSite.Web -- import content,
 /// or -- user add anna --role editor, or -- generate (see <see cref="GenerateCommand"/>), or -- backup, restore,
-/// export (see <see cref="BackupCommands"/>). They share the site's configuration (appsettings, NewsSite__* environment
+/// export (see <see cref="BackupCommands"/>), or -- copy-to-postgres (see <see cref="CopyToPostgresCommand"/>). They share the site's configuration (appsettings, NewsSite__* environment
 /// variables) and so its database. Exit codes: 0 done, 1 refused or failed, 2 wrong usage.
 /// </summary>
 public sealed class CommandLine
@@ -43,6 +43,7 @@ public sealed class CommandLine
     /// <summary>Null when the arguments are for the web server rather than a command.</summary>
     public static CommandLine? Parse(string[] args) =>
         args is ["import", ..] or ["user", ..] or ["generate", ..] or ["backup", ..] or ["restore", ..] or ["export", ..]
+            or ["copy-to-postgres", ..]
             ? new CommandLine(args)
             : null;
 
@@ -66,6 +67,12 @@ public sealed class CommandLine
             }
 
             return await _generate.RunAsync(services, output);
+        }
+
+        if (_args[0] == "copy-to-postgres")
+        {
+            // Migrates source and target itself, and only once it knows there is a target.
+            return await CopyToPostgresCommand.RunAsync(services, _args[1..], output);
         }
 
         await services.GetRequiredService<IDatabase>().MigrateAsync();

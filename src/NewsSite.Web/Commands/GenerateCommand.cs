@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Data;
+using NewsSite.Core.Data.Sqlite;
 using NewsSite.Core.Generation;
 using NewsSite.Web.Hosting;
 using NewsSite.Web.Localization;
@@ -26,7 +27,8 @@ internal sealed record GenerateCommand(
         """
         Aufruf:
           generate --articles <anzahl> --tags <anzahl> --data <ordner> [--seed <zahl>] [--until <datum>]
-              erzeugt Beispielartikel in der Datenbank des Datenordners (der Ordner wird angelegt; die Datenbank muss leer sein)
+              erzeugt Beispielartikel in der Datenbank des Datenordners (der Ordner wird angelegt; die Datenbank muss leer sein),
+              mit ConnectionStrings:Postgres in dieser PostgreSQL-Datenbank
           generate --articles <anzahl> --tags <anzahl> --markdown <ordner> [--seed <zahl>] [--until <datum>]
               schreibt die Artikel als Markdown-Dateien in Jahresordner (der Ordner muss leer sein oder fehlen)
 
@@ -129,9 +131,13 @@ internal sealed record GenerateCommand(
     private async Task<int> FillDatabaseAsync(IServiceProvider services, CorpusGenerator generator, TextWriter output)
     {
         var database = services.GetRequiredService<IDatabase>();
-        if (!string.Equals(Path.GetDirectoryName(database.Location), DataDirectory, StringComparison.Ordinal))
+
+        // On SQLite the database is a file of the data folder: Program applies Settings before the app is built, and
+        // services from elsewhere would write to another database. On PostgreSQL (ConnectionStrings:Postgres) the
+        // articles go to that server, and the folder stays the data directory for everything else.
+        var onSqlite = database is SqliteDatabase;
+        if (onSqlite && !string.Equals(Path.GetDirectoryName(database.Location), DataDirectory, StringComparison.Ordinal))
         {
-            // Program applies Settings before the app is built; services from elsewhere would write to another database.
             throw new InvalidOperationException($"Die Datenbank {database.Location} liegt nicht im Ordner {DataDirectory}.");
         }
 
@@ -162,10 +168,10 @@ internal sealed record GenerateCommand(
 
         await database.CompactAsync();
         var (articles, tags, authors) = await repository.CountContentsAsync();
-        var size = new FileInfo(database.Location).Length;
+        var size = onSqlite ? ": " + Megabytes(new FileInfo(database.Location).Length) : "";
         await output.WriteLineAsync(
             $"Fertig: {GermanFormat.Number(articles)} Artikel, {GermanFormat.Number(tags)} Tags, {GermanFormat.Number(authors)} Autoren " +
-            $"in {Seconds(watch)}. Datenbank {database.Location}: {Megabytes(size)}.");
+            $"in {Seconds(watch)}. Datenbank {database.Location}{size}.");
         return 0;
     }
 
