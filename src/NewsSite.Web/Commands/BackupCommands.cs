@@ -156,8 +156,10 @@ internal static class BackupCommands
     /// <summary>An exported folder's pictures (images/), added to the site's by the import command.</summary>
     public static async Task ImportImagesAsync(IServiceProvider services, string importedFolder, TextWriter output)
     {
+        // On PostgreSQL also into the shared table, so that every node serves them (decision 0025).
         var images = await ImageFolder.CopyMissingAsync(
-            Path.Combine(importedFolder, ArticleExporter.ImagesFolder), ArticleImages.Folder(services.GetRequiredService<SitePaths>()));
+            Path.Combine(importedFolder, ArticleExporter.ImagesFolder), ArticleImages.Folder(services.GetRequiredService<SitePaths>()),
+            services.GetRequiredService<SiteStorage>().PictureFiles);
         if (images.Copied + images.AlreadyPresent + images.Skipped > 0)
         {
             await output.WriteLineAsync(

@@ -10,9 +10,9 @@ namespace NewsSite.Web.Tests.Pictures;
 /// <summary>
 /// Two sites ("web nodes") on one PostgreSQL schema, each with its own data folder (decision 0025): a picture uploaded
 /// through one is served by the other, which fetches its bytes from the database once. Each test makes its own schema,
-/// so it runs in the ordinary pass and is left out of the PostgreSQL pass (<see cref="RunsOnceAttribute"/>).
+/// so it runs in the ordinary pass and is left out of the PostgreSQL pass (<see cref="OwnServersAttribute"/>).
 /// </summary>
-[RunsOnce]
+[OwnServers]
 public class PicturesOnSeveralNodesTests
 {
     private const string EditForm = "form#editor";

@@ -22,14 +22,3 @@ public sealed class SqliteOnlyAttribute : Attribute, Xunit.v3.ITraitAttribute
 {
     public IReadOnlyCollection<KeyValuePair<string, string>> GetTraits() => [new("Database", "SqliteOnly")];
 }
-
-/// <summary>
-/// A test that picks its database itself, whatever the pass (several sites on one PostgreSQL schema of its own, say):
-/// it runs in the ordinary pass, and the PostgreSQL pass leaves it out so that it does not run twice. The same trait
-/// as <see cref="SqliteOnlyAttribute"/>, so that the one filter of .ci/run serves both; the name says why here.
-/// </summary>
-[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
-public sealed class RunsOnceAttribute : Attribute, Xunit.v3.ITraitAttribute
-{
-    public IReadOnlyCollection<KeyValuePair<string, string>> GetTraits() => [new("Database", "SqliteOnly")];
-}
