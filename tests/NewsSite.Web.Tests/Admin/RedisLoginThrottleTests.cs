@@ -110,21 +110,7 @@ public sealed class RedisLoginThrottleTests : LoginThrottleContract, IAsyncDispo
             await connection.DisposeAsync();
         }
 
-        await using (var redis = await ConnectionMultiplexer.ConnectAsync(TestRedis.Require()))
-        {
-            var server = redis.GetServers()[0];
-            var keys = new List<RedisKey>();
-            await foreach (var key in server.KeysAsync(pattern: _prefix + ":*"))
-            {
-                keys.Add(key);
-            }
-
-            if (keys.Count > 0)
-            {
-                await redis.GetDatabase().KeyDeleteAsync([.. keys]);
-            }
-        }
-
+        await TestRedis.DeleteKeysAsync(_prefix);
         Assert.Equal(0, keptAlone);
     }
 }
