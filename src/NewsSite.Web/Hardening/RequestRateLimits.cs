@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NewsSite.Web.Accounts;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using NewsSite.Web.Hosting;
 using NewsSite.Web.Nodes;
 

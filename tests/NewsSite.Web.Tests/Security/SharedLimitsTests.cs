@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using NewsSite.Core.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using NewsSite.Core.Tests.Support;
 using NewsSite.Web.Accounts;
 using NewsSite.Web.Nodes;
 using NewsSite.Web.Tests.Support;
