@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NewsSite.Web.Nodes;
 using NewsSite.Core.Accounts;
 using NewsSite.Web.Hosting;
@@ -61,6 +62,11 @@ public static class AdminAuthentication
         var services = builder.Services;
         services.AddSingleton<AccountService>();
         services.AddSingleton<AdminSessions>();
+        // With several nodes the throttle counts in Redis, so that failures through every node add up (decision 0026).
+        services.TryAddSingleton<SharedCounts>();
+        services.AddSingleton<ILoginThrottleState>(sp => sp.GetRequiredService<SharedCounts>() is { Shared: true } counts
+            ? new RedisLoginThrottleState(counts)
+            : new MemoryLoginThrottleState());
         services.AddSingleton<LoginThrottle>();
 
         // Keys in the data directory: cookies and antiforgery tokens stay valid across restarts and deployments.

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NewsSite.Web.Accounts;
 using NewsSite.Web.Hosting;
+using NewsSite.Web.Nodes;
 
 namespace NewsSite.Web.Hardening;
 
@@ -13,6 +15,9 @@ namespace NewsSite.Web.Hardening;
 /// limit, the answer is 429 with Retry-After and the German error page. Searches are also limited in how many run
 /// at once, per address (429) and on the whole site, with a short queue (503), so that searches never hold every
 /// core. Pages opt in by <see cref="EnableRateLimitingAttribute"/>.
+/// With several nodes sharing a Redis, the per-minute counts live there (<see cref="SharedTokenBucket"/>), so that a
+/// client's allowance is the site's, not each node's. The searches at once stay per node on purpose: they protect
+/// this node's cores, which a search on another node does not use.
 /// </summary>
 public static class RequestRateLimits
 {
@@ -58,9 +63,10 @@ public static class RequestRateLimits
 
             // Showing the login form costs nothing; only sending it is counted.
             options.AddPolicy(LoginPolicy, context => HttpMethods.IsPost(context.Request.Method)
-                ? PerAddress(context, site => site.LoginRequestsPerMinute)
+                ? PerAddress(context, LoginPolicy, site => site.LoginRequestsPerMinute)
                 : RateLimitPartition.GetNoLimiter("anzeigen"));
         });
+        builder.Services.TryAddSingleton<SharedCounts>();
         return builder;
     }
 
@@ -74,23 +80,36 @@ public static class RequestRateLimits
     {
         var site = context.RequestServices.GetRequiredService<IOptions<NewsSiteOptions>>().Value;
         var siteWide = context.RequestServices.GetRequiredService<SiteWideSearchLimiter>();
-        return RateLimitPartition.Get(LoginThrottle.ClientAddress(context), _ => RateLimiter.CreateChained(
-            new TokenBucketRateLimiter(Bucket(site.SearchRequestsPerMinute)),
+        var address = LoginThrottle.ClientAddress(context);
+
+        // Only the rate is counted across nodes; the searches at once are this node's, like the cores they guard.
+        return RateLimitPartition.Get(address, _ => RateLimiter.CreateChained(
+            PerMinute(context, SearchPolicy, address, site.SearchRequestsPerMinute),
             new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = site.SearchesAtOncePerAddress, QueueLimit = 0 }),
             siteWide));
     }
 
-    private static RateLimitPartition<string> PerAddress(HttpContext context, Func<NewsSiteOptions, int> perMinute)
+    private static RateLimitPartition<string> PerAddress(HttpContext context, string policy, Func<NewsSiteOptions, int> perMinute)
     {
         var limit = perMinute(context.RequestServices.GetRequiredService<IOptions<NewsSiteOptions>>().Value);
-        return RateLimitPartition.GetTokenBucketLimiter(LoginThrottle.ClientAddress(context), _ => Bucket(limit));
+        var address = LoginThrottle.ClientAddress(context);
+        return RateLimitPartition.Get(address, _ => PerMinute(context, policy, address, limit));
+    }
+
+    /// <summary>The address's bucket: this node's own, or with Redis the one every node shares.</summary>
+    private static RateLimiter PerMinute(HttpContext context, string policy, string address, int perMinute)
+    {
+        var counts = context.RequestServices.GetRequiredService<SharedCounts>();
+        return counts.Shared
+            ? new SharedTokenBucket(policy, address, perMinute, counts, context.RequestServices.GetRequiredService<TimeProvider>())
+            : new TokenBucketRateLimiter(Bucket(perMinute));
     }
 
     /// <summary>
     /// A bucket that holds a minute's allowance and refills evenly, so a reader's burst of a few searches passes while
     /// a steady stream is held to the rate.
     /// </summary>
-    private static TokenBucketRateLimiterOptions Bucket(int perMinute)
+    internal static TokenBucketRateLimiterOptions Bucket(int perMinute)
     {
         // Refilled at most once a second (the limiter's timer is not meant for finer steps), in portions that add up
         // to the limit per minute.

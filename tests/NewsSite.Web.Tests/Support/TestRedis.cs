@@ -22,4 +22,26 @@ public static class TestRedis
         await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(Require());
         return await redis.GetDatabase().ListLengthAsync(key);
     }
+
+    public static async Task<bool> ExistsAsync(string key)
+    {
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(Require());
+        return await redis.GetDatabase().KeyExistsAsync(key);
+    }
+
+    /// <summary>Removes a test's keys (every key under <paramref name="prefix"/> and ":").</summary>
+    public static async Task DeleteKeysAsync(string prefix)
+    {
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(Require());
+        var keys = new List<StackExchange.Redis.RedisKey>();
+        await foreach (var key in redis.GetServers()[0].KeysAsync(pattern: prefix + ":*"))
+        {
+            keys.Add(key);
+        }
+
+        if (keys.Count > 0)
+        {
+            await redis.GetDatabase().KeyDeleteAsync([.. keys]);
+        }
+    }
 }

@@ -27,7 +27,7 @@ public sealed class AccountModel(
         var address = LoginThrottle.ClientAddress(HttpContext);
 
         // A borrowed session must not become a way to guess the password: same limit as the login.
-        if (throttle.Admit(name, address) is { } wait)
+        if (await throttle.AdmitAsync(name, address) is { } wait)
         {
             Error = $"Zu viele falsche Passwörter. Bitte in {LoginThrottle.Refuse(Response, wait)} Minuten erneut versuchen.";
             await LoadSessionsAsync(cancellationToken);
@@ -36,7 +36,7 @@ public sealed class AccountModel(
 
         if (await accounts.VerifyAsync(name, current, cancellationToken) is null)
         {
-            throttle.RecordFailure(name, address);
+            await throttle.RecordFailureAsync(name, address);
             return await InvalidAsync("Das bisherige Passwort stimmt nicht.", cancellationToken);
         }
 

@@ -33,7 +33,7 @@ public sealed class LoginModel(
         var address = LoginThrottle.ClientAddress(HttpContext);
         var accountName = (Name ?? "")[..Math.Min(Name?.Length ?? 0, 100)];
 
-        if (throttle.Admit(accountName, address) is { } wait)
+        if (await throttle.AdmitAsync(accountName, address) is { } wait)
         {
             logger.LogWarning("Anmeldung für {Account} von {Address} gesperrt, noch {Seconds} s", accountName, address, (int)wait.TotalSeconds);
             Error = $"Zu viele fehlgeschlagene Anmeldeversuche. Bitte in {LoginThrottle.Refuse(Response, wait)} Minuten erneut versuchen.";
@@ -43,14 +43,14 @@ public sealed class LoginModel(
         var account = await accounts.VerifyAsync(accountName, password, cancellationToken);
         if (account is null || !await sessions.StartAsync(HttpContext, account))
         {
-            throttle.RecordFailure(accountName, address);
+            await throttle.RecordFailureAsync(accountName, address);
             logger.LogWarning("Anmeldung fehlgeschlagen für {Account} von {Address}", accountName, address);
             await audit.RecordAsync(new AuditEvent(AccountName.Normalize(accountName) ?? accountName, AuditAction.LoginFailed, Address: address), CancellationToken.None);
             Error = Failed;
             return Page();
         }
 
-        throttle.RecordSuccess(accountName, address);
+        await throttle.RecordSuccessAsync(accountName, address);
         logger.LogInformation("{Account} hat sich angemeldet (von {Address})", account.Name, address);
         await audit.RecordAsync(new AuditEvent(account.Name, AuditAction.Login, Address: address), CancellationToken.None);
         return LocalRedirect(ReturnUrl);
