@@ -73,11 +73,14 @@ public static class AdminAuthentication
         // They are stored unencrypted, like the database beside them; see docs/operations.md on protecting the folder.
         services.AddDataProtection().SetApplicationName("NewsSite");
         // On several nodes the key ring lives in Redis instead, so that a login or a form from one node is valid on
-        // every other (decision 0026).
+        // every other, with a copy in the data folder for a start while Redis is away (decision 0026).
         services.AddOptions<KeyManagementOptions>().Configure<SitePaths, ILoggerFactory, IServiceProvider>((options, paths, loggers, provider) =>
+        {
+            var files = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(paths.DataDirectory, "keys")), loggers);
             options.XmlRepository = provider.GetRequiredService<SharedRedis>().Connection is { } redis
-                ? new RedisXmlRepository(() => redis.Database, redis.Key("dataprotection-keys"))
-                : new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(paths.DataDirectory, "keys")), loggers));
+                ? new MirroredKeyRing(new RedisXmlRepository(() => redis.Database, redis.Key("dataprotection-keys")), files, loggers.CreateLogger<MirroredKeyRing>())
+                : files;
+        });
 
         services.AddAntiforgery(options => options.Cookie.Name = "newssite_antiforgery");
 

@@ -53,6 +53,39 @@ public class RedisOutageTests
         await AssertStillCachedAsync(nodes.B, "/artikel/haupt");
     }
 
+    [Fact]
+    public async Task ANodeStartedWhileRedisIsAway_StillOpensSessionsAndFormsFromItsKeyCopy()
+    {
+        var redis = TestRedis.Require().Split(':');
+        await using var proxy = new TcpProxy(redis[0], int.Parse(redis[1], System.Globalization.CultureInfo.InvariantCulture));
+        await using var schema = await NewsSite.Core.Tests.Support.PostgresTestServer.CreateSchemaAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Postgres"] = schema.ConnectionString,
+            ["ConnectionStrings:Redis"] = $"127.0.0.1:{proxy.Port}",
+            ["NewsSite:RedisKeyPrefix"] = "t-" + Guid.NewGuid().ToString("N"),
+        };
+        var content = NewsSiteFactory.ContentFolder(("a.md", "---\ntitle: A\ndate: 2025-01-01\n---\n\nText.\n"));
+        var data = Repository.NewTempDirectory();
+        string cookie;
+        await using (var before = new NewsSiteFactory(content, dataDirectory: data) { Settings = settings })
+        {
+            using var editor = await AdminClient.LoginAsync(before);
+            cookie = await editor.SessionCookieAsync();
+        }
+
+        proxy.Cut();
+        await using var after = new NewsSiteFactory(content, dataDirectory: data) { Settings = settings };
+        using var client = after.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin");
+        request.Headers.Add("Cookie", cookie);
+        using var session = await client.SendAsync(request, Token);
+        Assert.Equal(HttpStatusCode.OK, session.StatusCode);
+
+        using var editorAgain = await AdminClient.LoginAsync(after);
+        Assert.Equal(HttpStatusCode.OK, (await editorAgain.GetAsync("/admin")).Response.StatusCode);
+    }
+
     private static async Task AssertShowsAsync(NewsSiteFactory node, string title)
     {
         var (response, page) = await node.GetPageAsync("/artikel/haupt");
