@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
+using AngleSharp.Dom;
 using NewsSite.Core.Articles;
 using NewsSite.Core.Tests.Support;
+using NewsSite.Web.Tests.Pictures;
 using NewsSite.Web.Tests.Support;
 using static NewsSite.Web.Tests.Support.LoopbackCluster;
 
@@ -10,8 +12,9 @@ namespace NewsSite.Web.Tests.Nodes;
 /// <summary>
 /// Issue 19's test of several nodes, with real processes on loopback: two app processes on PostgreSQL and a Redis of
 /// this test's own, behind nginx (round robin, retrying on the next node what a dead one could not take). Through the
-/// balancer an editor logs in and edits, with requests landing on both nodes; each node shows the edit on its very next
-/// request; a scheduled article comes due on both; Redis stopped and started again under load gives no error and no
+/// balancer an editor logs in, edits and uploads a picture, with requests landing on both nodes; each node shows the
+/// edit on its very next request and serves the picture; the login throttle counts failures through both; a scheduled
+/// article comes due on both; Redis stopped and started again under load gives no error and no
 /// stale page; and one node killed under load loses no request.
 /// </summary>
 [OwnServers]
@@ -76,6 +79,30 @@ public class BalancedNodesTests
         Assert.Equal("Haupt neu", await TitleAsync(reader, A("/artikel/haupt")));
         Assert.Equal("Haupt neu", await TitleAsync(reader, B("/artikel/haupt")));
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(B("/artikel/spaeter"), Token)).StatusCode);
+
+        // A picture uploaded through the balancer is served by each node itself, original and variant.
+        var picture = await UploadPictureAsync(editor);
+        foreach (var node in new Func<string, Uri>[] { A, B })
+        {
+            using var original = await reader.GetAsync(node(picture), Token);
+            Assert.Equal(HttpStatusCode.OK, original.StatusCode);
+            using var variant = await reader.GetAsync(node($"{picture[..^4]}-480.webp"), Token);
+            Assert.Equal(HttpStatusCode.OK, variant.StatusCode);
+        }
+
+        // The login throttle counts failures through both nodes: five free, alternating A and B; the sixth waits.
+        using (var guesser = new AdminClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }, balancer))
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                var (wrong, _) = await guesser.SubmitAsync("/admin/anmelden", "form", new() { ["name"] = "niemand", ["password"] = "falsch-geraten-" + i });
+                Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+            }
+
+            var (refused, page) = await guesser.SubmitAsync("/admin/anmelden", "form", new() { ["name"] = "niemand", ["password"] = "noch-ein-versuch" });
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.Contains("Zu viele fehlgeschlagene Anmeldeversuche", page.DocumentElement.TextContent, StringComparison.Ordinal);
+        }
 
         // Redis stopped under load, an edit meanwhile, Redis started again (empty, as after a crash without
         // persistence): no error for any reader, and no page from before the edit afterwards.
@@ -169,6 +196,16 @@ public class BalancedNodesTests
     {
         var (saved, _) = await editor.SubmitAsync(await editor.EditUrlOfAsync(title), "form#editor", new() { ["Fields.Title"] = newTitle }, "Änderungen veröffentlichen");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+    }
+
+    /// <summary>The edit page's picture upload (multipart, through the balancer); the picture's address from its snippet.</summary>
+    private static async Task<string> UploadPictureAsync(AdminClient editor)
+    {
+        var (response, page) = await editor.SubmitAsync(await editor.EditUrlOfAsync("Haupt neu"), "form#editor", button: "Bild hochladen",
+            files: new() { ["image"] = [new FormFile("hafen.jpg", TestPictures.Jpeg(1000, 600), "image/jpeg")] });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var snippet = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#image-markdown")!.Value;
+        return snippet[(snippet.IndexOf('(', StringComparison.Ordinal) + 1)..^1];
     }
 
     private static async Task<string> TitleAsync(HttpClient reader, Uri url)
