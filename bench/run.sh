@@ -5,8 +5,10 @@ set -euo pipefail
 
 usage() {
     cat <<'EOF'
-Aufruf: bash bench/run.sh [--quick] [--data <ordner>] [--data-small <ordner>] [--markdown <ordner>]
+Aufruf: bash bench/run.sh [--quick] [--postgres] [--data <ordner>] [--data-small <ordner>] [--markdown <ordner>]
   --quick               kurze Messungen (3 s je Seite, 1 s Aufwärmen, Import von 1.000 Dateien)
+  --postgres            dieselben Seiten ohne Cache zusätzlich auf PostgreSQL (die Bestände mit copy-to-postgres in
+                        einen Wegwerfserver aus tools/test-servers.sh kopiert), mit denselben Zielen
   --data <ordner>       vorhandener Datenordner mit dem großen Bestand (sonst bench/.data/, einmal erzeugt);
                         gemessen wird an einer Kopie, der Ordner bleibt unverändert
   --data-small <ordner> vorhandener Datenordner mit dem kleinen Vergleichsbestand (1.000 Artikel), ebenso kopiert
@@ -16,7 +18,8 @@ Umgebung: BENCH_DURATION (10s), BENCH_WARMUP (3s), BENCH_SERVER_WARMUP (15; Seku
   BENCH_ARTICLES (100000), BENCH_TAGS (2000), BENCH_SMALL_ARTICLES (1000), BENCH_SMALL_TAGS (2000),
   BENCH_IMPORT_FILES (10000), BENCH_IMPORT_TAGS (500), BENCH_SEED (1), BENCH_SEARCH (Suchwort; sonst aus dem Artikeltitel),
   BENCH_SEARCH_COMMON, BENCH_SEARCH_RARE (sonst das häufigste und das seltenste Wort des Suchindex),
-  BENCH_LONGTAIL (2000: so viele verschiedene Artikel für „Artikel, viele verschiedene“)
+  BENCH_LONGTAIL (2000: so viele verschiedene Artikel für „Artikel, viele verschiedene“),
+  BENCH_PG_PORT (55439), BENCH_REDIS_PORT (63899): die Ports des Wegwerfservers bei --postgres
 EOF
 }
 
@@ -27,12 +30,14 @@ out=$bench/.out
 export LC_ALL=C DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 quick=0
+postgres=0
 data=""
 data_small=""
 markdown=""
 while [ $# -gt 0 ]; do
     case $1 in
         --quick) quick=1 ;;
+        --postgres) postgres=1 ;;
         --data) data=$(realpath "${2:?--data braucht einen Ordner}"); shift ;;
         --data-small) data_small=$(realpath "${2:?--data-small braucht einen Ordner}"); shift ;;
         --markdown) markdown=$(realpath "${2:?--markdown braucht einen Ordner}"); shift ;;
@@ -75,6 +80,7 @@ scratch=$(mktemp -d "${TMPDIR:-/tmp}/newssite-bench.XXXXXX")
 copies=$out/run-data-$$
 cleanup() {
     stop_all
+    if [ "$postgres" = 1 ]; then "$root/tools/test-servers.sh" stop >/dev/null 2>&1 || true; fi
     # The servers' logs outlive the run (bench/.out/logs/), for a server that ended during a measurement.
     rm -rf "$out/logs" && mkdir -p "$out/logs" && cp "$scratch"/*.log "$out/logs/" 2>/dev/null || true
     rm -rf "$scratch" "$copies"
@@ -85,9 +91,12 @@ trap 'exit 130' INT TERM
 # The site's settings for every run: its own data folder, an empty content folder (so a first start imports
 # nothing), request logging at warning level so that console output does not dominate the measurement.
 mkdir -p "$scratch/empty-content"
+site_postgres=""
 site_env() {
     local data_dir=$1
     echo "NewsSite__DataDirectory=$data_dir"
+    # With --postgres, the database the site (or command) works on; its data folder then holds only keys and pictures.
+    [ -n "$site_postgres" ] && echo "ConnectionStrings__Postgres=$site_postgres"
     echo "NewsSite__ContentDirectory=$scratch/empty-content"
     echo "NewsSite__BaseUrl=$base"
     echo "ASPNETCORE_URLS=$base"
@@ -150,7 +159,19 @@ rows=()   # label|path|rps|p50|p99|cpu µs per request|note|connections|load
 clock_ticks=$(getconf CLK_TCK)
 # CPU time of the server process (user + system) in clock ticks: per request, a figure that other load on a shared
 # machine disturbs far less than requests/s.
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$site_pid/stat" 2>/dev/null || echo 0; }
+# On PostgreSQL the database server's processes are counted too (its backends do the queries' work): the postmaster
+# and all its children, as bench/postgres.sh does.
+site_postmaster=""
+cpu_ticks() {
+    local total pid
+    total=$(awk '{ print $14 + $15 }' "/proc/$site_pid/stat" 2>/dev/null || echo 0)
+    if [ -n "$site_postmaster" ]; then
+        for pid in "$site_postmaster" $(pgrep -P "$site_postmaster" || true); do
+            total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+        done
+    fi
+    echo "$total"
+}
 # Until the server has been (nearly) idle for a second: requests of the warm-up that wrk gave up on go on running
 # in the server (a search for a common word for most of a second), and their CPU time must not count for the next
 # measurement. At most 60 s.
@@ -380,6 +401,42 @@ if [ -n "$data_small" ]; then
     IFS='|' read -r small_tag_path _ small_tag_count <<<"$(deep_tag "$data_small")"
 fi
 
+# ---------------------------------------------------------------- PostgreSQL (--postgres): the same corpora, copied
+# A throwaway server from tools/test-servers.sh on ports of its own, one database per corpus, filled by the site's own
+# copy-to-postgres (which checks every table against the SQLite copy). The URLs above were read from SQLite: the
+# copy holds the same articles, slugs and search terms.
+if [ "$postgres" = 1 ]; then
+    [ -x "$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)/initdb" ] && command -v redis-server >/dev/null \
+        || fail "--postgres braucht PostgreSQL und Redis aus Debian (apt-get install postgresql redis-server)"
+    export NEWSSITE_SERVERS_DIR=$out/pg-servers-$$ NEWSSITE_PG_PORT=${BENCH_PG_PORT:-55439} NEWSSITE_REDIS_PORT=${BENCH_REDIS_PORT:-63899}
+    # shellcheck source=../tools/test-servers.sh
+    source "$root/tools/test-servers.sh" start >/dev/null || fail "PostgreSQL konnte nicht gestartet werden"
+    pg_postmaster=$(head -n 1 "$NEWSSITE_SERVERS_DIR/pg/postmaster.pid")
+    pg_of() { echo "Host=127.0.0.1;Port=$NEWSSITE_PG_PORT;Username=postgres;Database=$1"; }
+    pg_sql() { psql -q -h 127.0.0.1 -p "$NEWSSITE_PG_PORT" -U postgres -d "$1" -c "$2" >/dev/null; }
+    copy_to_postgres() {
+        local folder=$1 database=$2 t0
+        pg_sql postgres "CREATE DATABASE $database;"
+        site_postgres=$(pg_of "$database")
+        t0=$(date +%s)
+        app_command "$copies/$database-command" "$scratch/copy-$database.log" copy-to-postgres --data "$folder" \
+            || { cat "$scratch/copy-$database.log" >&2; fail "copy-to-postgres in $database"; }
+        site_postgres=""
+        # Fresh statistics, so that autovacuum's pass over the copied tables does not run (and count) in a measurement.
+        pg_sql "$database" "VACUUM ANALYZE;"
+        say "  $database: $(( $(date +%s) - t0 )) s (copy-to-postgres und VACUUM ANALYZE)"
+    }
+    say "Kopiere die Bestände nach PostgreSQL $(psql --version | awk '{ print $3 }') (127.0.0.1:$NEWSSITE_PG_PORT)"
+    copy_to_postgres "$data" bench_large
+    pg_large=$(pg_of bench_large)
+    pg_small=""
+    if [ -n "$data_small" ]; then
+        copy_to_postgres "$data_small" bench_small
+        pg_small=$(pg_of bench_small)
+    fi
+    pg_bytes=$(psql -At -h 127.0.0.1 -p "$NEWSSITE_PG_PORT" -U postgres -d postgres -c "SELECT pg_database_size('bench_large');")
+fi
+
 # ---------------------------------------------------------------- runs
 say "Bestand: $total_articles veröffentlichte Artikel in $data_origin (gemessen an einer Kopie)"
 say "Messung: wrk -t$threads -c$connections -d$duration (vorher $warmup Aufwärmen je Seite)"
@@ -407,33 +464,49 @@ warm_server /artikel.html
 measure "Statische Datei (Decke)" "/artikel.html"
 stop "$site_pid"
 
-say "Website ohne Ausgabe-Cache"
-start_site "$data" false "$scratch/site-uncached.log"
-warm_server "$article_path" "$(head -n 1 "$longtail_file")" / "$tag_first_path" "$tag_path" "$author_path" /rss.xml \
-    "$search_path" "/suche?q=$rare_word"
-measure "Artikel (ohne Cache)" "$article_path"
-measure "Artikel, viele verschiedene (ohne Cache)" "$(head -n 1 "$longtail_file")" "$connections" "$bench/wrk-longtail.lua"
-measure "Startseite (ohne Cache)" "/"
-measure "Thema, erste Seite (ohne Cache)" "$tag_first_path"
-measure "Thema, letzte Seite (ohne Cache)" "$tag_path"
-measure "Autor (ohne Cache)" "$author_path"
-measure "RSS (ohne Cache)" "/rss.xml"
-measure "Suche (ohne Cache)" "$search_path"
-measure "Suche, seltenes Wort (ohne Cache)" "/suche?q=$rare_word"
-measure "Suche, seltenes Wort, 1 Verbindung (ohne Cache)" "/suche?q=$rare_word" 1
-# Last: at 32 connections every request of this row waits longer than the window, and the abandoned ones keep the
-# server busy for a while afterwards.
-measure "Suche, häufiges Wort, 1 Verbindung (ohne Cache)" "/suche?q=$common_word" 1
-measure "Suche, häufiges Wort (ohne Cache)" "/suche?q=$common_word"
-stop "$site_pid"
-
-if [ -n "$data_small" ]; then
-    say "Vergleichsbestand ($small_total Artikel) ohne Ausgabe-Cache"
-    start_site "$data_small" false "$scratch/site-small.log"
-    warm_server / "$small_tag_path"
-    measure "Startseite, klein (ohne Cache)" "/"
-    measure "Thema, letzte Seite, klein (ohne Cache)" "$small_tag_path"
+# The pages without the output cache, on one database: <label prefix> <data folder> <small data folder or "">
+# [<PostgreSQL connection of the small corpus>]. Labels carry the prefix ("" on SQLite, "PostgreSQL: "), so that the
+# targets below find each database's rows.
+uncached_rows() {
+    local prefix=$1 large=$2 small=$3 small_connection=${4:-} log_name=${1%%:*}
+    say "${prefix}Website ohne Ausgabe-Cache"
+    start_site "$large" false "$scratch/site-uncached${log_name:+-$log_name}.log"
+    warm_server "$article_path" "$(head -n 1 "$longtail_file")" / "$tag_first_path" "$tag_path" "$author_path" /rss.xml \
+        "$search_path" "/suche?q=$rare_word"
+    measure "${prefix}Artikel (ohne Cache)" "$article_path"
+    measure "${prefix}Artikel, viele verschiedene (ohne Cache)" "$(head -n 1 "$longtail_file")" "$connections" "$bench/wrk-longtail.lua"
+    measure "${prefix}Startseite (ohne Cache)" "/"
+    measure "${prefix}Thema, erste Seite (ohne Cache)" "$tag_first_path"
+    measure "${prefix}Thema, letzte Seite (ohne Cache)" "$tag_path"
+    measure "${prefix}Autor (ohne Cache)" "$author_path"
+    measure "${prefix}RSS (ohne Cache)" "/rss.xml"
+    measure "${prefix}Suche (ohne Cache)" "$search_path"
+    measure "${prefix}Suche, seltenes Wort (ohne Cache)" "/suche?q=$rare_word"
+    measure "${prefix}Suche, seltenes Wort, 1 Verbindung (ohne Cache)" "/suche?q=$rare_word" 1
+    # Last: at 32 connections every request of this row waits longer than the window, and the abandoned ones keep
+    # the server busy for a while afterwards.
+    measure "${prefix}Suche, häufiges Wort, 1 Verbindung (ohne Cache)" "/suche?q=$common_word" 1
+    measure "${prefix}Suche, häufiges Wort (ohne Cache)" "/suche?q=$common_word"
     stop "$site_pid"
+
+    if [ -n "$small" ]; then
+        [ -n "$small_connection" ] && site_postgres=$small_connection
+        say "${prefix}Vergleichsbestand ($small_total Artikel) ohne Ausgabe-Cache"
+        start_site "$small" false "$scratch/site-small${log_name:+-$log_name}.log"
+        warm_server / "$small_tag_path"
+        measure "${prefix}Startseite, klein (ohne Cache)" "/"
+        measure "${prefix}Thema, letzte Seite, klein (ohne Cache)" "$small_tag_path"
+        stop "$site_pid"
+    fi
+}
+uncached_rows "" "$data" "$data_small"
+
+if [ "$postgres" = 1 ]; then
+    # The PostgreSQL sites get empty data folders (keys and pictures only): their articles are in the databases.
+    mkdir -p "$copies/pg-large-site" "$copies/pg-small-site"
+    site_postmaster=$pg_postmaster site_postgres=$pg_large
+    uncached_rows "PostgreSQL: " "$copies/pg-large-site" "${data_small:+$copies/pg-small-site}" "$pg_small"
+    site_postmaster="" site_postgres=""
 fi
 
 # ---------------------------------------------------------------- import of Markdown files into an empty database
@@ -503,6 +576,50 @@ check() { if awk "BEGIN { exit !($1) }" 2>/dev/null; then echo "erfüllt"; else 
 ms() { if [ "$1" = "–" ]; then echo "–"; else echo "$1 ms"; fi; }
 mb() { awk "BEGIN { printf \"%.1f MiB\", $1 / 1048576 }"; }
 
+# The targets that hold for each database (CPU against the static file, search latency, the cost of 100× the
+# articles), for the rows with that label prefix.
+database_targets() {
+    local prefix=$1 label pair large small factor cpu_factor
+    cpu_target "${prefix}Artikel (ohne Cache)" 2
+    cpu_target "${prefix}Artikel, viele verschiedene (ohne Cache)" 2
+    for label in "Startseite (ohne Cache)" "Thema, erste Seite (ohne Cache)" "Thema, letzte Seite (ohne Cache)" \
+                 "Autor (ohne Cache)" "RSS (ohne Cache)"; do
+        cpu_target "$prefix$label" 3
+    done
+    p50_target "${prefix}Suche, häufiges Wort, 1 Verbindung (ohne Cache)" 5 "${prefix}Suche nach dem häufigsten Wort „$common_word“ ($common_hits Treffer)"
+    p50_target "${prefix}Suche, seltenes Wort, 1 Verbindung (ohne Cache)" 1 "${prefix}Suche nach dem seltensten Wort „$rare_word“ ($rare_hits Treffer)"
+    echo "| (${prefix}Suche unter Last, $connections Verbindungen: CPU je Anfrage) | „$common_word“ $(row_field "${prefix}Suche, häufiges Wort (ohne Cache)" 6) µs; „$rare_word“ $(row_field "${prefix}Suche, seltenes Wort (ohne Cache)" 6) µs | |"
+    if [ -n "$data_small" ]; then
+        for pair in "Startseite (ohne Cache)|Startseite, klein (ohne Cache)" \
+                    "Thema, letzte Seite (ohne Cache)|Thema, letzte Seite, klein (ohne Cache)"; do
+            large=$(row_field "$prefix${pair%%|*}" 3); small=$(row_field "$prefix${pair#*|}" 3)
+            factor=$(ratio_of "$small" "$large")
+            cpu_factor=$(ratio_of "$(row_field "$prefix${pair%%|*}" 6)" "$(row_field "$prefix${pair#*|}" 6)")
+            echo "| $prefix${pair%% (*} bei $total_articles höchstens 2× so teuer wie bei $small_total Artikeln (Anfragen/s klein ÷ groß; CPU je Anfrage groß ÷ klein) | ${factor}×; CPU ${cpu_factor}× | $(check "$factor <= 2") |"
+        done
+    else
+        echo "| ${prefix}Startseite und Thema höchstens 2× so teuer wie bei 1.000 Artikeln | nicht gemessen (kein kleiner Bestand) | |"
+    fi
+}
+
+# With --postgres: each page without the cache on both databases, side by side.
+database_comparison() {
+    local row label sqlite_cpu pg_cpu
+    echo "## PostgreSQL neben SQLite (ohne Cache, derselbe Lauf)"
+    echo
+    echo "CPU je Anfrage auf PostgreSQL: App und alle Prozesse des Datenbankservers zusammen."
+    echo
+    echo "| Seite | Verb. | SQLite Anfragen/s | PostgreSQL Anfragen/s | SQLite p50 | PostgreSQL p50 | SQLite CPU | PostgreSQL CPU | PostgreSQL ÷ SQLite (CPU) |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+    for row in "${rows[@]}"; do
+        label=${row%%|*}
+        [[ $label == *"(ohne Cache)" && $label != PostgreSQL:* ]] || continue
+        sqlite_cpu=$(row_field "$label" 6); pg_cpu=$(row_field "PostgreSQL: $label" 6)
+        echo "| ${label% (ohne Cache)} | $(row_field "$label" 8) | $(printf '%.0f' "$(row_field "$label" 3)") | $(printf '%.0f' "$(row_field "PostgreSQL: $label" 3)") | $(ms "$(row_field "$label" 4)") | $(ms "$(row_field "PostgreSQL: $label" 4)") | $sqlite_cpu µs | $pg_cpu µs | $(ratio_of "$pg_cpu" "$sqlite_cpu")× |"
+    done
+    echo
+}
+
 elapsed=$(( $(date +%s) - started ))
 stamp=$(date +%Y-%m-%d-%H%M%S)
 mkdir -p "$bench/results"
@@ -518,6 +635,9 @@ wrk_version=$(wrk -v 2>&1 | head -n 1 | awk '{ print $1, $2 }' || true)
     echo
     echo "Rechner: $(nproc) Kerne, $cpu, $ram RAM; dotnet $(dotnet --version); $wrk_version."
     echo "Bestand: $total_articles veröffentlichte Artikel ($data_origin; gemessen an einer Kopie)."
+    if [ "$postgres" = 1 ]; then
+        echo "PostgreSQL $(psql --version | awk '{ print $3 }'): ein Wegwerfserver auf 127.0.0.1 (tools/test-servers.sh, fsync aus), dieselben Bestände mit copy-to-postgres kopiert; CPU je Anfrage zählt dort App und Datenbankserver zusammen."
+    fi
     echo "Last (loadavg 1/5/15 min): vorher $load_before, nachher $(cut -d' ' -f1-3 /proc/loadavg) — andere Prozesse auf dem Rechner verfälschen Anfragen/s und Latenz; CPU je Anfrage ist robuster."
     echo "Messung: wrk -t$threads -c$connections -d$duration --timeout $timeout --latency je Seite nach $warmup Aufwärmen; wrk läuft auf demselben Rechner."
     echo "Jeder Server wird nach dem Start $server_warmup s lang mit allen Seiten seines Laufs aufgewärmt (JIT), vor jeder Messung wartet das Skript, bis er ruht."
@@ -543,8 +663,10 @@ wrk_version=$(wrk -v 2>&1 | head -n 1 | awk '{ print $1, $2 }' || true)
     fi
     echo "| Arbeitsspeicher der App (mit Cache) nach ihren Messungen, VmRSS | $(mb $((rss_kb * 1024))) (Höchststand VmHWM $(mb $((hwm_kb * 1024)))) |"
     echo "| Datenbank newssite.db + -wal | $(mb $((db_bytes + wal_bytes))) ($db_bytes + $wal_bytes Bytes) |"
+    [ "$postgres" = 1 ] && echo "| PostgreSQL-Datenbank des großen Bestands (pg_database_size nach VACUUM ANALYZE) | $(mb "$pg_bytes") |"
     echo "| Dauer dieses Laufs | $elapsed s |"
     echo
+    [ "$postgres" = 1 ] && database_comparison
     echo "## Ziele"
     echo
     echo "| Ziel | gemessen | |"
@@ -557,15 +679,7 @@ wrk_version=$(wrk -v 2>&1 | head -n 1 | awk '{ print $1, $2 }' || true)
     else
         echo "| Artikel aus dem Cache: Anfragen/s ≥ 0,9× der statischen Datei | ${cached_factor}× ($(printf '%.0f' "$cached") ÷ $(printf '%.0f' "$ceiling")) | VERFEHLT: $(calc "0.9 * $ceiling - $cached" | awk '{ printf "%.0f", $1 }') Anfragen/s zu wenig |"
     fi
-    cpu_target "Artikel (ohne Cache)" 2
-    cpu_target "Artikel, viele verschiedene (ohne Cache)" 2
-    for label in "Startseite (ohne Cache)" "Thema, erste Seite (ohne Cache)" "Thema, letzte Seite (ohne Cache)" \
-                 "Autor (ohne Cache)" "RSS (ohne Cache)"; do
-        cpu_target "$label" 3
-    done
-    p50_target "Suche, häufiges Wort, 1 Verbindung (ohne Cache)" 5 "Suche nach dem häufigsten Wort „$common_word“ ($common_hits Treffer)"
-    p50_target "Suche, seltenes Wort, 1 Verbindung (ohne Cache)" 1 "Suche nach dem seltensten Wort „$rare_word“ ($rare_hits Treffer)"
-    echo "| (Suche unter Last, $connections Verbindungen: CPU je Anfrage) | „$common_word“ $(row_field "Suche, häufiges Wort (ohne Cache)" 6) µs; „$rare_word“ $(row_field "Suche, seltenes Wort (ohne Cache)" 6) µs | |"
+    database_targets ""
     echo "| Artikel ohne Cache ≥ 50 % der Decke | $(ratio "$uncached") | $(check "$uncached >= 0.5 * $ceiling") |"
     for label in "Artikel (Cache)" "Artikel (ohne Cache)"; do
         p99=$(row_field "$label" 5)
@@ -576,17 +690,7 @@ wrk_version=$(wrk -v 2>&1 | head -n 1 | awk '{ print $1, $2 }' || true)
             echo "| p99 < 5 ms bei $connections Verbindungen: $label | $p99 ms | $(check "$p99 < 5") |"
         fi
     done
-    if [ -n "$data_small" ]; then
-        for pair in "Startseite (ohne Cache)|Startseite, klein (ohne Cache)" \
-                    "Thema, letzte Seite (ohne Cache)|Thema, letzte Seite, klein (ohne Cache)"; do
-            large=$(row_field "${pair%%|*}" 3); small=$(row_field "${pair#*|}" 3)
-            factor=$(ratio_of "$small" "$large")
-            cpu_factor=$(ratio_of "$(row_field "${pair%%|*}" 6)" "$(row_field "${pair#*|}" 6)")
-            echo "| ${pair%% (*} bei $total_articles höchstens 2× so teuer wie bei $small_total Artikeln (Anfragen/s klein ÷ groß; CPU je Anfrage groß ÷ klein) | ${factor}×; CPU ${cpu_factor}× | $(check "$factor <= 2") |"
-        done
-    else
-        echo "| Startseite und Thema höchstens 2× so teuer wie bei 1.000 Artikeln | nicht gemessen (kein kleiner Bestand) | |"
-    fi
+    [ "$postgres" = 1 ] && database_targets "PostgreSQL: "
     if [ -n "$import_seconds" ]; then
         echo "| Import von 10.000 Dateien < 30 s | $(printf '%.1f' "$import_seconds") s für $import_count | $( [ "$import_count" -ge 10000 ] && check "$import_seconds < 30" || echo "nur $import_count Dateien") |"
     fi
