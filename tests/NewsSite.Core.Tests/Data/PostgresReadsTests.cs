@@ -85,7 +85,7 @@ public sealed class PostgresReadsTests : StoreContract
     }
 
     [Fact]
-    public async Task ArticlePage_Feed_AndSearch_AreOneStatementEach()
+    public async Task ArticlePage_Feed_AndSearch_AreOneStatementEach_TheSearchAfterItsPlanSetting()
     {
         await using var s = await CorpusAsync();
         var database = (PostgresDatabase)s.Storage.Database;
@@ -103,8 +103,43 @@ public sealed class PostgresReadsTests : StoreContract
 
         Assert.Equal(1, await CountAsync(() => s.Storage.Published.FindPublishedAsync("meldung-5", s.Now, Token)));
         Assert.Equal(1, await CountAsync(() => s.Storage.Listings.ListLatestAsync(ArticleScope.ForTag("arbeit"), 20, s.Now, Token)));
-        Assert.Equal(1, await CountAsync(() => s.Storage.Search.SearchAsync("streik", 1, 10, s.Now, Token)));
+        // The search's one statement, after the setting that has it planned for its values (the next test).
+        Assert.Equal(2, await CountAsync(() => s.Storage.Search.SearchAsync("streik", 1, 10, s.Now, Token)));
         Assert.Equal(1, await CountAsync(() => s.Storage.Published.FindRelatedAsync(5, s.Now, 5, Token)));
+    }
+
+    /// <summary>
+    /// A prepared statement may get one generic plan for all values after five runs; for the search that plan tests
+    /// every article from the newest down, which for a rare word on the 100,000-article bench corpus took 440 ms
+    /// instead of 4 (docs/performance.md). So the search is planned for its values on every run, by a setting local to
+    /// its transaction, and the pooled connection goes back to the server's default afterwards.
+    /// </summary>
+    [Fact]
+    public async Task Search_IsPlannedForItsValuesEveryRun_AndTheSettingStaysInItsTransaction()
+    {
+        await using var s = await CorpusAsync();
+        var database = (PostgresDatabase)s.Storage.Database;
+
+        var seen = new List<string>();
+        using (database.ObserveStatements(seen.Add))
+        {
+            for (var run = 0; run < 7; run++)
+            {
+                Assert.Equal(Bound, (await SearchAsync(s, "streik", page: 1)).Hits.TotalCount);
+            }
+        }
+
+        Assert.Equal(14, seen.Count);
+        Assert.All(seen.Where((_, i) => i % 2 == 0), statement => Assert.Equal(PostgresDatabase.PlanPerValueSql.TrimEnd(';'), statement.Trim().TrimEnd(';')));
+        Assert.All(seen.Where((_, i) => i % 2 == 1), statement => Assert.Contains("article_search", statement, StringComparison.Ordinal));
+
+        Assert.Equal("force_custom_plan", await database.RunPlannedPerValueAsync(
+            (connection, transaction) => connection.QuerySingleAsync<string>("SHOW plan_cache_mode;", transaction: transaction), Token));
+        for (var read = 0; read < 5; read++)
+        {
+            // Every connection the pool hands out afterwards: none kept the setting.
+            Assert.Equal("auto", await database.RunAsync(connection => connection.QuerySingleAsync<string>("SHOW plan_cache_mode;"), Token));
+        }
     }
 
     [Fact]

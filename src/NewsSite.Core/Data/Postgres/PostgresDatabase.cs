@@ -88,6 +88,31 @@ public sealed class PostgresDatabase : IDatabase, IAsyncDisposable
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// A read whose best plan depends on its parameter values, planned anew for them on every run. Every statement is
+    /// prepared (MaxAutoPrepare), and after five runs PostgreSQL may switch a prepared statement to one generic plan for
+    /// all values. For the search that plan walks article_search from the newest id and tests every row: right for
+    /// „die“, ruinous for a word in 423 of 100,000 articles (440 ms instead of 4 on the bench corpus; see
+    /// docs/performance.md). <c>SET LOCAL plan_cache_mode</c> keeps the parsed statement but plans each run with its
+    /// values; it costs the BEGIN and COMMIT around the read, two round trips on the same connection.
+    /// </summary>
+    public Task<T> RunPlannedPerValueAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return Translated(async () =>
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(
+                PlanPerValueSql, transaction: transaction, cancellationToken: cancellationToken));
+            var result = await read(connection, transaction);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }, cancellationToken);
+    }
+
+    internal const string PlanPerValueSql = "SET LOCAL plan_cache_mode = force_custom_plan;";
+
     /// <summary>A read transaction: everything read within it sees one moment (REPEATABLE READ), while writers go on.</summary>
     public Task<T> ReadConsistentAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> read, CancellationToken cancellationToken)
     {

@@ -43,8 +43,11 @@ public sealed partial class PostgresSearchIndex
             return null;
         }
 
-        return await database.RunAsync(async connection =>
+        // Planned for its values on every run (RunPlannedPerValueAsync): the counts are of rare words and typos, for
+        // which a generic plan would test every article. Npgsql runs the commands below inside that transaction.
+        return await database.RunPlannedPerValueAsync(async (connection, _) =>
         {
+            await connection.ExecuteAsync(new CommandDefinition(CountThroughTheIndexSql, cancellationToken: cancellationToken));
             var corrected = false;
             var lookedUp = 0;
             var words = new List<string>();
@@ -127,8 +130,28 @@ public sealed partial class PostgresSearchIndex
             }
         }
 
-        return best is null ? null : await WordFormAsync(connection, best.Value.Term, now, cancellationToken);
+        if (best is null)
+        {
+            return null;
+        }
+
+        // The word form is read from the newest article that holds the winner, a common word as likely as not: from
+        // the newest id down is then the plan, and the planner may choose it again.
+        await connection.ExecuteAsync(new CommandDefinition(PlannerAsUsualSql, cancellationToken: cancellationToken));
+        var form = await WordFormAsync(connection, best.Value.Term, now, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(CountThroughTheIndexSql, cancellationToken: cancellationToken));
+        return form;
     }
+
+    /// <summary>
+    /// For the counts below, only the GIN index: they are of typos and rare words, which the planner expects in some
+    /// hundred articles, so with a LIMIT it reads article_search in any order, hoping to stop early, and for a word in
+    /// no article tests all of them (900 ms at 100,000 articles against 12 through the index; docs/performance.md).
+    /// Local to the suggestion's transaction (<see cref="PostgresDatabase.RunPlannedPerValueAsync{T}"/>).
+    /// </summary>
+    internal const string CountThroughTheIndexSql = "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off;";
+
+    private const string PlannerAsUsualSql = "SET LOCAL enable_seqscan = on; SET LOCAL enable_indexscan = on;";
 
     /// <summary>In how many published articles <paramref name="term"/> stands, counted up to <paramref name="cap"/>.</summary>
     private static Task<int> PublishedCountAsync(

@@ -67,7 +67,8 @@ public sealed partial class PostgresSearchIndex(PostgresDatabase database) : ISe
         // no reader should see); ToHit cuts the excerpt from them in C#.
         //
         // found LEFT JOIN hit: the count comes back even for a page past the end, as one row without a hit.
-        var rows = await database.RunAsync(async connection => (await connection.QueryAsync<SearchHitRow>(new CommandDefinition(
+        // Planned for its values on every run (RunPlannedPerValueAsync): a common and a rare word want opposite plans.
+        var rows = await database.RunPlannedPerValueAsync(async (connection, transaction) => (await connection.QueryAsync<SearchHitRow>(new CommandDefinition(
             $"""
             WITH newest AS MATERIALIZED (
                 SELECT s.article_id AS id, a.published_at,
@@ -105,6 +106,7 @@ public sealed partial class PostgresSearchIndex(PostgresDatabase database) : ISe
                 Limit = pageSize,
                 Offset = Offset(page, pageSize),
             },
+            transaction,
             cancellationToken: cancellationToken))).ToList(), cancellationToken);
 
         var found = (int)rows[0].Found;
